@@ -1,0 +1,25 @@
+// Small domain checks shared by the engine's functions, each throwing an ArgumentError that names the argument.
+#pragma once
+
+#include <cstddef>
+#include <span>
+#include <string>
+
+namespace cpom::check {
+
+// Throws unless x is a finite number (not NaN, not ±Inf).
+void finite(double x, const std::string& argument);
+// Throws unless x is finite and ≥ 0 (amounts, capacities, days).
+void non_negative(double x, const std::string& argument);
+// Throws unless x is finite and > 0 (denominators).
+void positive(double x, const std::string& argument);
+// Throws unless x is a finite rate above −100 % (a growth rate of −100 % or less makes no sense).
+void growth_rate(double x, const std::string& argument);
+// Throws unless every value of the row is finite.
+void finite_row(std::span<const double> row, const std::string& argument);
+// Throws unless x is a whole number in [lo, hi]; returns it as an int.
+int whole_number(double x, int lo, int hi, const std::string& argument);
+// Throws unless the row has exactly `expected` values.
+void length(std::span<const double> row, std::size_t expected, const std::string& argument);
+
+}  // namespace cpom::check

@@ -1,0 +1,17 @@
+// Adapters of the utility functions: CPOM_CHECK runs any function of the table and reports why it fails.
+#include "adapters.hpp"
+
+namespace cpom::calls {
+
+Value cpom_check(const CallArgs& args) {
+    const std::string function = args.text(0);
+    Args rest;
+    for (std::size_t i = 1; i < args.count(); ++i) rest.push_back(args.raw(i));
+    // Trailing omitted arguments were padded by the varargs reader: drop them so arity checks stay honest.
+    while (!rest.empty() && rest.back().is_omitted()) rest.pop_back();
+    return explain(function, rest);
+}
+
+Value cpom_version(const CallArgs&) { return std::string("cpom-calc ") + CPOM_VERSION_STRING; }
+
+}  // namespace cpom::calls

@@ -1,0 +1,62 @@
+#include "cpom/projection.hpp"
+
+#include <algorithm>
+#include <string>
+
+#include "cpom/checks.hpp"
+#include "cpom/error.hpp"
+
+namespace cpom {
+
+std::vector<double> project(double base, std::span<const double> rates, std::optional<double> cap,
+                            std::span<const double> permanent, std::span<const double> one_off) {
+    check::non_negative(base, "base");
+    if (rates.empty()) throw ArgumentError("rates", "au moins une année est attendue");
+    for (double r : rates) check::growth_rate(r, "rates");
+    if (cap) check::growth_rate(*cap, "cap");
+    if (!permanent.empty()) check::length(permanent, rates.size(), "permanent");
+    if (!one_off.empty()) check::length(one_off, rates.size(), "one_off");
+    check::finite_row(permanent, "permanent");
+    check::finite_row(one_off, "one_off");
+
+    std::vector<double> values(rates.size());
+    double lasting = base;  // P_t: what carries over to the next year
+    for (std::size_t t = 0; t < rates.size(); ++t) {
+        const double rate = cap ? std::min(rates[t], *cap) : rates[t];
+        lasting = lasting * (1.0 + rate) + (permanent.empty() ? 0.0 : permanent[t]);
+        values[t] = lasting + (one_off.empty() ? 0.0 : one_off[t]);
+    }
+    return values;
+}
+
+std::vector<double> yearly_gap(std::span<const double> charges, std::span<const double> resources) {
+    if (charges.size() != resources.size()) {
+        throw ArgumentError("resources", "la ligne a " + std::to_string(resources.size()) + " valeurs, " +
+                                             std::to_string(charges.size()) + " attendues (comme charges)");
+    }
+    check::finite_row(charges, "charges");
+    check::finite_row(resources, "resources");
+    std::vector<double> gaps(charges.size());
+    for (std::size_t t = 0; t < charges.size(); ++t) gaps[t] = charges[t] - resources[t];
+    return gaps;
+}
+
+std::vector<double> cumulative(std::span<const double> values) {
+    std::vector<double> sums(values.size());
+    double sum = 0.0;
+    for (std::size_t t = 0; t < values.size(); ++t) sums[t] = (sum += values[t]);
+    return sums;
+}
+
+int exhaustion_year(std::span<const double> gaps, double reserves) {
+    check::finite_row(gaps, "gaps");
+    check::finite(reserves, "reserves");
+    double used = 0.0;
+    for (std::size_t t = 0; t < gaps.size(); ++t) {
+        used += gaps[t];
+        if (used > reserves) return static_cast<int>(t + 1);
+    }
+    return 0;
+}
+
+}  // namespace cpom

@@ -1,0 +1,427 @@
+#!/usr/bin/env python3
+"""Generates everything that describes the add-in's functions from metadata/*.toml, the single source of truth:
+
+  idl     <out>/idl/org/cpom/calc/XCpomFunctions.idl     UNO interface (method and parameter names)
+  xcu     <out>/CalcAddIns.xcu                            Function Wizard names and help, fr-FR and en-US
+  cpp     <out>/cpp/function_table.cpp, adapters.hpp      the engine's function table (names, optional, blanks)
+          <out>/cpp/addin_methods.hpp, addin_methods.inc  the UNO methods of the component
+  docs    docs/functions.md                               the function reference (with --check: fail if stale)
+
+Usage: generate.py METADATA_DIR --out DIR | --docs FILE [--check]
+"""
+from __future__ import annotations
+
+import argparse
+import html
+import json
+import pathlib
+import re
+import sys
+import tomllib
+
+SERVICE = "org.cpom.calc.Functions"
+INTERFACE = "XCpomFunctions"
+MODULE = ["org", "cpom", "calc"]
+CATEGORY = "Add-In"  # Calc has no custom categories; this one groups every CPOM_ function together
+
+KINDS = {  # kind → French wording for the docs
+    "number": "nombre",
+    "integer": "entier",
+    "text": "texte",
+    "row": "ligne par année : 1 valeur, 1×N, N×1 ou K×N",
+    "rows": "lignes de données : 1×N, N×1 ou K×N",
+    "column": "1 valeur ou une colonne de K valeurs",
+    "range": "plage",
+    "any": "valeur ou plage",
+}
+BLANKS = {
+    "error": "cellule vide = erreur (jamais lue comme 0)",
+    "zero": "cellule vide = 0",
+    "skip": "cellules vides ignorées",
+}
+RETURNS = {"number": "double", "text": "string", "matrix": "sequence< sequence< double > >"}
+RETURNS_CPP = {
+    "number": "double",
+    "text": "::rtl::OUString",
+    "matrix": "css::uno::Sequence< css::uno::Sequence< double > >",
+}
+RETURN_KIND_CPP = {"number": "Number", "text": "Text", "matrix": "Matrix"}
+RESERVED = {  # UNO IDL and C++ keywords that cannot name a parameter
+    "any", "attribute", "boolean", "bound", "byte", "char", "const", "constants", "constrained", "default",
+    "double", "enum", "exception", "false", "float", "get", "hyper", "in", "inout", "interface", "long",
+    "maybeambiguous", "maybedefault", "maybevoid", "module", "new", "oneway", "optional", "out", "property",
+    "published", "raises", "readonly", "removable", "sequence", "service", "set", "short", "singleton",
+    "string", "struct", "transient", "true", "type", "typedef", "unsigned", "void", "delete", "class",
+    "int", "operator", "private", "public", "register", "switch", "template", "this", "union", "using",
+}
+
+
+class MetadataError(Exception):
+    pass
+
+
+def method_name(function_name: str) -> str:
+    """CPOM_CAF_BALANCE → cpomCafBalance. Documents store this name: it is a permanent interface."""
+    parts = function_name.lower().split("_")
+    return parts[0] + "".join(p.capitalize() for p in parts[1:])
+
+
+def load(metadata_dir: pathlib.Path) -> list[dict]:
+    """Reads every metadata file, checks it, returns the domains sorted by their `order`."""
+    domains = []
+    for path in sorted(metadata_dir.glob("*.toml")):
+        with path.open("rb") as f:
+            domain = tomllib.load(f)
+        domain["file"] = path.name
+        domains.append(domain)
+    domains.sort(key=lambda d: d.get("order", 50))
+    seen = set()
+    for domain in domains:
+        for key in ("title_fr", "title_en"):
+            if not domain.get(key):
+                raise MetadataError(f"{domain['file']}: {key} missing")
+        for fn in domain.get("function", []):
+            validate_function(fn, domain["file"], seen)
+    return domains
+
+
+def validate_function(fn: dict, file: str, seen: set) -> None:
+    name = fn.get("name", "")
+    where = f"{file}: {name or '?'}"
+    if not re.fullmatch(r"CPOM_[A-Z0-9_]+", name):
+        raise MetadataError(f"{where}: a function name is CPOM_ followed by capitals")
+    if name in seen:
+        raise MetadataError(f"{where}: declared twice")
+    seen.add(name)
+    if fn.get("returns") not in RETURNS:
+        raise MetadataError(f"{where}: returns must be one of {sorted(RETURNS)}")
+    for key in ("summary_fr", "summary_en"):
+        if not fn.get(key):
+            raise MetadataError(f"{where}: {key} missing")
+    fn.setdefault("arg", [])
+    optional_seen = False
+    for i, arg in enumerate(fn["arg"]):
+        a = f"{where}, argument {arg.get('name', i + 1)}"
+        if not re.fullmatch(r"[a-z][a-z0-9_]*", arg.get("name", "")) or arg["name"] in RESERVED:
+            raise MetadataError(f"{a}: name must be a lower-case identifier and not a keyword")
+        for key in ("display_fr", "display_en", "help_fr", "help_en"):
+            if not arg.get(key):
+                raise MetadataError(f"{a}: {key} missing")
+        if arg.get("kind") not in KINDS:
+            raise MetadataError(f"{a}: kind must be one of {sorted(KINDS)}")
+        arg.setdefault("optional", False)
+        arg.setdefault("varargs", False)
+        arg.setdefault("blank", "error")
+        if arg["blank"] not in BLANKS:
+            raise MetadataError(f"{a}: blank must be one of {sorted(BLANKS)}")
+        if arg["varargs"] and i != len(fn["arg"]) - 1:
+            raise MetadataError(f"{a}: only the last argument can repeat")
+        if arg["optional"]:
+            optional_seen = True
+        elif optional_seen and not arg["varargs"]:
+            raise MetadataError(f"{a}: a required argument cannot follow an optional one")
+    fn.setdefault("example", [])
+    if not any("result" in ex for ex in fn["example"]):
+        raise MetadataError(f"{where}: at least one example with its result is needed (the docs and tests use it)")
+    for ex in fn["example"]:
+        if ("result" in ex) == ("error" in ex):
+            raise MetadataError(f"{where}: an example has either a result or an error")
+
+
+def all_functions(domains: list[dict]) -> list[dict]:
+    return [fn for d in domains for fn in d.get("function", [])]
+
+
+# ---------------------------------------------------------------- IDL
+
+def idl_param(arg: dict) -> str:
+    if arg["varargs"]:
+        return f"[in] sequence< any > {arg['name']}"
+    if arg["optional"]:
+        return f"[in] any {arg['name']}"
+    return f"[in] sequence< sequence< any > > {arg['name']}"
+
+
+def generate_idl(domains: list[dict]) -> str:
+    lines = [
+        "// Generated by tools/generate.py from metadata/*.toml: do not edit.",
+        "#include <com/sun/star/uno/XInterface.idl>",
+        "",
+        " ".join(f"module {m} {{" for m in MODULE),
+        "",
+        "// Every argument arrives as cells (any) so that text and blank cells can be told apart and reported.",
+        f"interface {INTERFACE} : com::sun::star::uno::XInterface",
+        "{",
+    ]
+    for fn in all_functions(domains):
+        params = ", ".join(idl_param(a) for a in fn["arg"])
+        lines.append(f"    {RETURNS[fn['returns']]} {method_name(fn['name'])}({params});")
+    lines += ["};", "", " ".join("};" for _ in MODULE), ""]
+    return "\n".join(lines)
+
+
+# ---------------------------------------------------------------- XCU
+
+def xml(text: str) -> str:
+    return html.escape(text, quote=False)
+
+
+def localized(prop: str, fr: str, en: str, indent: str) -> list[str]:
+    return [
+        f'{indent}<prop oor:name="{prop}">',
+        f'{indent}  <value xml:lang="en-US">{xml(en)}</value>',
+        f'{indent}  <value xml:lang="fr-FR">{xml(fr)}</value>',
+        f"{indent}</prop>",
+    ]
+
+
+def generate_xcu(domains: list[dict]) -> str:
+    out = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        "<!-- Generated by tools/generate.py from metadata/*.toml: do not edit. -->",
+        '<oor:component-data xmlns:oor="http://openoffice.org/2001/registry" '
+        'xmlns:xs="http://www.w3.org/2001/XMLSchema" oor:name="CalcAddIns" oor:package="org.openoffice.Office">',
+        '  <node oor:name="AddInInfo">',
+        f'    <node oor:name="{SERVICE}" oor:op="replace">',
+        '      <node oor:name="AddInFunctions">',
+    ]
+    for fn in all_functions(domains):
+        i = "          "
+        out.append(f'        <node oor:name="{method_name(fn["name"])}" oor:op="replace">')
+        out += localized("DisplayName", fn["name"], fn["name"], i)
+        out += localized("Description", fn["summary_fr"], fn["summary_en"], i)
+        out += [f'{i}<prop oor:name="Category"><value>{CATEGORY}</value></prop>',
+                f'{i}<prop oor:name="CompatibilityName"><value xml:lang="en-US">{fn["name"]}</value></prop>',
+                f'{i}<node oor:name="Parameters">']
+        for arg in fn["arg"]:
+            out.append(f'{i}  <node oor:name="{arg["name"]}" oor:op="replace">')
+            out += localized("DisplayName", arg["display_fr"], arg["display_en"], i + "    ")
+            out += localized("Description", arg["help_fr"], arg["help_en"], i + "    ")
+            out.append(f"{i}  </node>")
+        out += [f"{i}</node>", "        </node>"]
+    out += ["      </node>", "    </node>", "  </node>", "</oor:component-data>", ""]
+    return "\n".join(out)
+
+
+# ---------------------------------------------------------------- C++
+
+def cpp_adapter(fn: dict) -> str:
+    return fn["name"].lower()
+
+
+def generate_adapters_hpp(domains: list[dict]) -> str:
+    lines = [
+        "// Generated by tools/generate.py from metadata/*.toml: do not edit.",
+        "// One adapter per function, defined in engine/src/calls/*_calls.cpp: it reads the cells and calls the engine.",
+        "#pragma once",
+        '#include "cpom/calls/call_args.hpp"',
+        "namespace cpom::calls {",
+    ]
+    lines += [f"Value {cpp_adapter(fn)}(const CallArgs& args);" for fn in all_functions(domains)]
+    lines += ["}  // namespace cpom::calls", ""]
+    return "\n".join(lines)
+
+
+def generate_function_table(domains: list[dict]) -> str:
+    lines = [
+        "// Generated by tools/generate.py from metadata/*.toml: do not edit.",
+        '#include "adapters.hpp"',
+        '#include "cpom/calls/function_spec.hpp"',
+        "namespace cpom::calls {",
+        "namespace {",
+    ]
+    fns = all_functions(domains)
+    for fn in fns:
+        if not fn["arg"]:
+            continue
+        specs = ", ".join(
+            f'{{"{a["name"]}", {str(a["optional"]).lower()}, Blank::{a["blank"].capitalize()}}}' for a in fn["arg"]
+        )
+        lines.append(f"constexpr ArgSpec k_{cpp_adapter(fn)}[] = {{{specs}}};")
+    lines += ["const FunctionSpec k_functions[] = {"]
+    for fn in fns:
+        args = f"k_{cpp_adapter(fn)}" if fn["arg"] else "{}"
+        varargs = str(any(a["varargs"] for a in fn["arg"])).lower()
+        lines.append(f'    {{"{fn["name"]}", ReturnKind::{RETURN_KIND_CPP[fn["returns"]]}, {args}, {varargs}, '
+                     f"&{cpp_adapter(fn)}}},")
+    lines += ["};", "}  // namespace", "",
+              "std::span<const FunctionSpec> functions() { return k_functions; }", "",
+              "}  // namespace cpom::calls", ""]
+    return "\n".join(lines)
+
+
+def cpp_param(arg: dict) -> str:
+    if arg["varargs"]:
+        return f"const css::uno::Sequence< css::uno::Any >& {arg['name']}"
+    if arg["optional"]:
+        return f"const css::uno::Any& {arg['name']}"
+    return f"const css::uno::Sequence< css::uno::Sequence< css::uno::Any > >& {arg['name']}"
+
+
+def method_signature(fn: dict, qualified: bool) -> str:
+    prefix = "CpomFunctions::" if qualified else ""
+    params = ", ".join(cpp_param(a) for a in fn["arg"])
+    return f"{RETURNS_CPP[fn['returns']]} SAL_CALL {prefix}{method_name(fn['name'])}({params})"
+
+
+def generate_addin_methods(domains: list[dict]) -> tuple[str, str]:
+    header = ["// Generated by tools/generate.py from metadata/*.toml: do not edit.",
+              "// Declarations of the UNO methods, included inside class CpomFunctions."]
+    body = ["// Generated by tools/generate.py from metadata/*.toml: do not edit.",
+            "// Each UNO method converts its cells and hands them to the engine by position in the function table."]
+    for index, fn in enumerate(all_functions(domains)):
+        header.append(f"{method_signature(fn, False)} override;")
+        conversions = []
+        for a in fn["arg"]:
+            if a["varargs"]:
+                conversions.append(f"append_varargs(args, {a['name']});")
+            else:
+                conversions.append(f"args.push_back(to_arg({a['name']}));")
+        body += [
+            f"{method_signature(fn, True)}",
+            "{",
+            "    cpom::calls::Args args;",
+            f"    args.reserve({len(fn['arg'])});",
+            *[f"    {c}" for c in conversions],
+            f"    return invoke_{fn['returns']}({index}, args);",
+            "}",
+            "",
+        ]
+    return "\n".join(header) + "\n", "\n".join(body)
+
+
+# ---------------------------------------------------------------- docs
+
+def example_result(ex: dict) -> str:
+    if "error" in ex:
+        return f"Err:{ex['error']}"
+    result = ex["result"]
+    if isinstance(result, list):
+        return " | ".join("; ".join(format_number(v) for v in row) for row in result)
+    if isinstance(result, str):
+        return f"« {result} »"
+    return format_number(result)
+
+
+def format_number(v) -> str:
+    if isinstance(v, str):
+        return f"« {v} »"
+    if float(v).is_integer():
+        return f"{int(v):,}".replace(",", " ")
+    return f"{v:,.10g}".replace(",", " ").replace(".", ",")
+
+
+def generate_docs(domains: list[dict]) -> str:
+    out = [
+        "# Référence des fonctions CPOM",
+        "",
+        "<!-- Generated by tools/generate.py from metadata/*.toml: do not edit, edit the metadata. -->",
+        "",
+        "Chaque fonction se tape dans une cellule de LibreOffice Calc une fois l'extension installée. "
+        "Les taux sont des décimaux (0,015 = 1,5 %), les montants des euros non arrondis. Les fonctions "
+        "qui renvoient une ligne se saisissent en formule matricielle (Ctrl+Maj+Entrée) sur N cellules. "
+        "Une entrée invalide renvoie **Err:502** (argument invalide) ; un solveur sans solution renvoie "
+        "**Err:523**. `CPOM_CHECK` explique en français la raison d'une erreur.",
+        "",
+        "Les exemples sont écrits comme dans l'API (séparateur `;`, point décimal) ; dans un Calc en "
+        "français on tape `0,02` au lieu de `0.02`. Chaque exemple est vérifié dans un vrai LibreOffice "
+        "par les tests d'intégration (`tests/integration/test_examples.py`).",
+        "",
+        "Nom programmatique (enregistré dans les fichiers ODS) : "
+        f"`{SERVICE.upper()}.<MÉTHODE>` ; la méthode de `CPOM_CAF_BALANCE` est `cpomCafBalance`.",
+        "",
+        "## Sommaire",
+        "",
+    ]
+    for d in domains:
+        names = ", ".join(f"[`{fn['name']}`](#{fn['name'].lower()})" for fn in d.get("function", []))
+        out.append(f"- **{d['title_fr']}** — {names}")
+    for d in domains:
+        out += ["", f"## {d['title_fr']}", "", f"*{d['title_en']}*", ""]
+        for fn in d.get("function", []):
+            out += document_function(fn)
+    return "\n".join(out).rstrip() + "\n"
+
+
+def document_function(fn: dict) -> list[str]:
+    sig_args = []
+    for a in fn["arg"]:
+        name = a["name"] + ("; …" if a["varargs"] else "")
+        sig_args.append(f"[{name}]" if a["optional"] else name)
+    out = [
+        f"### {fn['name']}",
+        "",
+        f"`{fn['name']}({'; '.join(sig_args)})` → {dict(number='nombre', text='texte', matrix='ligne ou plage')[fn['returns']]}",
+        "",
+        fn["summary_fr"],
+        "",
+        f"*{fn['summary_en']}*",
+        "",
+    ]
+    if fn.get("formula_fr"):
+        out += [f"Formule : {fn['formula_fr']}", ""]
+    if fn["arg"]:
+        out += ["| argument | nom affiché | type | obligatoire | cellules vides | aide |",
+                "|---|---|---|---|---|---|"]
+        for a in fn["arg"]:
+            required = "non" if a["optional"] else "oui"
+            blank = BLANKS[a["blank"]] if a["kind"] in ("row", "rows", "column", "range") else "—"
+            out.append(f"| `{a['name']}` | {a['display_fr']} | {KINDS[a['kind']]} | {required} | {blank} | "
+                       f"{a['help_fr']} |")
+        out.append("")
+    if fn.get("notes_fr"):
+        out += [fn["notes_fr"], ""]
+    out += ["| exemple | résultat | commentaire |", "|---|---|---|"]
+    for ex in fn["example"]:
+        out.append(f"| `{ex['formula']}` | {example_result(ex)} | {ex.get('note_fr', '')} |")
+    out.append("")
+    return out
+
+
+# ---------------------------------------------------------------- main
+
+def write_if_changed(path: pathlib.Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.exists() or path.read_text(encoding="utf-8") != text:
+        path.write_text(text, encoding="utf-8")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("metadata", type=pathlib.Path)
+    parser.add_argument("--out", type=pathlib.Path, help="folder for the IDL, xcu and C++ files")
+    parser.add_argument("--docs", type=pathlib.Path, help="the function reference to write")
+    parser.add_argument("--check", action="store_true", help="with --docs: fail if the file is not up to date")
+    parser.add_argument("--examples", type=pathlib.Path, help="write every example as JSON (for the tests)")
+    opts = parser.parse_args()
+    try:
+        domains = load(opts.metadata)
+    except (MetadataError, tomllib.TOMLDecodeError) as e:
+        print(f"metadata error: {e}", file=sys.stderr)
+        return 1
+    if opts.out:
+        write_if_changed(opts.out / "idl" / "/".join(MODULE) / f"{INTERFACE}.idl", generate_idl(domains))
+        write_if_changed(opts.out / "CalcAddIns.xcu", generate_xcu(domains))
+        write_if_changed(opts.out / "cpp" / "adapters.hpp", generate_adapters_hpp(domains))
+        write_if_changed(opts.out / "cpp" / "function_table.cpp", generate_function_table(domains))
+        header, body = generate_addin_methods(domains)
+        write_if_changed(opts.out / "cpp" / "addin_methods.hpp", header)
+        write_if_changed(opts.out / "cpp" / "addin_methods.inc", body)
+    if opts.examples:
+        examples = [dict(ex, function=fn["name"], returns=fn["returns"]) for fn in all_functions(domains)
+                    for ex in fn["example"]]
+        write_if_changed(opts.examples, json.dumps(examples, ensure_ascii=False, indent=1) + "\n")
+    if opts.docs:
+        text = generate_docs(domains)
+        if opts.check:
+            current = opts.docs.read_text(encoding="utf-8") if opts.docs.exists() else ""
+            if current != text:
+                print(f"{opts.docs} is stale: run tools/generate.py metadata --docs {opts.docs}", file=sys.stderr)
+                return 1
+        else:
+            write_if_changed(opts.docs, text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
