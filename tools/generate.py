@@ -66,6 +66,12 @@ def method_name(function_name: str) -> str:
     return parts[0] + "".join(p.capitalize() for p in parts[1:])
 
 
+def uno_name(arg_name: str) -> str:
+    """one_off → oneOff: UNO IDL identifiers cannot hold underscores; the xcu must use the same name."""
+    parts = arg_name.split("_")
+    return parts[0] + "".join(p.capitalize() for p in parts[1:])
+
+
 def load(metadata_dir: pathlib.Path) -> list[dict]:
     """Reads every metadata file, checks it, returns the domains sorted by their `order`."""
     domains = []
@@ -102,7 +108,7 @@ def validate_function(fn: dict, file: str, seen: set) -> None:
     optional_seen = False
     for i, arg in enumerate(fn["arg"]):
         a = f"{where}, argument {arg.get('name', i + 1)}"
-        if not re.fullmatch(r"[a-z][a-z0-9_]*", arg.get("name", "")) or arg["name"] in RESERVED:
+        if not re.fullmatch(r"[a-z][a-z0-9]*(_[a-z0-9]+)*", arg.get("name", "")) or uno_name(arg["name"]) in RESERVED:
             raise MetadataError(f"{a}: name must be a lower-case identifier and not a keyword")
         for key in ("display_fr", "display_en", "help_fr", "help_en"):
             if not arg.get(key):
@@ -136,10 +142,10 @@ def all_functions(domains: list[dict]) -> list[dict]:
 
 def idl_param(arg: dict) -> str:
     if arg["varargs"]:
-        return f"[in] sequence< any > {arg['name']}"
+        return f"[in] sequence< any > {uno_name(arg['name'])}"
     if arg["optional"]:
-        return f"[in] any {arg['name']}"
-    return f"[in] sequence< sequence< any > > {arg['name']}"
+        return f"[in] any {uno_name(arg['name'])}"
+    return f"[in] sequence< sequence< any > > {uno_name(arg['name'])}"
 
 
 def generate_idl(domains: list[dict]) -> str:
@@ -194,7 +200,7 @@ def generate_xcu(domains: list[dict]) -> str:
                 f'{i}<prop oor:name="CompatibilityName"><value xml:lang="en-US">{fn["name"]}</value></prop>',
                 f'{i}<node oor:name="Parameters">']
         for arg in fn["arg"]:
-            out.append(f'{i}  <node oor:name="{arg["name"]}" oor:op="replace">')
+            out.append(f'{i}  <node oor:name="{uno_name(arg["name"])}" oor:op="replace">')
             out += localized("DisplayName", arg["display_fr"], arg["display_en"], i + "    ")
             out += localized("Description", arg["help_fr"], arg["help_en"], i + "    ")
             out.append(f"{i}  </node>")
@@ -252,10 +258,10 @@ def generate_function_table(domains: list[dict]) -> str:
 
 def cpp_param(arg: dict) -> str:
     if arg["varargs"]:
-        return f"const css::uno::Sequence< css::uno::Any >& {arg['name']}"
+        return f"const css::uno::Sequence< css::uno::Any >& {uno_name(arg['name'])}"
     if arg["optional"]:
-        return f"const css::uno::Any& {arg['name']}"
-    return f"const css::uno::Sequence< css::uno::Sequence< css::uno::Any > >& {arg['name']}"
+        return f"const css::uno::Any& {uno_name(arg['name'])}"
+    return f"const css::uno::Sequence< css::uno::Sequence< css::uno::Any > >& {uno_name(arg['name'])}"
 
 
 def method_signature(fn: dict, qualified: bool) -> str:
@@ -274,9 +280,9 @@ def generate_addin_methods(domains: list[dict]) -> tuple[str, str]:
         conversions = []
         for a in fn["arg"]:
             if a["varargs"]:
-                conversions.append(f"append_varargs(args, {a['name']});")
+                conversions.append(f"append_varargs(args, {uno_name(a['name'])});")
             else:
-                conversions.append(f"args.push_back(to_arg({a['name']}));")
+                conversions.append(f"args.push_back(to_arg({uno_name(a['name'])}));")
         body += [
             f"{method_signature(fn, True)}",
             "{",

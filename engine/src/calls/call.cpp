@@ -49,6 +49,11 @@ const FunctionSpec* find_function(std::string_view name) {
 Value call(std::string_view name, const Args& args) {
     const FunctionSpec* spec = find_function(name);
     if (spec == nullptr) throw ArgumentError("function_name", "fonction inconnue : « " + std::string(name) + " »");
+    return call(*spec, args);
+}
+
+Value call(const FunctionSpec& function, const Args& args) {
+    const FunctionSpec* spec = &function;
     if (!spec->varargs && args.size() > spec->args.size()) {
         throw ArgumentError(std::string(spec->name), std::to_string(args.size()) + " arguments donnés, " +
                                                          std::to_string(spec->args.size()) + " au plus");

@@ -62,6 +62,7 @@ private:
 // Calls a function by name: checks the arity, reads the arguments, runs the engine, checks the result is finite.
 // Throws ArgumentError / NoConvergence like the engine.
 Value call(std::string_view name, const Args& args);
+Value call(const FunctionSpec& spec, const Args& args);
 
 // CPOM_CHECK: "OK" when the same call would succeed, otherwise the reason in French.
 std::string explain(std::string_view name, const Args& args);

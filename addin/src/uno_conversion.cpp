@@ -1,0 +1,87 @@
+#include "uno_conversion.hpp"
+
+#include <com/sun/star/uno/TypeClass.hpp>
+
+namespace cpom::addin {
+namespace {
+
+calls::Cell to_cell(const css::uno::Any& value) {
+    switch (value.getValueTypeClass()) {
+        case css::uno::TypeClass_VOID:
+            return calls::Empty{};
+        case css::uno::TypeClass_STRING: {
+            rtl::OUString text;
+            value >>= text;
+            return to_utf8(text);
+        }
+        default: {
+            double number = 0.0;
+            if (value >>= number) return number;  // also widens long, short, boolean...
+            return std::string("<valeur non reconnue>");
+        }
+    }
+}
+
+}  // namespace
+
+std::string to_utf8(const rtl::OUString& text) {
+    const rtl::OString utf8 = rtl::OUStringToOString(text, RTL_TEXTENCODING_UTF8);
+    return std::string(utf8.getStr(), utf8.getLength());
+}
+
+rtl::OUString to_oustring(const std::string& utf8) {
+    return rtl::OStringToOUString(rtl::OString(utf8.data(), utf8.size()), RTL_TEXTENCODING_UTF8);
+}
+
+calls::Arg to_arg(const Cells& cells) {
+    const std::size_t rows = cells.getLength();
+    const std::size_t cols = rows ? cells[0].getLength() : 0;
+    std::vector<calls::Cell> flat;
+    flat.reserve(rows * cols);
+    for (const auto& row : cells) {
+        // Calc always sends rectangles; a ragged block would be a bug upstream, so pad rather than overrun.
+        for (std::size_t c = 0; c < cols; ++c) {
+            flat.push_back(c < static_cast<std::size_t>(row.getLength()) ? to_cell(row[c]) : calls::Cell{});
+        }
+    }
+    return calls::Arg::block(rows, cols, std::move(flat));
+}
+
+calls::Arg to_arg(const css::uno::Any& value) {
+    if (!value.hasValue()) return calls::Arg::omitted();
+    Cells cells;
+    if (value >>= cells) return to_arg(cells);
+    return calls::Arg::scalar(to_cell(value));
+}
+
+void append_varargs(calls::Args& args, const css::uno::Sequence<css::uno::Any>& values) {
+    for (const auto& value : values) {
+        calls::Arg arg = to_arg(value);
+        // An explicitly empty argument in a vararg list is a blank cell, not a missing one.
+        args.push_back(arg.is_omitted() ? calls::Arg::scalar(calls::Empty{}) : std::move(arg));
+    }
+}
+
+double to_number_result(const calls::Value& value) {
+    if (const auto* m = std::get_if<calls::Matrix>(&value)) return m->values.at(0);
+    return std::get<double>(value);
+}
+
+rtl::OUString to_text_result(const calls::Value& value) { return to_oustring(std::get<std::string>(value)); }
+
+css::uno::Sequence<css::uno::Sequence<double>> to_matrix_result(const calls::Value& value) {
+    if (const auto* x = std::get_if<double>(&value)) {
+        css::uno::Sequence<double> row(1);
+        row.getArray()[0] = *x;
+        return css::uno::Sequence<css::uno::Sequence<double>>(&row, 1);
+    }
+    const auto& m = std::get<calls::Matrix>(value);
+    css::uno::Sequence<css::uno::Sequence<double>> result(static_cast<sal_Int32>(m.rows));
+    auto* rows = result.getArray();
+    for (std::size_t r = 0; r < m.rows; ++r) {
+        rows[r] = css::uno::Sequence<double>(m.values.data() + r * m.cols, static_cast<sal_Int32>(m.cols));
+    }
+    return result;
+}
+
+}  // namespace cpom::addin

@@ -1,0 +1,160 @@
+"""A real headless LibreOffice with the built .oxt installed in a throwaway profile, for tests and scripts.
+
+    with Office(oxt_path) as office:
+        doc = office.new_spreadsheet()
+
+Each Office has its own profile, shared-extension cache and pipe, so runs never interfere; the soffice process is
+terminated (then killed) on every exit path. Works as root (extension installed --shared into a private cache, as
+unopkg refuses user installs for root) and as an ordinary user (profile initialised first, then unopkg add).
+"""
+from __future__ import annotations
+
+import os
+import pathlib
+import shutil
+import signal
+import subprocess
+import tempfile
+import time
+import uuid
+
+import uno  # Debian's python3-uno: run with /usr/bin/python3
+from com.sun.star.beans import PropertyValue
+from com.sun.star.connection import NoConnectException
+
+PROGRAM = pathlib.Path(os.environ.get("CPOM_LO_PROGRAM", "/usr/lib/libreoffice/program"))
+START_TIMEOUT = 90  # seconds: a first start with a fresh profile takes about 10 s here
+COMMAND_TIMEOUT = 180
+
+
+def props(**values) -> tuple:
+    out = []
+    for name, value in values.items():
+        p = PropertyValue()
+        p.Name, p.Value = name, value
+        out.append(p)
+    return tuple(out)
+
+
+class Office:
+    def __init__(self, oxt: str | os.PathLike | None, locale: str = "en-US", keep_dir: bool = False):
+        self.oxt = pathlib.Path(oxt) if oxt else None
+        self.locale = locale
+        self.keep_dir = keep_dir
+        self.root = pathlib.Path(tempfile.mkdtemp(prefix="cpom-office-"))
+        self.profile = self.root / "profile"
+        self.shared = self.root / "shared-cache"
+        self.pipe = f"cpom_{os.getpid()}_{uuid.uuid4().hex[:8]}"
+        self.process: subprocess.Popen | None = None
+        self.ctx = None
+        self.desktop = None
+
+    # -------------------------------------------------------------- lifecycle
+    def env_options(self) -> list[str]:
+        return [f"-env:UserInstallation={self.profile.as_uri()}",
+                f"-env:UNO_SHARED_PACKAGES_CACHE={self.shared.as_uri()}"]
+
+    def __enter__(self) -> "Office":
+        try:
+            if self.oxt:
+                self._install_extension()
+            self._start()
+        except BaseException:
+            self.close()
+            raise
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def _run(self, args: list[str]) -> None:
+        result = subprocess.run(args, stdin=subprocess.DEVNULL, capture_output=True, text=True,
+                                timeout=COMMAND_TIMEOUT, env=self._env())
+        if result.returncode != 0:
+            raise RuntimeError(f"{' '.join(args)} failed ({result.returncode}):\n{result.stdout}\n{result.stderr}")
+
+    def _env(self) -> dict:
+        env = dict(os.environ)
+        env.setdefault("SAL_USE_VCLPLUGIN", "svp")  # no display needed
+        # The UI language decides which language of CalcAddIns.xcu the Function Wizard shows; the office takes it
+        # from the environment (a French UI needs Debian's libreoffice-l10n-fr).
+        posix = self.locale.replace("-", "_") + ".UTF-8"
+        env.update(LANG=posix, LC_ALL=posix, LANGUAGE=self.locale.split("-")[0])
+        return env
+
+    def _install_extension(self) -> None:
+        unopkg = str(PROGRAM / "unopkg")
+        if os.geteuid() == 0:
+            # root may only install --shared; a private shared cache keeps it out of the machine's office.
+            self._run([unopkg, "add", "-s", "-f", "--shared", *self.env_options(), str(self.oxt)])
+        else:
+            self._run([str(PROGRAM / "soffice"), "--headless", "--terminate_after_init", *self.env_options()])
+            self._run([unopkg, "add", "-s", "-f", *self.env_options(), str(self.oxt)])
+
+    def _start(self) -> None:
+        args = [str(PROGRAM / "soffice"), "--headless", "--invisible", "--norestore", "--nologo", "--nodefault",
+                "--nolockcheck", *self.env_options(), f"--accept=pipe,name={self.pipe};urp;"]
+        self.log = open(self.root / "soffice.log", "w")
+        self.process = subprocess.Popen(args, stdin=subprocess.DEVNULL, stdout=self.log, stderr=subprocess.STDOUT,
+                                        env=self._env(), start_new_session=True)
+        local = uno.getComponentContext()
+        resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
+        deadline = time.monotonic() + START_TIMEOUT
+        while True:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"soffice exited with {self.process.returncode}: "
+                                   f"{(self.root / 'soffice.log').read_text(errors='replace')}")
+            try:
+                self.ctx = resolver.resolve(f"uno:pipe,name={self.pipe};urp;StarOffice.ComponentContext")
+                break
+            except NoConnectException:
+                if time.monotonic() > deadline:
+                    raise RuntimeError("soffice did not accept connections in time")
+                time.sleep(0.2)
+        self.smgr = self.ctx.ServiceManager
+        self.desktop = self.smgr.createInstanceWithContext("com.sun.star.frame.Desktop", self.ctx)
+
+    def alive(self) -> bool:
+        """True while the office process runs and answers."""
+        if self.process is None or self.process.poll() is not None:
+            return False
+        try:
+            self.desktop.getComponents()
+            return True
+        except Exception:
+            return False
+
+    def close(self) -> None:
+        if self.desktop is not None:
+            try:
+                self.desktop.terminate()
+            except Exception:
+                pass  # the bridge drops as the office exits
+            self.desktop = None
+        if self.process is not None:
+            try:
+                self.process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.process.pid, signal.SIGKILL)
+                self.process.wait(timeout=30)
+            self.process = None
+        if getattr(self, "log", None):
+            self.log.close()
+        if not self.keep_dir:
+            shutil.rmtree(self.root, ignore_errors=True)
+
+    # -------------------------------------------------------------- helpers
+    def service(self, name: str):
+        return self.smgr.createInstanceWithContext(name, self.ctx)
+
+    def new_spreadsheet(self):
+        return self.desktop.loadComponentFromURL("private:factory/scalc", "_blank", 0, props(Hidden=True))
+
+    def load(self, path: str | os.PathLike):
+        url = pathlib.Path(path).resolve().as_uri()
+        return self.desktop.loadComponentFromURL(url, "_blank", 0, props(Hidden=True))
+
+    @staticmethod
+    def store(doc, path: str | os.PathLike, filter_name: str) -> None:
+        url = pathlib.Path(path).resolve().as_uri()
+        doc.storeToURL(url, props(FilterName=filter_name, Overwrite=True))

@@ -1,0 +1,39 @@
+"""Shared fixtures of the integration tests: paths from CTest's environment, one office per test module."""
+from __future__ import annotations
+
+import json
+import math
+import os
+import pathlib
+import tomllib
+
+from office import Office
+
+OXT = os.environ.get("CPOM_OXT", "")
+SOURCE_DIR = pathlib.Path(os.environ.get("CPOM_SOURCE_DIR", pathlib.Path(__file__).resolve().parents[2]))
+EXAMPLES = os.environ.get("CPOM_EXAMPLES", "")
+
+
+def metadata() -> list[dict]:
+    """Every function of metadata/*.toml, in file order."""
+    functions = []
+    for path in sorted((SOURCE_DIR / "metadata").glob("*.toml")):
+        with path.open("rb") as f:
+            functions += tomllib.load(f).get("function", [])
+    return functions
+
+
+def examples() -> list[dict]:
+    return json.loads(pathlib.Path(EXAMPLES).read_text(encoding="utf-8"))
+
+
+def close_enough(actual: float, expected: float) -> bool:
+    """To the cent for amounts, and never looser than 1e-6 relative (rates, small values)."""
+    tolerance = max(1e-9, min(0.005, 1e-6 * abs(expected)))
+    return math.isfinite(actual) and abs(actual - expected) <= tolerance
+
+
+def start_office(locale: str = "en-US") -> Office:
+    if not OXT or not pathlib.Path(OXT).is_file():
+        raise RuntimeError(f"CPOM_OXT must name the built extension (got {OXT!r})")
+    return Office(OXT, locale=locale).__enter__()

@@ -1,0 +1,78 @@
+"""Every example of the function reference (metadata/*.toml → docs/functions.md), typed into a cell of a real
+headless LibreOffice with the built .oxt installed: good inputs give the documented figures, bad ones the documented
+error value, and the office survives them all."""
+import unittest
+
+import support
+
+office = None
+
+
+def setUpModule():
+    global office
+    office = support.start_office()
+
+
+def tearDownModule():
+    office.close()
+
+
+class Examples(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.doc = office.new_spreadsheet()
+        cls.sheet = cls.doc.Sheets.getByIndex(0)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.doc.close(True)
+
+    def test_every_example(self):
+        examples = support.examples()
+        self.assertGreater(len(examples), 10)
+        row = 0
+        placed = []
+        for example in examples:
+            result = example.get("result")
+            rows, cols = shape(result)
+            target = self.sheet.getCellRangeByPosition(0, row, cols - 1, row + rows - 1)
+            if example["returns"] == "matrix" and (rows, cols) != (1, 1):
+                target.setArrayFormula(example["formula"])
+            else:
+                target.getCellByPosition(0, 0).setFormula(example["formula"])
+            placed.append((example, target))
+            row += rows + 1
+        self.doc.calculateAll()
+        for example, target in placed:
+            with self.subTest(formula=example["formula"]):
+                check(self, example, target)
+        self.assertTrue(office.alive(), "the office died during the examples")
+
+
+def shape(result):
+    if isinstance(result, list):
+        return len(result), len(result[0])
+    return 1, 1
+
+
+def check(test, example, target):
+    first = target.getCellByPosition(0, 0)
+    if "error" in example:
+        test.assertEqual(first.getError(), example["error"], f"{first.getString()!r} instead of an error")
+        return
+    result = example["result"]
+    if isinstance(result, str):
+        test.assertEqual(first.getError(), 0, first.getString())
+        test.assertEqual(first.getString(), result)
+        return
+    expected = result if isinstance(result, list) else [[result]]
+    for r, expected_row in enumerate(expected):
+        for c, value in enumerate(expected_row):
+            cell = target.getCellByPosition(c, r)
+            test.assertEqual(cell.getError(), 0, f"cell {r},{c}: {cell.getString()}")
+            test.assertTrue(support.close_enough(cell.getValue(), value),
+                            f"cell {r},{c}: {cell.getValue()!r} instead of {value!r}")
+
+
+if __name__ == "__main__":
+    unittest.main()
