@@ -10,7 +10,9 @@ namespace cpom {
 
 std::vector<double> project(double base, std::span<const double> rates, std::optional<double> cap,
                             std::span<const double> permanent, std::span<const double> one_off) {
-    check::non_negative(base, "base");
+    // Zero is refused: Calc passes an empty single cell as 0, and a projection of nothing is always a typing slip.
+    if (base == 0) throw ArgumentError("base", "vaut 0 (cellule vide ?) : saisir le montant de l'année 0");
+    check::positive(base, "base");
     if (rates.empty()) throw ArgumentError("rates", "au moins une année est attendue");
     for (double r : rates) check::growth_rate(r, "rates");
     if (cap) check::growth_rate(*cap, "cap");

@@ -82,7 +82,7 @@ class Workbook(unittest.TestCase):
             self.assertTrue(support.close_enough(actual, want), (actual, want))
 
     def test_bad_inputs_give_err502_and_the_office_survives(self):
-        fill(self.sheet, "H1", [[0.02, "deux", 0.02]])  # text inside rates
+        fill(self.sheet, "H1", [[0.02, "deux", 0.02, 0.02, None, 0.02]])  # text inside H1:J1, blank inside K1:M1
         cases = {
             "B12": "=CPOM_PROJECT(B1;H1:J1;3)",           # text in rates
             "B13": "=CPOM_PROJECT(B1;C1;0)",              # years = 0
@@ -92,7 +92,7 @@ class Workbook(unittest.TestCase):
             "B17": "=CPOM_PROJECT(-5;C1;3)",              # negative base
             "B18": "=CPOM_PROJECT(1E+308;1;30)",          # overflows to infinity: never shown as a figure
             "B19": "=CPOM_PROJECT(B1;C1;2.5)",            # years not whole
-            "B20": "=CPOM_EXHAUSTION_YEAR(B1:D1;Z99)",    # empty reserves
+            "B20": "=CPOM_PROJECT(B1;K1:M1;3)",           # blank year inside rates
         }
         for address, formula in cases.items():
             self.cell(address).setFormula(formula)
@@ -111,7 +111,7 @@ class Workbook(unittest.TestCase):
         self.doc.calculateAll()
         self.assertEqual(self.cell("B12").getString(), "rates : la cellule n° 2 contient du texte (« deux ») : "
                                                        "un nombre est attendu")
-        self.assertEqual(self.cell("B13").getString(), "base : valeur manquante (cellule vide ou argument omis)")
+        self.assertEqual(self.cell("B13").getString(), "base : vaut 0 (cellule vide ?) : saisir le montant de l'année 0")
         self.assertEqual(self.cell("B14").getString(), "resources : la plage a 2 valeurs, 3 attendues (comme charges)")
         self.assertEqual(self.cell("B15").getString(), "OK")
 

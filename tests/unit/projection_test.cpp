@@ -54,6 +54,7 @@ TEST(Project, RejectsImpossibleInputsNamingTheArgument) {
     }
     const std::vector<double> ok{0.02};
     EXPECT_THROW(cpom::project(-1, ok), ArgumentError);
+    EXPECT_THROW(cpom::project(0, ok), ArgumentError);  // an empty single cell arrives as 0 from Calc
     EXPECT_THROW(cpom::project(std::numeric_limits<double>::quiet_NaN(), ok), ArgumentError);
     const std::vector<double> short_row{1, 2};
     EXPECT_THROW(cpom::project(1000, ok, std::nullopt, short_row), ArgumentError);

@@ -9,7 +9,7 @@ namespace cpom {
 
 // CPOM_PROJECT for one line. rates has N values (years 1..N); permanent and one_off have N values or are empty
 // (no new measure). P_0 = base; P_t = P_{t-1}·(1 + min(r_t, cap)) + permanent_t; V_t = P_t + one_off_t.
-// Returns V_1..V_N.
+// base > 0. Returns V_1..V_N.
 std::vector<double> project(double base, std::span<const double> rates, std::optional<double> cap = std::nullopt,
                             std::span<const double> permanent = {}, std::span<const double> one_off = {});
 

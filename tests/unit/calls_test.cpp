@@ -1,0 +1,112 @@
+// The call layer: arity, argument names in errors, blank and text cells, several establishments, CPOM_CHECK.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <limits>
+
+#include "cpom/calls/call_args.hpp"
+#include "cpom/error.hpp"
+
+namespace {
+
+using cpom::ArgumentError;
+using namespace cpom::calls;
+
+Arg num(double x) { return Arg::scalar(x); }
+Arg text(const std::string& s) { return Arg::scalar(s); }
+Arg blank() { return Arg::scalar(Empty{}); }
+
+Matrix matrix_of(const Value& v) { return std::get<Matrix>(v); }
+
+TEST(Call, ProjectsThroughTheTable) {
+    const Matrix m = matrix_of(call("CPOM_PROJECT", {num(1000), num(0.1), num(2)}));
+    EXPECT_EQ(m.rows, 1u);
+    ASSERT_EQ(m.cols, 2u);
+    EXPECT_NEAR(m.values[0], 1100, 1e-9);  // 1000 × 1.1
+    EXPECT_NEAR(m.values[1], 1210, 1e-9);  // 1100 × 1.1
+}
+
+TEST(Call, NamesAreCaseInsensitive) {
+    EXPECT_NO_THROW(call(" cpom_project ", {num(1000), num(0.1), num(2)}));
+}
+
+TEST(Call, SeveralEstablishmentsAtOnce) {
+    // Bases 100 and 200 (a column), rates per establishment: 100 → 110 → 121; 200 → 220 → 242.
+    const Arg bases = Arg::block(2, 1, {100.0, 200.0});
+    const Arg rates = Arg::block(2, 2, {0.1, 0.1, 0.1, 0.1});
+    const Matrix m = matrix_of(call("CPOM_PROJECT", {bases, rates, num(2)}));
+    EXPECT_EQ(m.rows, 2u);
+    EXPECT_NEAR(m.at(0, 1), 121, 1e-9);
+    EXPECT_NEAR(m.at(1, 1), 242, 1e-9);
+}
+
+TEST(Call, SharedRowForAllEstablishments) {
+    const Arg bases = Arg::block(2, 1, {100.0, 200.0});
+    const Matrix m = matrix_of(call("CPOM_PROJECT", {bases, Arg::row({0.1, 0.2}), num(2)}));
+    EXPECT_NEAR(m.at(0, 1), 132, 1e-9);  // 100 × 1.1 × 1.2
+    EXPECT_NEAR(m.at(1, 1), 264, 1e-9);
+}
+
+TEST(Call, ColumnIsARowForOneEstablishment) {
+    const Arg rates = Arg::block(3, 1, {0.1, 0.1, 0.1});
+    const Matrix m = matrix_of(call("CPOM_PROJECT", {num(1000), rates, num(3)}));
+    EXPECT_EQ(m.cols, 3u);
+    EXPECT_NEAR(m.values[2], 1331, 1e-9);
+}
+
+TEST(Call, GapModesAndSharedResources) {
+    const Arg charges = Arg::block(2, 2, {100.0, 110.0, 200.0, 220.0});
+    const Matrix cumulative = matrix_of(call("CPOM_GAP", {charges, Arg::row({90, 100}), num(1)}));
+    EXPECT_EQ(cumulative.values, (std::vector<double>{10, 20, 110, 230}));
+}
+
+TEST(Call, ExhaustionYearPerRow) {
+    const Arg gaps = Arg::block(2, 3, {10.0, 10.0, 10.0, 40.0, 40.0, 40.0});
+    const Matrix years = matrix_of(call("CPOM_EXHAUSTION_YEAR", {gaps, Arg::block(2, 1, {25.0, 50.0})}));
+    EXPECT_EQ(years.values, (std::vector<double>{3, 2}));  // 30 > 25 in year 3; 80 > 50 in year 2
+}
+
+TEST(Call, ErrorsNameTheArgument) {
+    EXPECT_EQ(explain("CPOM_PROJECT", {num(1000), Arg::row({0.02, 0.02}), num(3)}),
+              "rates : la plage a 2 valeurs, 3 attendues (une par année)");
+    EXPECT_EQ(explain("CPOM_PROJECT", {blank(), num(0.02), num(3)}),
+              "base : valeur manquante (cellule vide ou argument omis)");
+    EXPECT_EQ(explain("CPOM_PROJECT", {num(1000), num(0.02), text("cinq")}),
+              "years : un nombre est attendu, pas le texte « cinq »");
+    EXPECT_EQ(explain("CPOM_PROJECT", {num(1000), num(0.02), num(3)}), "OK");
+    EXPECT_EQ(explain("CPOM_NOPE", {}), "function_name : fonction inconnue : « CPOM_NOPE »");
+}
+
+TEST(Call, TextAndBlankCellsInsideRanges) {
+    const Arg with_text = Arg::block(1, 3, {0.02, std::string("deux"), 0.02});
+    EXPECT_EQ(explain("CPOM_PROJECT", {num(1000), with_text, num(3)}),
+              "rates : la cellule n° 2 contient du texte (« deux ») : un nombre est attendu");
+    const Arg with_blank = Arg::block(1, 3, {0.02, Empty{}, 0.02});
+    EXPECT_NE(explain("CPOM_PROJECT", {num(1000), with_blank, num(3)}).find("est vide"), std::string::npos);
+    // A blank in the permanent measures means "no measure that year" (blank rule "zero" in the metadata).
+    const Arg permanent = Arg::block(1, 2, {Empty{}, 100.0});
+    const Matrix m = matrix_of(call("CPOM_PROJECT", {num(1000), num(0), num(2), Arg::omitted(), permanent}));
+    EXPECT_EQ(m.values, (std::vector<double>{1000, 1100}));
+}
+
+TEST(Call, ArityIsChecked) {
+    EXPECT_THROW(call("CPOM_PROJECT", {num(1000), num(0.02)}), ArgumentError);  // years missing
+    EXPECT_THROW(call("CPOM_GAP", {num(1), num(1), num(0), num(4)}), ArgumentError);
+}
+
+TEST(Call, NonFiniteInputsAndResultsAreErrors) {
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    EXPECT_THROW(call("CPOM_PROJECT", {num(nan), num(0.02), num(3)}), ArgumentError);
+    EXPECT_THROW(call("CPOM_PROJECT", {num(1e308), num(1), num(30)}), ArgumentError);  // overflows to +Inf
+}
+
+TEST(Call, CheckPassesItsArgumentsOn) {
+    const Value v = call("CPOM_CHECK", {text("CPOM_PROJECT"), num(1000), num(0.02), num(31)});
+    EXPECT_EQ(std::get<std::string>(v), "years : doit être un entier entre 1 et 30 (reçu 31)");
+}
+
+TEST(Call, VersionNamesTheProduct) {
+    EXPECT_EQ(std::get<std::string>(call("CPOM_VERSION", {})).rfind("cpom-calc ", 0), 0u);
+}
+
+}  // namespace
