@@ -10,8 +10,11 @@ calls::Cell to_cell(const css::uno::Any& value) {
         case css::uno::TypeClass_VOID:
             return calls::Empty{};
         case css::uno::TypeClass_STRING: {
+            // Calc passes the empty cells of a range as empty strings (ScRangeToSequence::FillMixedArray);
+            // a formula returning "" is the accountant's way to leave a cell blank too.
             rtl::OUString text;
             value >>= text;
+            if (text.isEmpty()) return calls::Empty{};
             return to_utf8(text);
         }
         default: {

@@ -40,6 +40,7 @@ class Workbook(unittest.TestCase):
         # Charges 1 000 000 € growing 2.5 %/year; endowment 980 000 € growing 3 % but capped at 1 %; reserves 60 000 €.
         fill(self.sheet, "A1", [["charges", 1_000_000, 0.025], ["dotation", 980_000, 0.03], ["plafond", 0.01, None],
                                 ["réserves", 60_000, None]])
+        fill(self.sheet, "H5", [[100, 110, 121], [100, 105, None]])  # a 3-year row and a 2-year row
 
     def tearDown(self):
         self.doc.close(True)
@@ -87,7 +88,7 @@ class Workbook(unittest.TestCase):
             "B12": "=CPOM_PROJECT(B1;H1:J1;3)",           # text in rates
             "B13": "=CPOM_PROJECT(B1;C1;0)",              # years = 0
             "B14": "=CPOM_PROJECT(B1;C1;31)",             # years = 31
-            "B15": "=CPOM_GAP(B1:D1;B2:C2)",              # rows of different lengths
+            "B15": "=CPOM_GAP(H5:J5;H6:I6)",              # rows of different lengths
             "B16": "=CPOM_PROJECT(Z99;C1;3)",             # empty base
             "B17": "=CPOM_PROJECT(-5;C1;3)",              # negative base
             "B18": "=CPOM_PROJECT(1E+308;1;30)",          # overflows to infinity: never shown as a figure
@@ -106,7 +107,8 @@ class Workbook(unittest.TestCase):
         fill(self.sheet, "H1", [[0.02, "deux", 0.02]])
         self.cell("B12").setFormula('=CPOM_CHECK("CPOM_PROJECT";B1;H1:J1;3)')
         self.cell("B13").setFormula('=CPOM_CHECK("CPOM_PROJECT";Z99;C1;3)')
-        self.cell("B14").setFormula('=CPOM_CHECK("cpom_gap";B1:D1;B2:C2)')
+        self.cell("B14").setFormula('=CPOM_CHECK("cpom_gap";H5:J5;H6:I6)')
+        self.cell("B16").setFormula('=CPOM_CHECK("CPOM_GAP";H5:J5;H6:J6)')
         self.cell("B15").setFormula('=CPOM_CHECK("CPOM_PROJECT";B1;C1;5)')
         self.doc.calculateAll()
         self.assertEqual(self.cell("B12").getString(), "rates : la cellule n° 2 contient du texte (« deux ») : "
@@ -114,6 +116,8 @@ class Workbook(unittest.TestCase):
         self.assertEqual(self.cell("B13").getString(), "base : vaut 0 (cellule vide ?) : saisir le montant de l'année 0")
         self.assertEqual(self.cell("B14").getString(), "resources : la plage a 2 valeurs, 3 attendues (comme charges)")
         self.assertEqual(self.cell("B15").getString(), "OK")
+        self.assertEqual(self.cell("B16").getString(), "resources : la cellule n° 3 est vide : saisir 0 si la valeur "
+                                                       "est nulle, une cellule vide n'est pas lue comme 0")
 
     def test_function_access_without_a_document(self):
         access = office.service("com.sun.star.sheet.FunctionAccess")
