@@ -5,12 +5,14 @@ import json
 import math
 import os
 import pathlib
+import sys
 import tomllib
 
-from office import Office
+SOURCE_DIR = pathlib.Path(os.environ.get("CPOM_SOURCE_DIR", pathlib.Path(__file__).resolve().parents[2]))
+sys.path.insert(0, str(SOURCE_DIR / "tools"))
+from office import Office  # noqa: E402  (tools/office.py, shared with the workbook builder)
 
 OXT = os.environ.get("CPOM_OXT", "")
-SOURCE_DIR = pathlib.Path(os.environ.get("CPOM_SOURCE_DIR", pathlib.Path(__file__).resolve().parents[2]))
 EXAMPLES = os.environ.get("CPOM_EXAMPLES", "")
 
 

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages cpom-calc needs to build, run and test (root, or a user with sudo).
+set -euo pipefail
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+export DEBIAN_FRONTEND=noninteractive
+
+packages=(
+  cmake g++ make python3 python3-uno         # build tools; Debian's python3 carries the UNO bridge
+  libreoffice-calc-nogui libreoffice-dev      # headless Calc and the SDK (headers, cppumaker, unoidl-write)
+  libboost-dev libboost-math-dev libboost-random-dev libboost-program-options-dev
+  libspdlog-dev libfmt-dev libgtest-dev libbenchmark-dev
+  poppler-utils                               # pdfinfo / pdftoppm: the tests look at the PDF pages
+)
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq "${packages[@]}" >/dev/null
+# French user interface of the office: the Function Wizard then shows the French help (tests check both languages).
+$SUDO apt-get install -y -qq --no-install-recommends libreoffice-l10n-fr >/dev/null
+echo "Paquets installés."

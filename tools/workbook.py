@@ -1,0 +1,221 @@
+#!/usr/bin/env python3
+"""Builds a Calc workbook from its text source (TOML) in a real headless LibreOffice with the add-in installed,
+recalculates it and writes it out (ODS, OTS template, PDF): workbooks and templates are never edited by hand.
+
+    workbook.py SOURCE.toml --oxt build/cpom-calc-X.oxt --ods out/x.ods [--pdf out/x.pdf] [--ots out/x.ots]
+
+Source format (see examples/cpom_projection.toml): title, locale, and [[sheet]] tables with
+  rows              cells row by row from A1: numbers, texts, formulas ("=..." in Calc's English API syntax), "" = blank
+  array_formulas    {"C17:G17" = "=CPOM_PROJECT(...)"}: one array formula over the range
+  styles            {"B5" = "cpom_input_euro"}: one of STYLES below (inputs are unlocked, yellow)
+  names             {"reserves" = "B14"}: named ranges for inputs and key outputs
+  column_widths_cm, landscape, one_page, protect (computed cells locked, inputs open)
+  [[sheet.chart]]   name, title, kind (line | bar), data (labels in the first column, headers in the first row),
+                    anchor, size_cm
+Outputs are written atomically (temporary file, then rename) so a crash never leaves half a file.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import pathlib
+import sys
+import tempfile
+import tomllib
+
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
+from office import Office, props  # noqa: E402
+
+import uno  # noqa: E402
+from com.sun.star.awt import Rectangle  # noqa: E402
+from com.sun.star.lang import Locale  # noqa: E402
+from com.sun.star.table import CellRangeAddress  # noqa: E402
+
+YELLOW, BLUE, GREEN, GREY = 0xFFF2CC, 0xDDEBF7, 0xE2EFDA, 0x595959
+
+# Cell styles shared by every workbook and template: inputs are yellow and unlocked, everything else locked.
+STYLES = {
+    "cpom_title": dict(CharHeight=14.0, CharWeight=150.0),
+    "cpom_note": dict(CharPosture=2, CharColor=GREY),
+    "cpom_header": dict(CharWeight=150.0, CellBackColor=BLUE),
+    "cpom_input": dict(CellBackColor=YELLOW, locked=False),
+    "cpom_input_euro": dict(CellBackColor=YELLOW, locked=False, format="euro"),
+    "cpom_input_percent": dict(CellBackColor=YELLOW, locked=False, format="percent"),
+    "cpom_euro": dict(format="euro"),
+    "cpom_percent": dict(format="percent"),
+    "cpom_result": dict(CharWeight=150.0, CellBackColor=GREEN),
+    "cpom_result_euro": dict(CharWeight=150.0, CellBackColor=GREEN, format="euro"),
+    "cpom_result_text": dict(CharWeight=150.0),
+}
+
+
+def locale_of(tag: str) -> Locale:
+    language, _, country = tag.partition("-")
+    return Locale(language, country, "")
+
+
+class Builder:
+    def __init__(self, office: Office, source: dict):
+        self.office = office
+        self.source = source
+        self.locale = locale_of(source.get("locale", "fr-FR"))
+        self.doc = office.new_spreadsheet()
+
+    # ------------------------------------------------------------------ formats and styles
+    def number_format(self, kind: str) -> int:
+        formats = self.doc.NumberFormats
+        from com.sun.star.util.NumberFormat import CURRENCY, PERCENT
+        base = formats.getStandardFormat(CURRENCY if kind == "euro" else PERCENT, self.locale)
+        # Amounts without cents, thousands separated; rates with two decimals: in the locale's own notation.
+        code = formats.generateFormat(base, self.locale, kind == "euro", kind == "euro", 0 if kind == "euro" else 2, 1)
+        key = formats.queryKey(code, self.locale, False)
+        return key if key != -1 else formats.addNew(code, self.locale)
+
+    def create_styles(self) -> None:
+        family = self.doc.StyleFamilies.getByName("CellStyles")
+        for name, spec in STYLES.items():
+            style = self.doc.createInstance("com.sun.star.style.CellStyle")
+            family.insertByName(name, style)
+            for prop, value in spec.items():
+                if prop == "format":
+                    style.NumberFormat = self.number_format(value)
+                elif prop == "locked":
+                    protection = style.CellProtection
+                    protection.IsLocked = value
+                    style.CellProtection = protection
+                else:
+                    style.setPropertyValue(prop, value)
+
+    # ------------------------------------------------------------------ content
+    def build(self) -> None:
+        self.doc.CharLocale = self.locale
+        self.doc.DocumentProperties.Title = self.source.get("title", "")
+        self.create_styles()
+        sheets = self.doc.Sheets
+        for index, spec in enumerate(self.source["sheet"]):
+            if index < sheets.getCount():
+                sheet = sheets.getByIndex(index)
+                sheet.setName(spec["name"])
+            else:
+                sheets.insertNewByName(spec["name"], index)
+                sheet = sheets.getByIndex(index)
+            self.fill_sheet(sheet, spec)
+        self.doc.calculateAll()
+        for spec in self.source["sheet"]:
+            if spec.get("protect", True):
+                sheets.getByName(spec["name"]).protect("")
+
+    def fill_sheet(self, sheet, spec: dict) -> None:
+        for r, row in enumerate(spec.get("rows", [])):
+            for c, value in enumerate(row):
+                cell = sheet.getCellByPosition(c, r)
+                if isinstance(value, str) and value.startswith("="):
+                    cell.setFormula(value)
+                elif isinstance(value, str):
+                    if value:
+                        cell.setString(value)
+                else:
+                    cell.setValue(value)
+        for address, formula in spec.get("array_formulas", {}).items():
+            sheet.getCellRangeByName(address).setArrayFormula(formula)
+        for address, style in spec.get("styles", {}).items():
+            if style not in STYLES:
+                raise ValueError(f"unknown style {style!r} at {address}")
+            sheet.getCellRangeByName(address).CellStyle = style
+        columns = sheet.getColumns()
+        for c, width in enumerate(spec.get("column_widths_cm", [])):
+            columns.getByIndex(c).Width = int(width * 1000)
+        for name, address in spec.get("names", {}).items():
+            self.add_name(sheet, name, address)
+        for chart in spec.get("chart", []):
+            self.add_chart(sheet, chart)
+        self.page_setup(sheet, spec)
+
+    def add_name(self, sheet, name: str, address: str) -> None:
+        cells = sheet.getCellRangeByName(address).getRangeAddress()
+        origin = uno.createUnoStruct("com.sun.star.table.CellAddress")
+        origin.Sheet, origin.Column, origin.Row = cells.Sheet, cells.StartColumn, cells.StartRow
+        absolute = ":".join("$" + "$".join(split_address(part)) for part in address.split(":"))
+        self.doc.NamedRanges.addNewByName(name, f"$'{sheet.getName()}'.{absolute}", origin, 0)
+
+    def add_chart(self, sheet, chart: dict) -> None:
+        data = sheet.getCellRangeByName(chart["data"]).getRangeAddress()
+        anchor = sheet.getCellRangeByName(chart["anchor"]).Position
+        width, height = chart.get("size_cm", [16.0, 8.0])
+        area = Rectangle(anchor.X, anchor.Y, int(width * 1000), int(height * 1000))
+        address = CellRangeAddress(data.Sheet, data.StartColumn, data.StartRow, data.EndColumn, data.EndRow)
+        sheet.Charts.addNewByName(chart["name"], area, (address,), True, True)
+        embedded = sheet.Charts.getByName(chart["name"]).getEmbeddedObject()
+        kind = {"line": "com.sun.star.chart.LineDiagram", "bar": "com.sun.star.chart.BarDiagram"}[chart["kind"]]
+        embedded.setDiagram(embedded.createInstance(kind))
+        from com.sun.star.chart.ChartDataRowSource import ROWS
+        embedded.Diagram.DataRowSource = ROWS  # one series per row: charges, endowment
+        embedded.HasMainTitle = True
+        embedded.Title.String = chart.get("title", "")
+        embedded.HasLegend = True
+
+    def page_setup(self, sheet, spec: dict) -> None:
+        style = self.doc.StyleFamilies.getByName("PageStyles").getByName(sheet.PageStyle)
+        if spec.get("landscape"):
+            style.IsLandscape = True
+            style.Width, style.Height = 29700, 21000  # A4 landscape, in 1/100 mm
+        else:
+            style.Width, style.Height = 21000, 29700
+        # One page wide; as many pages tall as needed, or exactly one page for a dashboard.
+        style.ScaleToPagesX, style.ScaleToPagesY = 1, 1 if spec.get("one_page") else 0
+        style.CenterHorizontally = True
+
+
+def split_address(address: str) -> tuple[str, str]:
+    letters = "".join(ch for ch in address if ch.isalpha())
+    return letters, address[len(letters):]
+
+
+FILTERS = {".ods": "calc8", ".ots": "calc8_template", ".pdf": "calc_pdf_Export", ".xlsx": "Calc MS Excel 2007 XML"}
+
+
+def store_atomically(office: Office, doc, path: pathlib.Path) -> None:
+    """Writes next to the target, then renames: readers never see half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=path.suffix, dir=path.parent)
+    os.close(fd)
+    try:
+        office.store(doc, tmp, FILTERS[path.suffix])
+        os.replace(tmp, path)
+    except BaseException:
+        pathlib.Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def build(office: Office, source_path: pathlib.Path, outputs: list[pathlib.Path]):
+    with source_path.open("rb") as f:
+        source = tomllib.load(f)
+    builder = Builder(office, source)
+    try:
+        builder.build()
+        for path in outputs:
+            store_atomically(office, builder.doc, path)
+    finally:
+        builder.doc.close(True)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("source", type=pathlib.Path)
+    parser.add_argument("--oxt", required=True, type=pathlib.Path, help="the built extension to install")
+    parser.add_argument("--ods", type=pathlib.Path)
+    parser.add_argument("--ots", type=pathlib.Path)
+    parser.add_argument("--pdf", type=pathlib.Path)
+    opts = parser.parse_args()
+    outputs = [p for p in (opts.ods, opts.ots, opts.pdf) if p]
+    if not outputs:
+        parser.error("give at least one of --ods, --ots, --pdf")
+    with Office(opts.oxt, locale="fr-FR") as office:
+        build(office, opts.source, outputs)
+    for path in outputs:
+        print(f"écrit : {path}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
