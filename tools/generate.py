@@ -330,9 +330,11 @@ def generate_docs(domains: list[dict]) -> str:
         "**Err:523**. `CPOM_CHECK` explique en français la raison d'une erreur.",
         "",
         "Cellules vides : à l'intérieur d'une plage, chaque argument suit la règle indiquée dans son tableau "
-        "(erreur, 0 ou ignorée). Une référence à **une seule** cellule vide est transmise par Calc comme 0 "
+        "(erreur, 0 ou ignorée). Une référence à **une seule** cellule vide (`B11`) est transmise par Calc comme 0 "
         "(règle de Calc pour toutes les fonctions d'add-in, comme pour SOMME) : les fonctions refusent 0 là "
-        "où 0 n'a pas de sens.",
+        "où 0 n'a pas de sens. Pour qu'un argument facultatif laissé vide prenne sa valeur par défaut (par exemple "
+        "« pas de plafond »), ne rien écrire entre les points-virgules (`;;`) ou écrire la référence comme une plage "
+        "d'une cellule (`B11:B11`), que Calc transmet bien comme vide.",
         "",
         "Les exemples sont écrits comme dans l'API (séparateur `;`, point décimal) ; dans un Calc en "
         "français on tape `0,02` au lieu de `0.02`. Chaque exemple est vérifié dans un vrai LibreOffice "

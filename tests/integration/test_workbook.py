@@ -103,6 +103,14 @@ class Workbook(unittest.TestCase):
                 self.assertEqual(self.cell(address).getError(), 502, self.cell(address).getString())
         self.assertTrue(office.alive())
 
+    def test_optional_argument_left_blank(self):
+        # Calc passes a lone empty cell as 0 (a cap of 0 %), but an empty one-cell range or ;; as "omitted".
+        self.array("B12:C12", "=CPOM_PROJECT(1000;0.02;2;Z1:Z1)")
+        self.array("B13:C13", "=CPOM_PROJECT(1000;0.02;2;)")
+        self.doc.calculateAll()
+        self.assertEqual(self.values("B12:C12"), [1020, 1040.4])
+        self.assertEqual(self.values("B13:C13"), [1020, 1040.4])
+
     def test_check_explains_in_french(self):
         fill(self.sheet, "H1", [[0.02, "deux", 0.02]])
         self.cell("B12").setFormula('=CPOM_CHECK("CPOM_PROJECT";B1;H1:J1;3)')
