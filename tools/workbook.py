@@ -9,6 +9,9 @@ Source format (see examples/cpom_projection.toml): title, locale, and [[sheet]] 
   array_formulas    {"C17:G17" = "=CPOM_PROJECT(...)"}: one array formula over the range
   styles            {"B5" = "cpom_input_euro"}: one of STYLES below (inputs are unlocked, yellow)
   names             {"reserves" = "B14"}: named ranges for inputs and key outputs
+  validation        {"B5" = {kind = "decimal", min = 0, title = "...", help = "...", error = "..."}}: data validation
+                    with French help shown when the cell is selected (kind: decimal, whole, list with values = [...])
+  conditional       {"F5:F9" = [{equals = "ALERTE", style = "cpom_alert"}, ...]}: conditional formatting
   column_widths_cm, landscape, one_page, protect (computed cells locked, inputs open)
   [[sheet.chart]]   name, title, kind (line | bar), data (labels in the first column, headers in the first row),
                     anchor, size_cm
@@ -46,6 +49,11 @@ STYLES = {
     "cpom_result": dict(CharWeight=150.0, CellBackColor=GREEN),
     "cpom_result_euro": dict(CharWeight=150.0, CellBackColor=GREEN, format="euro"),
     "cpom_result_text": dict(CharWeight=150.0),
+    "cpom_result_percent": dict(CharWeight=150.0, CellBackColor=GREEN, format="percent"),
+    # Status colours for conditional formatting (CPOM_STATUS: OK, VIGILANCE, ALERTE).
+    "cpom_ok": dict(CellBackColor=0xC6EFCE, CharColor=0x006100),
+    "cpom_warning": dict(CellBackColor=0xFFEB9C, CharColor=0x9C5700),
+    "cpom_alert": dict(CellBackColor=0xFFC7CE, CharColor=0x9C0006, CharWeight=150.0),
 }
 
 
@@ -127,6 +135,10 @@ class Builder:
             columns.getByIndex(c).Width = int(width * 1000)
         for name, address in spec.get("names", {}).items():
             self.add_name(sheet, name, address)
+        for address, rule in spec.get("validation", {}).items():
+            self.add_validation(sheet.getCellRangeByName(address), rule)
+        for address, rules in spec.get("conditional", {}).items():
+            self.add_conditional(sheet.getCellRangeByName(address), rules)
         for chart in spec.get("chart", []):
             self.add_chart(sheet, chart)
         self.page_setup(sheet, spec)
@@ -137,6 +149,44 @@ class Builder:
         origin.Sheet, origin.Column, origin.Row = cells.Sheet, cells.StartColumn, cells.StartRow
         absolute = ":".join("$" + "$".join(split_address(part)) for part in address.split(":"))
         self.doc.NamedRanges.addNewByName(name, f"$'{sheet.getName()}'.{absolute}", origin, 0)
+
+    @staticmethod
+    def add_validation(cells, rule: dict) -> None:
+        from com.sun.star.sheet.ConditionOperator import BETWEEN, GREATER_EQUAL, LESS_EQUAL
+        from com.sun.star.sheet.ValidationAlertStyle import STOP
+        from com.sun.star.sheet.ValidationType import DECIMAL, LIST, WHOLE
+        validation = cells.Validation
+        kind = rule.get("kind", "decimal")
+        validation.Type = {"decimal": DECIMAL, "whole": WHOLE, "list": LIST}[kind]
+        if kind == "list":
+            validation.setFormula1(";".join(f'"{v}"' for v in rule["values"]))
+        elif "min" in rule and "max" in rule:
+            validation.setOperator(BETWEEN)
+            validation.setFormula1(str(rule["min"]))
+            validation.setFormula2(str(rule["max"]))
+        elif "min" in rule:
+            validation.setOperator(GREATER_EQUAL)
+            validation.setFormula1(str(rule["min"]))
+        elif "max" in rule:
+            validation.setOperator(LESS_EQUAL)
+            validation.setFormula1(str(rule["max"]))
+        validation.IgnoreBlankCells = True
+        validation.ShowInputMessage = True
+        validation.InputTitle = rule.get("title", "")
+        validation.InputMessage = rule.get("help", "")
+        validation.ShowErrorMessage = True
+        validation.ErrorAlertStyle = STOP
+        validation.ErrorTitle = "Valeur refusée"
+        validation.ErrorMessage = rule.get("error", rule.get("help", ""))
+        cells.Validation = validation
+
+    @staticmethod
+    def add_conditional(cells, rules: list) -> None:
+        from com.sun.star.sheet.ConditionOperator import EQUAL
+        entries = cells.ConditionalFormat
+        for rule in rules:
+            entries.addNew(props(Operator=EQUAL, Formula1=f'"{rule["equals"]}"', StyleName=rule["style"]))
+        cells.ConditionalFormat = entries
 
     def add_chart(self, sheet, chart: dict) -> None:
         data = sheet.getCellRangeByName(chart["data"]).getRangeAddress()

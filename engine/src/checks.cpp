@@ -1,5 +1,6 @@
 #include "cpom/checks.hpp"
 
+#include <cctype>
 #include <cmath>
 
 #include "cpom/error.hpp"
@@ -29,6 +30,13 @@ void growth_rate(double x, const std::string& argument) {
     }
 }
 
+void fraction(double x, const std::string& argument) {
+    finite(x, argument);
+    if (x < 0 || x > 1) {
+        throw ArgumentError(argument, "doit être entre 0 et 1 (reçu " + format_number(x) + " ; 0,6 signifie 60 %)");
+    }
+}
+
 void finite_row(std::span<const double> row, const std::string& argument) {
     for (std::size_t i = 0; i < row.size(); ++i) {
         if (!std::isfinite(row[i])) {
@@ -51,6 +59,23 @@ void length(std::span<const double> row, std::size_t expected, const std::string
         throw ArgumentError(argument, "la plage a " + std::to_string(row.size()) + " valeurs, " +
                                           std::to_string(expected) + " attendues");
     }
+}
+
+std::size_t one_of(std::string_view text, std::span<const std::string_view> valid, const std::string& argument) {
+    auto is_space = [](char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; };
+    while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
+    while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
+    for (std::size_t k = 0; k < valid.size(); ++k) {
+        if (valid[k].size() != text.size()) continue;
+        bool same = true;
+        for (std::size_t i = 0; i < text.size() && same; ++i) {
+            same = std::toupper(static_cast<unsigned char>(text[i])) == static_cast<unsigned char>(valid[k][i]);
+        }
+        if (same) return k;
+    }
+    std::string names;
+    for (std::string_view name : valid) names += (names.empty() ? "" : ", ") + std::string(name);
+    throw ArgumentError(argument, "« " + std::string(text) + " » inconnu, valeurs possibles : " + names);
 }
 
 }  // namespace cpom::check

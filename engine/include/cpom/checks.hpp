@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <span>
 #include <string>
+#include <string_view>
 
 namespace cpom::check {
 
@@ -15,11 +16,16 @@ void non_negative(double x, const std::string& argument);
 void positive(double x, const std::string& argument);
 // Throws unless x is a finite rate above −100 % (a growth rate of −100 % or less makes no sense).
 void growth_rate(double x, const std::string& argument);
+// Throws unless x is a finite share of a whole, in [0, 1] (0,6 = 60 %): a rate of absence, a share replaced.
+void fraction(double x, const std::string& argument);
 // Throws unless every value of the row is finite.
 void finite_row(std::span<const double> row, const std::string& argument);
 // Throws unless x is a whole number in [lo, hi]; returns it as an int.
 int whole_number(double x, int lo, int hi, const std::string& argument);
 // Throws unless the row has exactly `expected` values.
 void length(std::span<const double> row, std::size_t expected, const std::string& argument);
+// Index of `text` among `valid` names (case-insensitive, surrounding spaces ignored); otherwise throws an
+// ArgumentError that lists the valid names, e.g. for CPOM_RATIO's name or CPOM_BALANCE's item.
+std::size_t one_of(std::string_view text, std::span<const std::string_view> valid, const std::string& argument);
 
 }  // namespace cpom::check

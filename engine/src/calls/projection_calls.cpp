@@ -1,31 +1,10 @@
 // Adapters of §1 projection functions: cells → engine inputs, K establishments at once.
-#include <algorithm>
-
 #include "adapters.hpp"
 #include "cpom/calls/shapes.hpp"
 #include "cpom/error.hpp"
 #include "cpom/projection.hpp"
 
 namespace cpom::calls {
-namespace {
-
-// Runs `one_row` on each of the K rows and stacks the results, naming the failing row when K > 1.
-template <typename F>
-Matrix for_each_row(std::size_t count, F one_row) {
-    std::vector<std::vector<double>> rows;
-    rows.reserve(count);
-    for (std::size_t k = 0; k < count; ++k) {
-        try {
-            rows.push_back(one_row(k));
-        } catch (const ArgumentError& e) {
-            if (count == 1) throw;
-            throw ArgumentError(e.argument(), "ligne " + std::to_string(k + 1) + " : " + e.reason());
-        }
-    }
-    return to_matrix(std::move(rows));
-}
-
-}  // namespace
 
 Value cpom_project(const CallArgs& args) {
     const Grid base_grid = args.grid(0);

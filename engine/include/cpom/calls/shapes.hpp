@@ -8,6 +8,7 @@
 
 #include "cpom/calls/arg.hpp"
 #include "cpom/calls/call_args.hpp"
+#include "cpom/error.hpp"
 
 namespace cpom::calls {
 
@@ -40,5 +41,22 @@ std::vector<double> per_row(const Grid& grid, std::size_t rows, const std::strin
 
 // K×N result rows → the returned block.
 Matrix to_matrix(std::vector<std::vector<double>> rows);
+
+// Runs `one_row(k)` (returning a std::vector<double>) on each of the K rows and stacks the results, naming the
+// failing row in the error when K > 1 so that the user finds the establishment at fault.
+template <typename F>
+Matrix for_each_row(std::size_t count, F one_row) {
+    std::vector<std::vector<double>> rows;
+    rows.reserve(count);
+    for (std::size_t k = 0; k < count; ++k) {
+        try {
+            rows.push_back(one_row(k));
+        } catch (const ArgumentError& e) {
+            if (count == 1) throw;
+            throw ArgumentError(e.argument(), "ligne " + std::to_string(k + 1) + " : " + e.reason());
+        }
+    }
+    return to_matrix(std::move(rows));
+}
 
 }  // namespace cpom::calls
