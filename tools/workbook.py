@@ -14,7 +14,16 @@ Source format (see examples/cpom_projection.toml): title, locale, and [[sheet]] 
   conditional       {"F5:F9" = [{equals = "ALERTE", style = "cpom_alert"}, ...]}: conditional formatting
   column_widths_cm, landscape, one_page, protect (computed cells locked, inputs open)
   [[sheet.chart]]   name, title, kind (line | bar), data (labels in the first column, headers in the first row),
-                    anchor, size_cm
+                    anchor, size_cm, stacked (bars or lines stacked: parts of a whole)
+  formats           {"B5:F9" = "euro_cents"}: number format of cells, one of NUMBER_FORMATS below or a format code
+                    in en-US notation ('#,##0.0 "ans"'), converted to the workbook's locale (set after styles)
+  row_heights_cm    {"2:3" = 0.9}: heights of rows (1-based, a row or a range of rows)
+  wrap              ["A2:H3"]: cells whose text wraps onto several lines (long notes, headers)
+  merge             ["A2:H2"]: ranges merged into one cell (a note as wide as its table; with wrap and a row height)
+  center            ["B5:G5"]: cells centred horizontally (column headers above figures)
+  print_range       "A1:H40": the area printed (default: the used area)
+  page_breaks       [25, 52]: rows (1-based) that start a new printed page, so that no table is cut in the middle
+validation kind "any" accepts everything and only shows the help (text inputs: names, labels).
 Outputs are written atomically (temporary file, then rename) so a crash never leaves half a file.
 """
 from __future__ import annotations
@@ -54,6 +63,16 @@ STYLES = {
     "cpom_ok": dict(CellBackColor=0xC6EFCE, CharColor=0x006100),
     "cpom_warning": dict(CellBackColor=0xFFEB9C, CharColor=0x9C5700),
     "cpom_alert": dict(CellBackColor=0xFFC7CE, CharColor=0x9C0006, CharWeight=150.0),
+}
+
+# Number formats for the `formats` key, in en-US notation (converted to the workbook's locale when applied).
+NUMBER_FORMATS = {
+    "euro": "#,##0 [$€-40C]",  # amounts without cents, as the euro styles
+    "euro_cents": "#,##0.00 [$€-40C]",  # unit costs, day prices
+    "integer": "#,##0",  # places, days, meals, m²
+    "decimal": "#,##0.00",  # FTE
+    "years": '#,##0.0 "ans"',  # apparent debt duration
+    "days": '#,##0 "jours"',  # working capital in days of charges
 }
 
 
@@ -139,9 +158,11 @@ class Builder:
             self.add_validation(sheet.getCellRangeByName(address), rule)
         for address, rules in spec.get("conditional", {}).items():
             self.add_conditional(sheet.getCellRangeByName(address), rules)
+        self.layout_extras(sheet, spec)  # before the charts: row heights move the cells they are anchored to
         for chart in spec.get("chart", []):
             self.add_chart(sheet, chart)
         self.page_setup(sheet, spec)
+        self.print_extras(sheet, spec)
 
     def add_name(self, sheet, name: str, address: str) -> None:
         cells = sheet.getCellRangeByName(address).getRangeAddress()
@@ -154,10 +175,10 @@ class Builder:
     def add_validation(cells, rule: dict) -> None:
         from com.sun.star.sheet.ConditionOperator import BETWEEN, GREATER_EQUAL, LESS_EQUAL
         from com.sun.star.sheet.ValidationAlertStyle import STOP
-        from com.sun.star.sheet.ValidationType import DECIMAL, LIST, WHOLE
+        from com.sun.star.sheet.ValidationType import ANY, DECIMAL, LIST, WHOLE
         validation = cells.Validation
         kind = rule.get("kind", "decimal")
-        validation.Type = {"decimal": DECIMAL, "whole": WHOLE, "list": LIST}[kind]
+        validation.Type = {"decimal": DECIMAL, "whole": WHOLE, "list": LIST, "any": ANY}[kind]
         if kind == "list":
             validation.setFormula1(";".join(f'"{v}"' for v in rule["values"]))
         elif "min" in rule and "max" in rule:
@@ -203,6 +224,47 @@ class Builder:
         embedded.HasMainTitle = True
         embedded.Title.String = chart.get("title", "")
         embedded.HasLegend = True
+        if chart.get("stacked"):
+            embedded.Diagram.Stacked = True
+
+    # ------------------------------------------------------------------ number formats, rows, printing
+    def custom_format(self, code: str) -> int:
+        """Key of a number format given in en-US notation (or a NUMBER_FORMATS name), in the workbook's locale."""
+        code = NUMBER_FORMATS.get(code, code)
+        cache = self.__dict__.setdefault("_format_keys", {})
+        if code not in cache:
+            formats = self.doc.NumberFormats
+            english = Locale("en", "US", "")
+            try:
+                cache[code] = formats.addNewConverted(code, english, self.locale)
+            except Exception:  # already known in that locale: look up the converted code
+                converted = formats.getByKey(formats.addNew(code, english)).FormatString
+                key = formats.queryKey(converted, self.locale, False)
+                cache[code] = key if key != -1 else formats.addNew(converted, self.locale)
+        return cache[code]
+
+    def layout_extras(self, sheet, spec: dict) -> None:
+        for address, code in spec.get("formats", {}).items():
+            sheet.getCellRangeByName(address).NumberFormat = self.custom_format(code)
+        rows = sheet.getRows()
+        for span, height in spec.get("row_heights_cm", {}).items():
+            first, _, last = str(span).partition(":")
+            for r in range(int(first), int(last or first) + 1):
+                rows.getByIndex(r - 1).Height = int(height * 1000)
+        for address in spec.get("merge", []):
+            sheet.getCellRangeByName(address).merge(True)
+        for address in spec.get("wrap", []):
+            sheet.getCellRangeByName(address).IsTextWrapped = True
+        from com.sun.star.table.CellHoriJustify import CENTER
+        for address in spec.get("center", []):
+            sheet.getCellRangeByName(address).HoriJustify = CENTER
+
+    def print_extras(self, sheet, spec: dict) -> None:
+        if "print_range" in spec:
+            sheet.setPrintAreas((sheet.getCellRangeByName(spec["print_range"]).getRangeAddress(),))
+        rows = sheet.getRows()
+        for row in spec.get("page_breaks", []):
+            rows.getByIndex(row - 1).IsStartOfNewPage = True
 
     def page_setup(self, sheet, spec: dict) -> None:
         style = self.doc.StyleFamilies.getByName("PageStyles").getByName(sheet.PageStyle)
