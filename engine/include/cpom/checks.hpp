@@ -24,8 +24,8 @@ void finite_row(std::span<const double> row, const std::string& argument);
 int whole_number(double x, int lo, int hi, const std::string& argument);
 // Throws unless the row has exactly `expected` values.
 void length(std::span<const double> row, std::size_t expected, const std::string& argument);
-// Index of `text` among `valid` names (case-insensitive, surrounding spaces ignored); otherwise throws an
-// ArgumentError that lists the valid names, e.g. for CPOM_RATIO's name or CPOM_BALANCE's item.
+// Index of `text` among `valid` names written in capitals (case-insensitive, surrounding spaces ignored);
+// otherwise throws an ArgumentError that lists the valid names (CPOM_RATIO's name, CPOM_BALANCE's item...).
 std::size_t one_of(std::string_view text, std::span<const std::string_view> valid, const std::string& argument);
 
 }  // namespace cpom::check

@@ -52,28 +52,20 @@ Value call(std::string_view name, const Args& args) {
     return call(*spec, args);
 }
 
-Value call(const FunctionSpec& function, const Args& args) {
-    const FunctionSpec* spec = &function;
-    if (!spec->varargs && args.size() > spec->args.size()) {
-        throw ArgumentError(std::string(spec->name), std::to_string(args.size()) + " arguments donnés, " +
-                                                         std::to_string(spec->args.size()) + " au plus");
+Value call(const FunctionSpec& spec, const Args& args) {
+    if (!spec.varargs && args.size() > spec.args.size()) {
+        throw ArgumentError(std::string(spec.name), std::to_string(args.size()) + " arguments donnés, " +
+                                                        std::to_string(spec.args.size()) + " au plus");
     }
-    // Trailing optional arguments may be left out (CPOM_CHECK, tests); the add-in always passes them all.
-    Args padded;
-    const Args* full = &args;
-    if (args.size() < spec->args.size()) {
-        padded = args;
-        padded.resize(spec->args.size());
-        full = &padded;
-    }
-    for (std::size_t i = 0; i < spec->args.size(); ++i) {
-        const bool repeated = spec->varargs && i + 1 == spec->args.size();
-        if (!spec->args[i].optional && !repeated && (*full)[i].is_omitted()) {
-            throw ArgumentError(std::string(spec->args[i].name), "argument obligatoire manquant");
+    // Trailing optional arguments may be left out (CPOM_CHECK, tests): CallArgs reads them as omitted, no copy.
+    for (std::size_t i = 0; i < spec.args.size(); ++i) {
+        const bool repeated = spec.varargs && i + 1 == spec.args.size();
+        const bool omitted = i >= args.size() || args[i].is_omitted();
+        if (!spec.args[i].optional && !repeated && omitted) {
+            throw ArgumentError(std::string(spec.args[i].name), "argument obligatoire manquant");
         }
     }
-    const CallArgs reader(*spec, *full);
-    Value value = spec->call(reader);
+    Value value = spec.call(CallArgs(spec, args));
     require_finite(value);
     return value;
 }

@@ -1,5 +1,6 @@
 #include "cpom/calls/call_args.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 
@@ -24,8 +25,9 @@ std::string text_of(double x) {
 }  // namespace
 
 CallArgs::CallArgs(const FunctionSpec& spec, const Args& args) : spec_(spec), args_(args) {
-    names_.reserve(args.size());
-    for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::size_t count = std::max(args.size(), spec.args.size());
+    names_.reserve(count);
+    for (std::size_t i = 0; i < count; ++i) {
         const bool repeated = spec.varargs && i + 1 >= spec.args.size();
         const std::size_t s = repeated ? spec.args.size() - 1 : i;
         std::string name(spec.args[s].name);
@@ -34,11 +36,16 @@ CallArgs::CallArgs(const FunctionSpec& spec, const Args& args) : spec_(spec), ar
     }
 }
 
-bool CallArgs::given(std::size_t i) const { return i < args_.size() && !args_[i].is_blank(); }
+const Arg& CallArgs::raw(std::size_t i) const {
+    static const Arg omitted;  // immutable: safe to share between threads
+    return i < args_.size() ? args_[i] : omitted;
+}
+
+bool CallArgs::given(std::size_t i) const { return !raw(i).is_blank(); }
 
 double CallArgs::number(std::size_t i) const {
     if (!given(i)) throw ArgumentError(name(i), "valeur manquante (cellule vide ou argument omis)");
-    const Arg& arg = args_[i];
+    const Arg& arg = raw(i);
     if (arg.cells.size() != 1) {
         throw ArgumentError(name(i), "une seule valeur attendue, la plage en a " + std::to_string(arg.cells.size()));
     }
@@ -66,7 +73,7 @@ int CallArgs::integer_or(std::size_t i, int lo, int hi, int fallback) const {
 
 std::string CallArgs::text(std::size_t i) const {
     if (!given(i)) throw ArgumentError(name(i), "texte manquant (cellule vide ou argument omis)");
-    const Arg& arg = args_[i];
+    const Arg& arg = raw(i);
     if (arg.cells.size() != 1) {
         throw ArgumentError(name(i), "une seule valeur attendue, la plage en a " + std::to_string(arg.cells.size()));
     }
@@ -76,7 +83,7 @@ std::string CallArgs::text(std::size_t i) const {
 
 Grid CallArgs::grid(std::size_t i) const {
     if (!given(i)) throw ArgumentError(name(i), "valeur manquante (cellule vide ou argument omis)");
-    const Arg& arg = args_[i];
+    const Arg& arg = raw(i);
     const std::size_t s = std::min(i, spec_.args.size() - 1);
     const Blank rule = spec_.args[s].blank;
     Grid grid{arg.rows, arg.cols, {}};

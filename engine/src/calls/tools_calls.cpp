@@ -7,7 +7,7 @@ Value cpom_check(const CallArgs& args) {
     const std::string function = args.text(0);
     Args rest;
     for (std::size_t i = 1; i < args.count(); ++i) rest.push_back(args.raw(i));
-    // Trailing omitted arguments were padded by the varargs reader: drop them so arity checks stay honest.
+    // Trailing omitted arguments say nothing about the checked call: drop them so its arity check stays honest.
     while (!rest.empty() && rest.back().is_omitted()) rest.pop_back();
     return explain(function, rest);
 }

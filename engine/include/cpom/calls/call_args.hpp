@@ -30,9 +30,10 @@ class CallArgs {
 public:
     CallArgs(const FunctionSpec& spec, const Args& args);
 
+    // Arguments given (trailing optional ones may be left out: they read as omitted).
     std::size_t count() const { return args_.size(); }
     const std::string& name(std::size_t i) const { return names_[i]; }
-    const Arg& raw(std::size_t i) const { return args_[i]; }
+    const Arg& raw(std::size_t i) const;
 
     // True when the argument is present and not a single blank cell.
     bool given(std::size_t i) const;

@@ -1,0 +1,84 @@
+#include "cpom/caf.hpp"
+
+#include <array>
+
+#include "cpom/checks.hpp"
+#include "cpom/error.hpp"
+#include "cpom/format.hpp"
+#include "cpom/selector.hpp"
+
+namespace cpom {
+namespace {
+
+// The account lists of domain.md §2.1, in the selector grammar so they read like the regulation.
+struct CafSelectors {
+    Selector charges = Selector::parse("6");
+    Selector products = Selector::parse("7");
+    Selector depreciation = Selector::parse("68");
+    Selector reversals = Selector::parse("78");
+    Selector disposals = Selector::parse("775");
+    Selector book_value = Selector::parse("675");
+    Selector subsidies = Selector::parse("777");
+    Selector other = Selector::parse("7781");
+    Selector rate_base = Selector::parse("7 -775 -777 -7781 -78");
+};
+
+const CafSelectors& selectors() {
+    static const CafSelectors s;  // built once, read-only afterwards
+    return s;
+}
+
+double account_total(const TrialBalance& balance, const Selector& selector, const char* accounts) {
+    const double total = sum_selected(balance, selector);
+    if (total < 0) {
+        throw ArgumentError("amounts", std::string("le total des comptes ") + accounts + " est négatif (" +
+                                           format_number(total) +
+                                           ") : les charges et les produits se saisissent en positif");
+    }
+    return total;
+}
+
+}  // namespace
+
+double caf(const CafTerms& t) {
+    check::finite(t.result, "result");
+    check::non_negative(t.depreciation_68, "depreciation_68");
+    check::non_negative(t.reversals_78, "reversals_78");
+    check::non_negative(t.disposals_775, "disposals_775");
+    check::non_negative(t.book_value_675, "book_value_675");
+    check::non_negative(t.subsidies_777, "subsidies_777");
+    check::non_negative(t.other_7781, "other_7781");
+    return t.result + t.depreciation_68 - t.reversals_78 - t.disposals_775 + t.book_value_675 - t.subsidies_777 -
+           t.other_7781;
+}
+
+CafTerms caf_terms(const TrialBalance& balance) {
+    const CafSelectors& s = selectors();
+    CafTerms t;
+    t.result = sum_selected(balance, s.products) - sum_selected(balance, s.charges);
+    t.depreciation_68 = account_total(balance, s.depreciation, "68");
+    t.reversals_78 = account_total(balance, s.reversals, "78");
+    t.disposals_775 = account_total(balance, s.disposals, "775");
+    t.book_value_675 = account_total(balance, s.book_value, "675");
+    t.subsidies_777 = account_total(balance, s.subsidies, "777");
+    t.other_7781 = account_total(balance, s.other, "7781");
+    return t;
+}
+
+double caf_from_balance(const TrialBalance& balance) { return caf(caf_terms(balance)); }
+
+double caf_rate_base(const TrialBalance& balance) {
+    const double base = sum_selected(balance, selectors().rate_base);
+    if (base <= 0) {
+        throw ArgumentError("amounts", "le total des produits (classe 7 hors 775, 777, 7781 et 78) vaut " +
+                                           format_number(base) + " : le taux de CAF n'est pas calculable");
+    }
+    return base;
+}
+
+double caf_rate(double caf, const TrialBalance& balance) {
+    check::finite(caf, "caf");
+    return caf / caf_rate_base(balance);
+}
+
+}  // namespace cpom

@@ -1,0 +1,78 @@
+#include "cpom/pgfp.hpp"
+
+#include <algorithm>
+
+#include "cpom/checks.hpp"
+#include "cpom/error.hpp"
+#include "cpom/format.hpp"
+#include "cpom/projection.hpp"
+
+namespace cpom {
+namespace {
+
+void amounts_row(std::span<const double> row, std::size_t years, const char* argument) {
+    check::length(row, years, argument);
+    for (double x : row) check::non_negative(x, argument);
+}
+
+}  // namespace
+
+std::array<std::vector<double>, k_pgfp_rows> pgfp(const PgfpInputs& in) {
+    const std::size_t years = in.rates_products.size();
+    check::non_negative(in.products, "products");
+    check::non_negative(in.charges, "charges");
+    check::length(in.rates_charges, years, "rates_charges");
+    amounts_row(in.depreciation, years, "depreciation");
+    amounts_row(in.investments, years, "investments");
+    amounts_row(in.new_loans, years, "new_loans");
+    amounts_row(in.repayments, years, "repayments");
+    amounts_row(in.subsidies, years, "subsidies");
+    check::finite(in.opening_frng, "opening_frng");
+    check::non_negative(in.opening_debt, "opening_debt");
+    check::finite(in.bfr_days, "bfr_days");
+
+    std::array<std::vector<double>, k_pgfp_rows> plan;
+    auto row = [&plan](PgfpRow r) -> std::vector<double>& { return plan[static_cast<std::size_t>(r)]; };
+    // Same compounding as CPOM_PROJECT, with its rate checks; errors renamed to this function's arguments.
+    auto projected = [](double base, std::span<const double> rates, const char* rates_name) {
+        try {
+            return project(base, rates);
+        } catch (const ArgumentError& e) {
+            throw ArgumentError(e.argument() == "rates" ? rates_name : e.argument(), e.reason());
+        }
+    };
+    row(PgfpRow::Products) = projected(in.products, in.rates_products, "rates_products");
+    row(PgfpRow::Charges) = projected(in.charges, in.rates_charges, "rates_charges");
+    for (std::size_t r = 2; r < k_pgfp_rows; ++r) plan[r].resize(years);
+
+    double frng = in.opening_frng;
+    double debt = in.opening_debt;
+    for (std::size_t t = 0; t < years; ++t) {
+        const double result = row(PgfpRow::Products)[t] - row(PgfpRow::Charges)[t];
+        if (in.depreciation[t] > row(PgfpRow::Charges)[t]) {  // the depreciation is one of the charges
+            throw ArgumentError("depreciation", "année " + std::to_string(t + 1) + " : la dotation (" +
+                                                    format_number(in.depreciation[t]) + ") dépasse les charges (" +
+                                                    format_number(row(PgfpRow::Charges)[t]) + ") qui l'incluent");
+        }
+        const double caf = result + in.depreciation[t];
+        const double change = caf + in.new_loans[t] + in.subsidies[t] - in.investments[t] - in.repayments[t];
+        frng += change;
+        const double owed = debt + in.new_loans[t];
+        // Repaying exactly what is owed may leave a rounding residue: that is 0, not an error.
+        if (in.repayments[t] > owed * (1 + 1e-12)) {
+            throw ArgumentError("repayments", "année " + std::to_string(t + 1) + " : les remboursements (" +
+                                                  format_number(in.repayments[t]) + ") dépassent l'encours de la "
+                                                  "dette (" + format_number(owed) + ")");
+        }
+        debt = std::max(0.0, owed - in.repayments[t]);
+        row(PgfpRow::Result)[t] = result;
+        row(PgfpRow::Caf)[t] = caf;
+        row(PgfpRow::FrngChange)[t] = change;
+        row(PgfpRow::Frng)[t] = frng;
+        row(PgfpRow::Treasury)[t] = frng - in.bfr_days * row(PgfpRow::Charges)[t] / 365.0;
+        row(PgfpRow::Debt)[t] = debt;
+    }
+    return plan;
+}
+
+}  // namespace cpom

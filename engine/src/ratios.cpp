@@ -1,0 +1,40 @@
+#include "cpom/ratios.hpp"
+
+#include "cpom/checks.hpp"
+#include "cpom/error.hpp"
+#include "cpom/format.hpp"
+
+namespace cpom {
+
+Ratio parse_ratio(std::string_view name, const std::string& argument) {
+    return static_cast<Ratio>(check::one_of(name, k_ratio_names, argument));
+}
+
+double ratio(Ratio which, double a, double b) {
+    switch (which) {
+        case Ratio::DebtDuration:
+            check::non_negative(a, "a");
+            check::finite(b, "b");
+            // GM22-RATIOS: "non calculé si la CAF est négative ou nulle".
+            if (b <= 0) {
+                throw ArgumentError("b", "la CAF vaut " + format_number(b) +
+                                             " : la durée apparente de la dette n'est pas calculable si la CAF "
+                                             "est négative ou nulle");
+            }
+            return a / b;
+        case Ratio::Independence:
+        case Ratio::Vetuste:
+            check::non_negative(a, "a");
+            check::positive(b, "b");
+            return a / b;
+        case Ratio::FrngDays:
+        case Ratio::BfrDays:
+        case Ratio::TresoDays:
+            check::finite(a, "a");
+            check::positive(b, "b");
+            return a * 365.0 / b;
+    }
+    return 0.0;  // unreachable: every ratio is handled above
+}
+
+}  // namespace cpom

@@ -1,0 +1,216 @@
+// §4 and §5 functions through the function table (cpom::calls::call / explain), as Calc calls them:
+// cells of mixed types, blanks, wrong shapes, and the French reasons CPOM_CHECK shows.
+#include <gtest/gtest.h>
+
+#include <limits>
+
+#include "cpom/calls/call_args.hpp"
+#include "cpom/error.hpp"
+
+namespace {
+
+using cpom::calls::Arg;
+using cpom::calls::Args;
+using cpom::calls::Cell;
+using cpom::calls::Empty;
+using cpom::calls::Matrix;
+
+Arg column(std::vector<Cell> cells) {
+    const std::size_t n = cells.size();
+    return Arg::block(n, 1, std::move(cells));
+}
+Arg text(const char* s) { return Arg::scalar(Cell(std::string(s))); }
+Arg num(double x) { return Arg::scalar(x); }
+double number(std::string_view f, const Args& args) { return std::get<double>(cpom::calls::call(f, args)); }
+std::string why(std::string_view f, const Args& args) { return cpom::calls::explain(f, args); }
+
+// A trial balance as an accounting export gives it: numbers, padded text, qualifiers, titles and blank lines.
+Arg messy_accounts() {
+    return column({Cell(std::string("Classe 6")), Cell(6111.0), Cell(std::string(" 6111.00 ")),
+                   Cell(std::string("6411-SAL")), Cell(std::string("6419")), Cell(Empty{}), Cell(73111.0),
+                   Cell(std::string("7411 Subvention")), Cell(std::string("TOTAL"))});
+}
+Arg messy_amounts() {
+    return column({Cell(Empty{}), Cell(1000.0), Cell(500.0), Cell(20000.0), Cell(-700.0), Cell(Empty{}),
+                   Cell(30000.0), Cell(400.0), Cell(0.0)});
+}
+
+TEST(AccountsCall, MessyExportIsReadByTheOneRule) {
+    // 6111 typed twice: 1 000 + 500 = 1 500.
+    EXPECT_DOUBLE_EQ(number("CPOM_ACCOUNTS", {messy_accounts(), messy_amounts(), text("6111")}), 1500);
+    // Class 6 "6 -6419": 1 000 + 500 + 20 000 = 21 500.
+    EXPECT_DOUBLE_EQ(number("CPOM_ACCOUNTS", {messy_accounts(), messy_amounts(), text("6 -6419")}), 21500);
+    // A selector typed as a number: 7 → 30 000 + 400.
+    EXPECT_DOUBLE_EQ(number("CPOM_ACCOUNTS", {messy_accounts(), messy_amounts(), num(7)}), 30400);
+    // Accounts in a row and amounts in a column are both lines of the same size.
+    EXPECT_DOUBLE_EQ(number("CPOM_ACCOUNTS", {Arg::block(1, 2, {Cell(6111.0), Cell(6112.0)}),
+                                              column({Cell(1.0), Cell(2.0)}), text("611")}),
+                     3);
+}
+
+TEST(AccountsCall, BadInputsAreExplained) {
+    EXPECT_EQ(why("CPOM_ACCOUNTS", {messy_accounts(), messy_amounts(), text("7 -7")}),
+              "selector : le préfixe 7 est à la fois inclus et exclu");
+    EXPECT_EQ(why("CPOM_ACCOUNTS", {column({Cell(6111.0), Cell(6112.0)}),
+                                        column({Cell(1.0), Cell(std::string("2,5 €"))}), text("6")}),
+              "amounts : ligne 2 : du texte (« 2,5 € ») à la place d'un montant");
+    EXPECT_EQ(why("CPOM_ACCOUNTS",
+                      {column({Cell(6111.0), Cell(6112.0)}), column({Cell(1.0), Cell(2.0), Cell(3.0)}), text("6")}),
+              "amounts : la plage a 3 cellules, 2 attendues (une par compte de accounts)");
+    EXPECT_EQ(why("CPOM_ACCOUNTS", {column({Cell(6111.0), Cell(Empty{})}), column({Cell(1.0), Cell(2.0)}),
+                                        text("6")}),
+              "accounts : ligne 2 : montant de 2 sans numéro de compte");
+    EXPECT_EQ(why("CPOM_ACCOUNTS", {column({Cell(6111.5)}), column({Cell(1.0)}), text("6")}),
+              "accounts : ligne 1 : le numéro de compte 6111,5 a des décimales : saisir les sous-comptes comme du "
+              "texte");
+    EXPECT_EQ(why("CPOM_ACCOUNTS", {Arg::block(2, 2, {Cell(6111.0), Cell(1.0), Cell(6112.0), Cell(2.0)}),
+                                        column({Cell(1.0), Cell(2.0)}), text("6")}),
+              "accounts : une colonne (ou une ligne) est attendue, la plage fait 2 lignes × 2 colonnes");
+    EXPECT_EQ(why("CPOM_ACCOUNTS", {column({Cell(6111.0)}), column({Cell(std::numeric_limits<double>::quiet_NaN())}), text("6")}),
+              "amounts : ligne 1 : le montant n'est pas un nombre fini");
+    EXPECT_EQ(why("CPOM_ACCOUNTS", {column({Cell(6111.0)}), column({Cell(1.0)}), Arg::scalar(Empty{})}),
+              "selector : texte manquant (cellule vide ou argument omis)");
+    EXPECT_THROW(cpom::calls::call("CPOM_ACCOUNTS", {column({Cell(6111.0)}), column({Cell(1.0)})}),
+                 cpom::ArgumentError);
+}
+
+TEST(GroupCall, DefaultTableAndSigns) {
+    // P2: 7411 400 + 6419 700 (atténuation, entered −700) = 1 100. C2: 6411 20 000. C1: 6111 1 500. P1: 30 000.
+    EXPECT_DOUBLE_EQ(number("CPOM_GROUP", {messy_accounts(), messy_amounts(), text("P2")}), 1100);
+    EXPECT_DOUBLE_EQ(number("CPOM_GROUP", {messy_accounts(), messy_amounts(), text("c2")}), 20000);
+    EXPECT_DOUBLE_EQ(number("CPOM_GROUP", {messy_accounts(), messy_amounts(), text("C1")}), 1500);
+    EXPECT_DOUBLE_EQ(number("CPOM_GROUP", {messy_accounts(), messy_amounts(), text("P1"), Arg::scalar(Empty{})}),
+                     30000);
+}
+
+TEST(GroupCall, UserMappingReplacesTheDefault) {
+    // 611 moved to the personnel group: C2 = 1 500 + 20 000 = 21 500.
+    const Arg mapping = Arg::block(5, 2, {Cell(60.0), Cell(std::string("C1")), Cell(611.0), Cell(std::string("C2")),
+                                          Cell(64.0), Cell(std::string("C2")), Cell(6419.0), Cell(std::string("P2")),
+                                          Cell(7.0), Cell(std::string("P1"))});
+    EXPECT_DOUBLE_EQ(number("CPOM_GROUP", {messy_accounts(), messy_amounts(), text("C2"), mapping}), 21500);
+    // 7411 now in P1 with 73111: 30 400.
+    EXPECT_DOUBLE_EQ(number("CPOM_GROUP", {messy_accounts(), messy_amounts(), text("P1"), mapping}), 30400);
+}
+
+TEST(GroupCall, BadInputsAreExplained) {
+    EXPECT_EQ(why("CPOM_GROUP", {messy_accounts(), messy_amounts(), text("G2")}),
+              "group : « G2 » inconnu, valeurs possibles : C1, C2, C3, P1, P2, P3");
+    const Arg three_columns = Arg::block(1, 3, {Cell(60.0), Cell(std::string("C1")), Cell(std::string("x"))});
+    EXPECT_EQ(why("CPOM_GROUP", {messy_accounts(), messy_amounts(), text("C1"), three_columns}),
+              "mapping : deux colonnes sont attendues (préfixe de compte, groupe), la plage en a 3");
+    const Arg partial = Arg::block(1, 2, {Cell(64.0), Cell(std::string("C2"))});
+    EXPECT_EQ(why("CPOM_GROUP", {messy_accounts(), messy_amounts(), text("C2"), partial}),
+              "accounts : ligne 2 : le compte 6111 n'a pas de groupe fonctionnel dans la table utilisée (ajouter son "
+              "préfixe dans mapping ; une ligne de total n'a pas sa place dans la balance)");
+    const Arg bad_group = Arg::block(1, 2, {Cell(64.0), Cell(std::string("Personnel"))});
+    EXPECT_EQ(why("CPOM_GROUP", {messy_accounts(), messy_amounts(), text("C2"), bad_group}),
+              "mapping : « Personnel » inconnu, valeurs possibles : C1, C2, C3, P1, P2, P3");
+}
+
+TEST(CafCalls, PublishedExampleAndBalance) {
+    // domain.md §6 n° 4: 1 533 000; the optional 7781 omitted or blank is 0.
+    EXPECT_DOUBLE_EQ(number("CPOM_CAF", {num(1'432'000), num(190'000), num(13'000), num(256'000), num(180'000),
+                                         num(0)}),
+                     1'533'000);
+    EXPECT_DOUBLE_EQ(number("CPOM_CAF", {num(1'432'000), num(190'000), num(13'000), num(256'000), num(180'000),
+                                         num(0), Arg::scalar(Empty{})}),
+                     1'533'000);
+    EXPECT_EQ(why("CPOM_CAF", {num(1'432'000), num(190'000), num(-13'000), num(256'000), num(180'000), num(0)}),
+              "reversals_78 : doit être positif ou nul (reçu -13000)");
+    EXPECT_EQ(why("CPOM_CAF", {num(1'432'000), text("190 000"), num(13'000), num(256'000), num(180'000), num(0)}),
+              "depreciation_68 : un nombre est attendu, pas le texte « 190 000 »");
+    // CAF from the messy balance: products 30 000 + 400 = 30 400, charges 1 000 + 500 + 20 000 − 700 = 20 800,
+    // result 9 600; no 68/78/775/675/777/7781: CAF = 9 600.
+    EXPECT_DOUBLE_EQ(number("CPOM_CAF_BALANCE", {messy_accounts(), messy_amounts()}), 9600);
+    // Taux de CAF: 9 600 / 30 400.
+    EXPECT_DOUBLE_EQ(number("CPOM_CAF_RATE", {num(9600), messy_accounts(), messy_amounts()}), 9600.0 / 30400.0);
+    EXPECT_EQ(why("CPOM_CAF_RATE", {num(100), column({Cell(6111.0)}), column({Cell(5.0)})}),
+              "amounts : le total des produits (classe 7 hors 775, 777, 7781 et 78) vaut 0 : le taux de CAF n'est "
+              "pas calculable");
+}
+
+TEST(BalanceCall, ItemsAndErrors) {
+    const Arg accounts = column({Cell(std::string("102")), Cell(std::string("164000")), Cell(213.0),
+                                 Cell(std::string("2813")), Cell(std::string("411-ARS")), Cell(std::string("401")),
+                                 Cell(5121.0)});
+    const Arg balances = column({Cell(-600'000.0), Cell(-300'000.0), Cell(1'000'000.0), Cell(-200'000.0),
+                                 Cell(60'000.0), Cell(-90'000.0), Cell(130'000.0)});
+    // FRNG = 600 000 + 300 000 + 200 000 − 1 000 000 = 100 000; BFR = 60 000 − 90 000 = −30 000;
+    // TRESO = 130 000 (the bank); DEBT = 300 000.
+    EXPECT_DOUBLE_EQ(number("CPOM_BALANCE", {accounts, balances, text("FRNG")}), 100'000);
+    EXPECT_DOUBLE_EQ(number("CPOM_BALANCE", {accounts, balances, text("bfr")}), -30'000);
+    EXPECT_DOUBLE_EQ(number("CPOM_BALANCE", {accounts, balances, text("TRESO")}), 130'000);
+    EXPECT_DOUBLE_EQ(number("CPOM_BALANCE", {accounts, balances, text("DEBT")}), 300'000);
+    EXPECT_EQ(why("CPOM_BALANCE", {accounts, balances, text("FR")}),
+              "item : « FR » inconnu, valeurs possibles : FRNG, BFR, TRESO, FRI, FRE, DEBT");
+    EXPECT_EQ(why("CPOM_BALANCE", {accounts, column({Cell(1.0)}), text("FRNG")}),
+              "balances : la plage a 1 cellules, 7 attendues (une par compte de accounts)");
+}
+
+TEST(RatioCall, ValuesAndErrors) {
+    EXPECT_DOUBLE_EQ(number("CPOM_RATIO", {text("DEBT_DURATION"), num(300'000), num(100'000)}), 3);
+    EXPECT_DOUBLE_EQ(number("CPOM_RATIO", {text("frng_days"), num(480'000), num(2'400'000)}), 73);
+    EXPECT_EQ(why("CPOM_RATIO", {text("DEBT_DURATION"), num(300'000), num(-5)}),
+              "b : la CAF vaut -5 : la durée apparente de la dette n'est pas calculable si la CAF est négative ou "
+              "nulle");
+    EXPECT_NE(why("CPOM_RATIO", {text("DETTE"), num(1), num(1)}).find("name : « DETTE » inconnu"),
+              std::string::npos);
+}
+
+TEST(PgfpCall, EightRowsOfNYears) {
+    // Same plan as PgfpTest.TwoYearPlanByHand, single values expanded to every year, rows as 1×N ranges.
+    const Args args{num(1'000'000), num(980'000), num(0.01), num(0.02), num(2), num(50'000),
+                    Arg::row({100'000, 0}), Arg::row({80'000, 0}), num(20'000), num(0), num(300'000),
+                    num(400'000), num(30)};
+    const Matrix m = std::get<Matrix>(cpom::calls::call("CPOM_PGFP", args));
+    ASSERT_EQ(m.rows, 8u);
+    ASSERT_EQ(m.cols, 2u);
+    EXPECT_NEAR(m.at(0, 1), 1'020'100, 1e-6);
+    EXPECT_NEAR(m.at(3, 0), 60'400, 1e-6);
+    EXPECT_NEAR(m.at(5, 1), 350'908, 1e-6);
+    EXPECT_NEAR(m.at(6, 0), 238'241.0958904, 1e-6);
+    EXPECT_NEAR(m.at(7, 1), 440'000, 1e-6);
+    // A blank investment cell is 0 (rule "zero"); a blank depreciation cell is an error (rule "error").
+    Args blank_investment = args;
+    blank_investment[6] = Arg::block(1, 2, {Cell(100'000.0), Cell(Empty{})});
+    EXPECT_NEAR(std::get<Matrix>(cpom::calls::call("CPOM_PGFP", blank_investment)).at(5, 1), 350'908, 1e-6);
+    Args blank_depreciation = args;
+    blank_depreciation[5] = Arg::block(1, 2, {Cell(50'000.0), Cell(Empty{})});
+    EXPECT_NE(why("CPOM_PGFP", blank_depreciation).find("depreciation : la cellule n° 2 est vide"),
+              std::string::npos);
+    Args wrong_length = args;
+    wrong_length[2] = Arg::row({0.01, 0.01, 0.01});
+    EXPECT_EQ(why("CPOM_PGFP", wrong_length),
+              "rates_products : la plage a 3 valeurs, 2 attendues (une par année)");
+    Args too_long = args;
+    too_long[4] = num(31);
+    EXPECT_EQ(why("CPOM_PGFP", too_long), "years : doit être un entier entre 1 et 30 (reçu 31)");
+    Args over_repaid = args;
+    over_repaid[8] = Arg::row({300'000, 200'000});
+    EXPECT_EQ(why("CPOM_PGFP", over_repaid),
+              "repayments : année 2 : les remboursements (200000) dépassent l'encours de la dette (180000)");
+}
+
+TEST(TariffCalls, ValuesAndErrors) {
+    EXPECT_NEAR(number("CPOM_FORFAIT_SOINS", {num(700), num(200), num(80), num(12.44)}), 1'212'153.6, 1e-6);
+    EXPECT_EQ(why("CPOM_FORFAIT_SOINS", {num(1200), num(200), num(80), num(12.44)}),
+              "gmp : le GMP ne dépasse pas 1 000 (reçu 1200)");
+    EXPECT_DOUBLE_EQ(number("CPOM_FORFAIT_DEPENDANCE", {num(700), num(80), num(7.5), num(95'000)}), 325'000);
+    EXPECT_DOUBLE_EQ(number("CPOM_FORFAIT_DEPENDANCE", {num(700), num(80), num(7.5)}), 420'000);
+    EXPECT_EQ(why("CPOM_FORFAIT_DEPENDANCE", {num(700), num(-80), num(7.5)}),
+              "places : doit être positif ou nul (reçu -80)");
+    EXPECT_NEAR(number("CPOM_MODULATION", {num(1'000'000), num(0.9), num(2024)}), 25'000, 1e-6);
+    EXPECT_NEAR(number("CPOM_MODULATION", {num(1'000'000), num(0.9), num(2020), num(0.95)}), 10'000, 1e-6);
+    EXPECT_EQ(why("CPOM_MODULATION", {num(1'000'000), num(0.9), num(2017), num(1)}),
+              "year : la modulation des forfaits selon l'activité s'applique à partir de 2018 (reçu 2017)");
+    EXPECT_EQ(why("CPOM_MODULATION", {num(1'000'000), num(0.9), num(2020.5)}),
+              "year : doit être un entier entre 0 et 9999 (reçu 2020,5)");
+    EXPECT_EQ(why("CPOM_MODULATION", {num(1'000'000), num(92), num(2024)}),
+              "occupancy : doit être entre 0 et 1 (reçu 92 ; 0,6 signifie 60 %)");
+    EXPECT_EQ(why("CPOM_MODULATION", {num(1'000'000), num(0.9), num(2020)}),
+              "equation_ratio : de 2018 à 2023 le seuil dépend du rapport forfait / équation tarifaire : le saisir "
+              "(1 = 100 %)");
+}
+
+}  // namespace

@@ -1,0 +1,162 @@
+// PGFP (cpom/pgfp.hpp): a two-year plan computed by hand, then the identities between rows on random plans.
+#include <gtest/gtest.h>
+
+#include <random>
+
+#include "cpom/error.hpp"
+#include "cpom/pgfp.hpp"
+
+namespace {
+
+using cpom::ArgumentError;
+using cpom::PgfpInputs;
+using cpom::PgfpRow;
+
+double at(const std::array<std::vector<double>, cpom::k_pgfp_rows>& plan, PgfpRow r, std::size_t t) {
+    return plan[static_cast<std::size_t>(r)][t];
+}
+
+struct TwoYears {
+    std::vector<double> rp{0.01, 0.01}, rc{0.02, 0.02}, dep{50'000, 50'000}, inv{100'000, 0}, loans{80'000, 0},
+        repay{20'000, 20'000}, subs{0, 0};
+    PgfpInputs in() const {
+        PgfpInputs i;
+        i.products = 1'000'000;
+        i.charges = 980'000;
+        i.rates_products = rp;
+        i.rates_charges = rc;
+        i.depreciation = dep;
+        i.investments = inv;
+        i.new_loans = loans;
+        i.repayments = repay;
+        i.subsidies = subs;
+        i.opening_frng = 300'000;
+        i.opening_debt = 400'000;
+        i.bfr_days = 30;
+        return i;
+    }
+};
+
+TEST(Pgfp, TwoYearPlanByHand) {
+    // Products 1 010 000, 1 020 100; charges 999 600, 1 019 592 (1 %, 2 % compounded from year 0).
+    // Result 10 400, 508; CAF + 50 000 = 60 400, 50 508.
+    // ΔFR1 = 60 400 + 80 000 − 100 000 − 20 000 = 20 400; ΔFR2 = 50 508 − 20 000 = 30 508.
+    // FRNG 320 400, 350 908. Treasury = FRNG − 30 × charges / 365 = 320 400 − 82 158.904… = 238 241.095…,
+    // 350 908 − 83 802.082… = 267 105.917…. Debt 400 000 + 80 000 − 20 000 = 460 000, then 440 000.
+    const auto plan = cpom::pgfp(TwoYears().in());
+    EXPECT_NEAR(at(plan, PgfpRow::Products, 0), 1'010'000, 1e-6);
+    EXPECT_NEAR(at(plan, PgfpRow::Products, 1), 1'020'100, 1e-6);
+    EXPECT_NEAR(at(plan, PgfpRow::Charges, 0), 999'600, 1e-6);
+    EXPECT_NEAR(at(plan, PgfpRow::Charges, 1), 1'019'592, 1e-6);
+    EXPECT_NEAR(at(plan, PgfpRow::Result, 0), 10'400, 1e-6);
+    EXPECT_NEAR(at(plan, PgfpRow::Result, 1), 508, 1e-6);
+    EXPECT_NEAR(at(plan, PgfpRow::Caf, 0), 60'400, 1e-6);
+    EXPECT_NEAR(at(plan, PgfpRow::Caf, 1), 50'508, 1e-6);
+    EXPECT_NEAR(at(plan, PgfpRow::FrngChange, 0), 20'400, 1e-6);
+    EXPECT_NEAR(at(plan, PgfpRow::FrngChange, 1), 30'508, 1e-6);
+    EXPECT_NEAR(at(plan, PgfpRow::Frng, 0), 320'400, 1e-6);
+    EXPECT_NEAR(at(plan, PgfpRow::Frng, 1), 350'908, 1e-6);
+    EXPECT_NEAR(at(plan, PgfpRow::Treasury, 0), 238'241.0958904, 1e-6);
+    EXPECT_NEAR(at(plan, PgfpRow::Treasury, 1), 267'105.9178082, 1e-6);
+    EXPECT_NEAR(at(plan, PgfpRow::Debt, 0), 460'000, 1e-6);
+    EXPECT_NEAR(at(plan, PgfpRow::Debt, 1), 440'000, 1e-6);
+}
+
+TEST(Pgfp, RowsTieOutOnRandomPlans) {
+    // Property over random inputs: every row follows from the previous year and the inputs.
+    std::mt19937 rng(2024);
+    std::uniform_real_distribution<double> rate(-0.05, 0.08), money(0, 200'000), days(-40, 60);
+    std::uniform_int_distribution<int> length(1, 30);
+    for (int trial = 0; trial < 200; ++trial) {
+        const std::size_t n = static_cast<std::size_t>(length(rng));
+        std::vector<double> rp(n), rc(n), dep(n), inv(n), loans(n), repay(n), subs(n);
+        for (std::size_t t = 0; t < n; ++t) {
+            rp[t] = rate(rng);
+            rc[t] = rate(rng);
+            dep[t] = money(rng) / 10;
+            inv[t] = money(rng);
+            loans[t] = money(rng);
+            repay[t] = money(rng) / 4;  // the opening debt covers 30 years of at most 50 000
+            subs[t] = money(rng) / 2;
+        }
+        PgfpInputs in;
+        in.products = 2'000'000 + money(rng);
+        in.charges = 2'000'000 + money(rng);
+        in.rates_products = rp;
+        in.rates_charges = rc;
+        in.depreciation = dep;
+        in.investments = inv;
+        in.new_loans = loans;
+        in.repayments = repay;
+        in.subsidies = subs;
+        in.opening_frng = money(rng) - 100'000;
+        in.opening_debt = 1'500'000;
+        in.bfr_days = days(rng);
+        const auto plan = cpom::pgfp(in);
+        double frng = in.opening_frng, debt = in.opening_debt, products = in.products, charges = in.charges;
+        for (std::size_t t = 0; t < n; ++t) {
+            products *= 1 + rp[t];
+            charges *= 1 + rc[t];
+            const double tol = 1e-6;
+            EXPECT_NEAR(at(plan, PgfpRow::Products, t), products, tol);
+            EXPECT_NEAR(at(plan, PgfpRow::Charges, t), charges, tol);
+            EXPECT_NEAR(at(plan, PgfpRow::Result, t), at(plan, PgfpRow::Products, t) - at(plan, PgfpRow::Charges, t), tol);
+            EXPECT_NEAR(at(plan, PgfpRow::Caf, t), at(plan, PgfpRow::Result, t) + dep[t], tol);
+            EXPECT_NEAR(at(plan, PgfpRow::FrngChange, t),
+                        at(plan, PgfpRow::Caf, t) + loans[t] + subs[t] - inv[t] - repay[t], tol);
+            EXPECT_NEAR(at(plan, PgfpRow::Frng, t), frng + at(plan, PgfpRow::FrngChange, t), tol);
+            EXPECT_NEAR(at(plan, PgfpRow::Treasury, t),
+                        at(plan, PgfpRow::Frng, t) - in.bfr_days * at(plan, PgfpRow::Charges, t) / 365, tol);
+            EXPECT_NEAR(at(plan, PgfpRow::Debt, t), debt + loans[t] - repay[t], tol);
+            frng = at(plan, PgfpRow::Frng, t);
+            debt = at(plan, PgfpRow::Debt, t);
+        }
+    }
+}
+
+TEST(Pgfp, RepayingExactlyTheDebtLeavesZero) {
+    TwoYears p;
+    p.repay = {240'000, 240'000};  // 400 000 + 80 000 = 480 000 owed in total
+    const auto plan = cpom::pgfp(p.in());
+    EXPECT_DOUBLE_EQ(at(plan, PgfpRow::Debt, 1), 0.0);
+}
+
+TEST(Pgfp, ImpossiblePlansAreErrorsNamingTheArgument) {
+    auto argument_of = [](const TwoYears& p) {
+        try {
+            cpom::pgfp(p.in());
+        } catch (const ArgumentError& e) {
+            return e.argument();
+        }
+        return std::string("accepted");
+    };
+    TwoYears p;
+    p.repay = {300'000, 200'000};  // year 2: 160 000 owed
+    EXPECT_EQ(argument_of(p), "repayments");
+    p = TwoYears();
+    p.rc = {0.02, -1.5};
+    EXPECT_EQ(argument_of(p), "rates_charges");
+    p = TwoYears();
+    p.rp = {0.02, -1};
+    EXPECT_EQ(argument_of(p), "rates_products");
+    p = TwoYears();
+    p.inv = {-1, 0};
+    EXPECT_EQ(argument_of(p), "investments");
+    p = TwoYears();
+    p.subs = {0};
+    EXPECT_EQ(argument_of(p), "subsidies");
+    p = TwoYears();
+    p.dep = {2'000'000, 0};
+    EXPECT_EQ(argument_of(p), "depreciation");
+    p = TwoYears();
+    p.rp.clear();
+    p.rc.clear();
+    p.dep.clear();
+    p.inv.clear();
+    p.loans.clear();
+    p.repay.clear();
+    p.subs.clear();
+    EXPECT_EQ(argument_of(p), "rates_products");
+}
+
+}  // namespace
