@@ -21,8 +21,10 @@ Source format (see examples/cpom_projection.toml): title, locale, and [[sheet]] 
   wrap              ["A2:H3"]: cells whose text wraps onto several lines (long notes, headers)
   merge             ["A2:H2"]: ranges merged into one cell (a note as wide as its table; with wrap and a row height)
   center            ["B5:G5"]: cells centred horizontally (column headers above figures)
-  print_range       "A1:H40": the area printed (default: the used area)
+  print_range       "A1:H40": the area printed (default: Calc's automatic range); give it on a sheet printed one page
+                    wide only (not one_page): the automatic range can be wider than the content and shrink the print
   page_breaks       [25, 52]: rows (1-based) that start a new printed page, so that no table is cut in the middle
+Each sheet has its own page style (cpom_<sheet name>), so portrait and landscape sheets can share a workbook.
 validation kind "any" accepts everything and only shows the help (text inputs: names, labels).
 Outputs are written atomically (temporary file, then rename) so a crash never leaves half a file.
 """
@@ -244,6 +246,13 @@ class Builder:
         return cache[code]
 
     def layout_extras(self, sheet, spec: dict) -> None:
+        # Each sheet gets its own page style, so that a portrait sheet does not turn a landscape one (they would
+        # otherwise all share the "Default" style that page_setup changes).
+        styles = self.doc.StyleFamilies.getByName("PageStyles")
+        own = f"cpom_{sheet.getName()}"
+        if not styles.hasByName(own):
+            styles.insertByName(own, self.doc.createInstance("com.sun.star.style.PageStyle"))
+        sheet.PageStyle = own
         for address, code in spec.get("formats", {}).items():
             sheet.getCellRangeByName(address).NumberFormat = self.custom_format(code)
         rows = sheet.getRows()
