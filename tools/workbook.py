@@ -14,16 +14,19 @@ Source format (see examples/cpom_projection.toml): title, locale, and [[sheet]] 
   conditional       {"F5:F9" = [{equals = "ALERTE", style = "cpom_alert"}, ...]}: conditional formatting
   column_widths_cm, landscape, one_page, protect (computed cells locked, inputs open)
   [[sheet.chart]]   name, title, kind (line | bar), data (labels in the first column, headers in the first row),
-                    anchor, size_cm, stacked (bars or lines stacked: parts of a whole)
-  formats           {"B5:F9" = "euro_cents"}: number format of cells, one of NUMBER_FORMATS below or a format code
-                    in en-US notation ('#,##0.0 "ans"'), converted to the workbook's locale (set after styles)
+                    anchor, size_cm, stacked (bars or lines stacked: parts of a whole), more_data (["A25:H27"]: more
+                    series rows, same columns as data, when they are not next to its header row), labels_outside
+                    (category labels under the plot area, not on the zero line, when values can be negative)
+  formats           {"B5:F9" = "euro_cents"}: number format of cells: "euro" or "percent" (as the styles), one of
+                    NUMBER_FORMATS below, or a format code in en-US notation ('#,##0.0 "ans"'), converted to the
+                    workbook's locale (set after styles)
   row_heights_cm    {"2:3" = 0.9}: heights of rows (1-based, a row or a range of rows)
   wrap              ["A2:H3"]: cells whose text wraps onto several lines (long notes, headers)
   merge             ["A2:H2"]: ranges merged into one cell (a note as wide as its table; with wrap and a row height)
   center            ["B5:G5"]: cells centred horizontally (column headers above figures)
+  indent_cm         {"C5:C9" = 0.4}: left indent of cells (labels right after a column of figures)
   print_range       "A1:H40": the area printed (default: Calc's automatic range); give it on a sheet printed one page
                     wide only (not one_page): the automatic range can be wider than the content and shrink the print
-  page_breaks       [25, 52]: rows (1-based) that start a new printed page, so that no table is cut in the middle
 Each sheet has its own page style (cpom_<sheet name>), so portrait and landscape sheets can share a workbook.
 validation kind "any" accepts everything and only shows the help (text inputs: names, labels).
 Outputs are written atomically (temporary file, then rename) so a crash never leaves half a file.
@@ -69,7 +72,6 @@ STYLES = {
 
 # Number formats for the `formats` key, in en-US notation (converted to the workbook's locale when applied).
 NUMBER_FORMATS = {
-    "euro": "#,##0 [$€-40C]",  # amounts without cents, as the euro styles
     "euro_cents": "#,##0.00 [$€-40C]",  # unit costs, day prices
     "integer": "#,##0",  # places, days, meals, m²
     "decimal": "#,##0.00",  # FTE
@@ -217,7 +219,7 @@ class Builder:
         width, height = chart.get("size_cm", [16.0, 8.0])
         area = Rectangle(anchor.X, anchor.Y, int(width * 1000), int(height * 1000))
         address = CellRangeAddress(data.Sheet, data.StartColumn, data.StartRow, data.EndColumn, data.EndRow)
-        sheet.Charts.addNewByName(chart["name"], area, (address,), True, True)
+        sheet.Charts.addNewByName(chart["name"], area, (address, *self.more_chart_ranges(sheet, chart)), True, True)
         embedded = sheet.Charts.getByName(chart["name"]).getEmbeddedObject()
         kind = {"line": "com.sun.star.chart.LineDiagram", "bar": "com.sun.star.chart.BarDiagram"}[chart["kind"]]
         embedded.setDiagram(embedded.createInstance(kind))
@@ -228,10 +230,24 @@ class Builder:
         embedded.HasLegend = True
         if chart.get("stacked"):
             embedded.Diagram.Stacked = True
+        if chart.get("labels_outside"):
+            from com.sun.star.chart.ChartAxisLabelPosition import OUTSIDE_START
+            embedded.Diagram.XAxis.LabelPosition = OUTSIDE_START
+
+    @staticmethod
+    def more_chart_ranges(sheet, chart: dict) -> list:
+        """Ranges of the `more_data` key: rows of series away from the header row of `data`."""
+        found = []
+        for name in chart.get("more_data", []):
+            cells = sheet.getCellRangeByName(name).getRangeAddress()
+            found.append(CellRangeAddress(cells.Sheet, cells.StartColumn, cells.StartRow, cells.EndColumn, cells.EndRow))
+        return found
 
     # ------------------------------------------------------------------ number formats, rows, printing
     def custom_format(self, code: str) -> int:
         """Key of a number format given in en-US notation (or a NUMBER_FORMATS name), in the workbook's locale."""
+        if code in ("euro", "percent"):
+            return self.number_format(code)  # the very format of the cpom_euro / cpom_percent styles
         code = NUMBER_FORMATS.get(code, code)
         cache = self.__dict__.setdefault("_format_keys", {})
         if code not in cache:
@@ -252,6 +268,10 @@ class Builder:
         own = f"cpom_{sheet.getName()}"
         if not styles.hasByName(own):
             styles.insertByName(own, self.doc.createInstance("com.sun.star.style.PageStyle"))
+            default, style = styles.getByName(sheet.PageStyle), styles.getByName(own)
+            for part in ("RightPageHeaderContent", "LeftPageHeaderContent", "RightPageFooterContent",
+                         "LeftPageFooterContent"):  # sheet name above, page number below, as in the default style
+                style.setPropertyValue(part, default.getPropertyValue(part))
         sheet.PageStyle = own
         for address, code in spec.get("formats", {}).items():
             sheet.getCellRangeByName(address).NumberFormat = self.custom_format(code)
@@ -267,13 +287,15 @@ class Builder:
         from com.sun.star.table.CellHoriJustify import CENTER
         for address in spec.get("center", []):
             sheet.getCellRangeByName(address).HoriJustify = CENTER
+        from com.sun.star.table.CellHoriJustify import LEFT
+        for address, indent in spec.get("indent_cm", {}).items():
+            cells = sheet.getCellRangeByName(address)
+            cells.HoriJustify = LEFT  # the standard alignment ignores the indent
+            cells.ParaIndent = int(indent * 1000)
 
     def print_extras(self, sheet, spec: dict) -> None:
         if "print_range" in spec:
             sheet.setPrintAreas((sheet.getCellRangeByName(spec["print_range"]).getRangeAddress(),))
-        rows = sheet.getRows()
-        for row in spec.get("page_breaks", []):
-            rows.getByIndex(row - 1).IsStartOfNewPage = True
 
     def page_setup(self, sheet, spec: dict) -> None:
         style = self.doc.StyleFamilies.getByName("PageStyles").getByName(sheet.PageStyle)
