@@ -231,6 +231,9 @@ def store_atomically(office: Office, doc, path: pathlib.Path) -> None:
     os.close(fd)
     try:
         office.store(doc, tmp, FILTERS[path.suffix])
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # mkstemp creates 0600: give the file the usual permissions
         os.replace(tmp, path)
     except BaseException:
         pathlib.Path(tmp).unlink(missing_ok=True)
