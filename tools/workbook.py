@@ -10,11 +10,23 @@ Source format (see examples/cpom_projection.toml): title, locale, and [[sheet]] 
   styles            {"B5" = "cpom_input_euro"}: one of STYLES below (inputs are unlocked, yellow)
   names             {"reserves" = "B14"}: named ranges for inputs and key outputs
   validation        {"B5" = {kind = "decimal", min = 0, title = "...", help = "...", error = "..."}}: data validation
-                    with French help shown when the cell is selected (kind: decimal, whole, list with values = [...])
+                    with French help shown when the cell is selected (kind: decimal, whole, list with values = [...],
+                    text: a text whose length is between min and max)
   conditional       {"F5:F9" = [{equals = "ALERTE", style = "cpom_alert"}, ...]}: conditional formatting
   column_widths_cm, landscape, one_page, protect (computed cells locked, inputs open)
   [[sheet.chart]]   name, title, kind (line | bar), data (labels in the first column, headers in the first row),
                     anchor, size_cm
+Layout keys for multi-sheet workbooks and printed dashboards (Builder.layout):
+  page_style        each sheet gets its own page style (named after the sheet) so that one sheet's landscape
+                    or scale never changes another's; nothing to write, it is always done
+  merge             ["A5:G9", ...]: merged cells (a title or a message over several columns)
+  wrap              ["A32:M32", ...]: text wrapped in the cell, vertically centred, rows at their optimal height
+                    (a merged cell does not grow: give its rows a height)
+  row_heights_cm    {"5" = 1.2}: fixed row heights (1-based row numbers), e.g. for merged wrapped text
+  page_breaks       [31, 59]: manual page breaks before these rows (1-based): a table is never cut in two
+  page_scale        80: print at this fixed zoom (percent) instead of one_page / fit to width: the pages and their
+                    breaks are then exactly those chosen (check them in the PDF)
+  margins_cm        1.5: the four page margins
 Outputs are written atomically (temporary file, then rename) so a crash never leaves half a file.
 """
 from __future__ import annotations
@@ -139,9 +151,11 @@ class Builder:
             self.add_validation(sheet.getCellRangeByName(address), rule)
         for address, rules in spec.get("conditional", {}).items():
             self.add_conditional(sheet.getCellRangeByName(address), rules)
+        self.layout(sheet, spec)  # before the charts: they are placed at their anchor's final position
         for chart in spec.get("chart", []):
             self.add_chart(sheet, chart)
         self.page_setup(sheet, spec)
+        self.print_scale(sheet, spec)
 
     def add_name(self, sheet, name: str, address: str) -> None:
         cells = sheet.getCellRangeByName(address).getRangeAddress()
@@ -154,10 +168,10 @@ class Builder:
     def add_validation(cells, rule: dict) -> None:
         from com.sun.star.sheet.ConditionOperator import BETWEEN, GREATER_EQUAL, LESS_EQUAL
         from com.sun.star.sheet.ValidationAlertStyle import STOP
-        from com.sun.star.sheet.ValidationType import DECIMAL, LIST, WHOLE
+        from com.sun.star.sheet.ValidationType import DECIMAL, LIST, TEXT_LEN, WHOLE
         validation = cells.Validation
         kind = rule.get("kind", "decimal")
-        validation.Type = {"decimal": DECIMAL, "whole": WHOLE, "list": LIST}[kind]
+        validation.Type = {"decimal": DECIMAL, "whole": WHOLE, "list": LIST, "text": TEXT_LEN}[kind]
         if kind == "list":
             validation.setFormula1(";".join(f'"{v}"' for v in rule["values"]))
         elif "min" in rule and "max" in rule:
@@ -214,6 +228,44 @@ class Builder:
         # One page wide; as many pages tall as needed, or exactly one page for a dashboard.
         style.ScaleToPagesX, style.ScaleToPagesY = 1, 1 if spec.get("one_page") else 0
         style.CenterHorizontally = True
+
+    # ------------------------------------------------------------------ layout of dashboards (docstring: layout keys)
+    def layout(self, sheet, spec: dict) -> None:
+        """Own page style, merged cells, wrapped text, row heights and manual page breaks of one sheet."""
+        styles = self.doc.StyleFamilies.getByName("PageStyles")
+        name = f"cpom_{sheet.getName()}"
+        if not styles.hasByName(name):
+            own = self.doc.createInstance("com.sun.star.style.PageStyle")
+            styles.insertByName(name, own)
+            default = styles.getByName(sheet.PageStyle)
+            for part in ("RightPageHeaderContent", "LeftPageHeaderContent", "RightPageFooterContent",
+                         "LeftPageFooterContent"):  # the sheet name above, « Page n » below, as by default
+                own.setPropertyValue(part, default.getPropertyValue(part))
+        sheet.PageStyle = name
+        rows = sheet.getRows()
+        for address in spec.get("merge", []):
+            sheet.getCellRangeByName(address).merge(True)
+        for address in spec.get("wrap", []):
+            cells = sheet.getCellRangeByName(address)
+            cells.IsTextWrapped = True
+            cells.VertJustify = 2  # com.sun.star.table.CellVertJustify2.CENTER
+            span = cells.getRangeAddress()
+            for r in range(span.StartRow, span.EndRow + 1):
+                rows.getByIndex(r).OptimalHeight = True
+        for row, height in spec.get("row_heights_cm", {}).items():
+            rows.getByIndex(int(row) - 1).Height = int(height * 1000)
+        for row in spec.get("page_breaks", []):
+            rows.getByIndex(row - 1).IsStartOfNewPage = True
+
+    def print_scale(self, sheet, spec: dict) -> None:
+        """A fixed print zoom (page_scale) instead of page_setup's fit to width; the page margins."""
+        style = self.doc.StyleFamilies.getByName("PageStyles").getByName(sheet.PageStyle)
+        if "page_scale" in spec:
+            style.ScaleToPagesX, style.ScaleToPagesY = 0, 0
+            style.PageScale = int(spec["page_scale"])
+        if "margins_cm" in spec:
+            margin = int(spec["margins_cm"] * 1000)
+            style.LeftMargin = style.RightMargin = style.TopMargin = style.BottomMargin = margin
 
 
 def split_address(address: str) -> tuple[str, str]:
