@@ -10,7 +10,8 @@ Source format (see examples/cpom_projection.toml): title, locale, and [[sheet]] 
   styles            {"B5" = "cpom_input_euro"}: one of STYLES below (inputs are unlocked, yellow)
   names             {"reserves" = "B14"}: named ranges for inputs and key outputs
   validation        {"B5" = {kind = "decimal", min = 0, title = "...", help = "...", error = "..."}}: data validation
-                    with French help shown when the cell is selected (kind: decimal, whole, list with values = [...])
+                    with French help shown when the cell is selected (kind: decimal, whole, list with values = [...],
+                    text: a text whose length is between min and max)
   conditional       {"F5:F9" = [{equals = "ALERTE", style = "cpom_alert"}, ...]}: conditional formatting
   column_widths_cm, landscape, one_page, protect (computed cells locked, inputs open)
   [[sheet.chart]]   name, title, kind (line | bar), data (labels in the first column, headers in the first row),
@@ -20,15 +21,23 @@ Source format (see examples/cpom_projection.toml): title, locale, and [[sheet]] 
   formats           {"B5:F9" = "euro_cents"}: number format of cells: "euro" or "percent" (as the styles), one of
                     NUMBER_FORMATS below, or a format code in en-US notation ('#,##0.0 "ans"'), converted to the
                     workbook's locale (set after styles)
-  row_heights_cm    {"2:3" = 0.9}: heights of rows (1-based, a row or a range of rows)
-  wrap              ["A2:H3"]: cells whose text wraps onto several lines (long notes, headers)
-  merge             ["A2:H2"]: ranges merged into one cell (a note as wide as its table; with wrap and a row height)
   center            ["B5:G5"]: cells centred horizontally (column headers above figures)
   indent_cm         {"C5:C9" = 0.4}: left indent of cells (labels right after a column of figures)
   print_range       "A1:H40": the area printed (default: Calc's automatic range); give it on a sheet printed one page
                     wide only (not one_page): the automatic range can be wider than the content and shrink the print
-Each sheet has its own page style (cpom_<sheet name>), so portrait and landscape sheets can share a workbook.
 validation kind "any" accepts everything and only shows the help (text inputs: names, labels).
+Layout keys for multi-sheet workbooks and printed dashboards (Builder.layout):
+  page_style        each sheet gets its own page style (named after the sheet) so that one sheet's landscape
+                    or scale never changes another's; nothing to write, it is always done
+  merge             ["A5:G9", ...]: merged cells (a title or a message over several columns)
+  wrap              ["A32:M32", ...]: text wrapped in the cell, vertically centred, rows at their optimal height
+                    (a merged cell does not grow: give its rows a height)
+  row_heights_cm    {"5" = 1.2, "2:3" = 0.9}: fixed row heights (1-based row numbers, a row or a range of rows),
+                    e.g. for merged wrapped text
+  page_breaks       [31, 59]: manual page breaks before these rows (1-based): a table is never cut in two
+  page_scale        80: print at this fixed zoom (percent) instead of one_page / fit to width: the pages and their
+                    breaks are then exactly those chosen (check them in the PDF)
+  margins_cm        1.5: the four page margins
 Outputs are written atomically (temporary file, then rename) so a crash never leaves half a file.
 """
 from __future__ import annotations
@@ -162,10 +171,12 @@ class Builder:
             self.add_validation(sheet.getCellRangeByName(address), rule)
         for address, rules in spec.get("conditional", {}).items():
             self.add_conditional(sheet.getCellRangeByName(address), rules)
-        self.layout_extras(sheet, spec)  # before the charts: row heights move the cells they are anchored to
+        self.layout(sheet, spec)  # before the charts: they are placed at their anchor's final position
+        self.layout_extras(sheet, spec)
         for chart in spec.get("chart", []):
             self.add_chart(sheet, chart)
         self.page_setup(sheet, spec)
+        self.print_scale(sheet, spec)
         self.print_extras(sheet, spec)
 
     def add_name(self, sheet, name: str, address: str) -> None:
@@ -179,10 +190,10 @@ class Builder:
     def add_validation(cells, rule: dict) -> None:
         from com.sun.star.sheet.ConditionOperator import BETWEEN, GREATER_EQUAL, LESS_EQUAL
         from com.sun.star.sheet.ValidationAlertStyle import STOP
-        from com.sun.star.sheet.ValidationType import ANY, DECIMAL, LIST, WHOLE
+        from com.sun.star.sheet.ValidationType import ANY, DECIMAL, LIST, TEXT_LEN, WHOLE
         validation = cells.Validation
         kind = rule.get("kind", "decimal")
-        validation.Type = {"decimal": DECIMAL, "whole": WHOLE, "list": LIST, "any": ANY}[kind]
+        validation.Type = {"decimal": DECIMAL, "whole": WHOLE, "list": LIST, "text": TEXT_LEN, "any": ANY}[kind]
         if kind == "list":
             validation.setFormula1(";".join(f'"{v}"' for v in rule["values"]))
         elif "min" in rule and "max" in rule:
@@ -262,32 +273,12 @@ class Builder:
         return cache[code]
 
     def layout_extras(self, sheet, spec: dict) -> None:
-        # Each sheet gets its own page style, so that a portrait sheet does not turn a landscape one (they would
-        # otherwise all share the "Default" style that page_setup changes).
-        styles = self.doc.StyleFamilies.getByName("PageStyles")
-        own = f"cpom_{sheet.getName()}"
-        if not styles.hasByName(own):
-            styles.insertByName(own, self.doc.createInstance("com.sun.star.style.PageStyle"))
-            default, style = styles.getByName(sheet.PageStyle), styles.getByName(own)
-            for part in ("RightPageHeaderContent", "LeftPageHeaderContent", "RightPageFooterContent",
-                         "LeftPageFooterContent"):  # sheet name above, page number below, as in the default style
-                style.setPropertyValue(part, default.getPropertyValue(part))
-        sheet.PageStyle = own
+        """Number formats, centred and indented cells (page style, merges, wraps and row heights: layout)."""
         for address, code in spec.get("formats", {}).items():
             sheet.getCellRangeByName(address).NumberFormat = self.custom_format(code)
-        rows = sheet.getRows()
-        for span, height in spec.get("row_heights_cm", {}).items():
-            first, _, last = str(span).partition(":")
-            for r in range(int(first), int(last or first) + 1):
-                rows.getByIndex(r - 1).Height = int(height * 1000)
-        for address in spec.get("merge", []):
-            sheet.getCellRangeByName(address).merge(True)
-        for address in spec.get("wrap", []):
-            sheet.getCellRangeByName(address).IsTextWrapped = True
-        from com.sun.star.table.CellHoriJustify import CENTER
+        from com.sun.star.table.CellHoriJustify import CENTER, LEFT
         for address in spec.get("center", []):
             sheet.getCellRangeByName(address).HoriJustify = CENTER
-        from com.sun.star.table.CellHoriJustify import LEFT
         for address, indent in spec.get("indent_cm", {}).items():
             cells = sheet.getCellRangeByName(address)
             cells.HoriJustify = LEFT  # the standard alignment ignores the indent
@@ -308,6 +299,46 @@ class Builder:
         style.ScaleToPagesX, style.ScaleToPagesY = 1, 1 if spec.get("one_page") else 0
         style.CenterHorizontally = True
 
+    # ------------------------------------------------------------------ layout of dashboards (docstring: layout keys)
+    def layout(self, sheet, spec: dict) -> None:
+        """Own page style, merged cells, wrapped text, row heights and manual page breaks of one sheet."""
+        styles = self.doc.StyleFamilies.getByName("PageStyles")
+        name = f"cpom_{sheet.getName()}"
+        if not styles.hasByName(name):
+            own = self.doc.createInstance("com.sun.star.style.PageStyle")
+            styles.insertByName(name, own)
+            default = styles.getByName(sheet.PageStyle)
+            for part in ("RightPageHeaderContent", "LeftPageHeaderContent", "RightPageFooterContent",
+                         "LeftPageFooterContent"):  # the sheet name above, « Page n » below, as by default
+                own.setPropertyValue(part, default.getPropertyValue(part))
+        sheet.PageStyle = name
+        rows = sheet.getRows()
+        for address in spec.get("merge", []):
+            sheet.getCellRangeByName(address).merge(True)
+        for address in spec.get("wrap", []):
+            cells = sheet.getCellRangeByName(address)
+            cells.IsTextWrapped = True
+            cells.VertJustify = 2  # com.sun.star.table.CellVertJustify2.CENTER
+            span = cells.getRangeAddress()
+            for r in range(span.StartRow, span.EndRow + 1):
+                rows.getByIndex(r).OptimalHeight = True
+        for span, height in spec.get("row_heights_cm", {}).items():
+            first, _, last = str(span).partition(":")  # "5" or a range of rows "2:3"
+            for row in range(int(first), int(last or first) + 1):
+                rows.getByIndex(row - 1).Height = int(height * 1000)
+        for row in spec.get("page_breaks", []):
+            rows.getByIndex(row - 1).IsStartOfNewPage = True
+
+    def print_scale(self, sheet, spec: dict) -> None:
+        """A fixed print zoom (page_scale) instead of page_setup's fit to width; the page margins."""
+        style = self.doc.StyleFamilies.getByName("PageStyles").getByName(sheet.PageStyle)
+        if "page_scale" in spec:
+            style.ScaleToPagesX, style.ScaleToPagesY = 0, 0
+            style.PageScale = int(spec["page_scale"])
+        if "margins_cm" in spec:
+            margin = int(spec["margins_cm"] * 1000)
+            style.LeftMargin = style.RightMargin = style.TopMargin = style.BottomMargin = margin
+
 
 def split_address(address: str) -> tuple[str, str]:
     letters = "".join(ch for ch in address if ch.isalpha())
@@ -324,6 +355,9 @@ def store_atomically(office: Office, doc, path: pathlib.Path) -> None:
     os.close(fd)
     try:
         office.store(doc, tmp, FILTERS[path.suffix])
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # mkstemp creates 0600: give the file the usual permissions
         os.replace(tmp, path)
     except BaseException:
         pathlib.Path(tmp).unlink(missing_ok=True)

@@ -9,8 +9,11 @@
 #include "cpom/activity.hpp"
 #include "cpom/calls/call_args.hpp"
 #include "cpom/error.hpp"
+#include "cell_helpers.hpp"
 
 namespace {
+
+using namespace cpom::test;
 
 using cpom::ArgumentError;
 using cpom::calls::Arg;
@@ -18,23 +21,7 @@ using cpom::calls::Empty;
 using cpom::calls::call;
 using cpom::calls::explain;
 
-constexpr double nan = std::numeric_limits<double>::quiet_NaN();
-
-Arg num(double x) { return Arg::scalar(x); }
-Arg blank() { return Arg::scalar(Empty{}); }
-Arg text(const char* s) { return Arg::scalar(std::string(s)); }
 double number(const cpom::calls::Value& v) { return std::get<double>(v); }
-
-// The argument an ArgumentError names, or "" when the call succeeds.
-template <typename F>
-std::string failing_argument(F f) {
-    try {
-        f();
-    } catch (const ArgumentError& e) {
-        return e.argument();
-    }
-    return "";
-}
 
 TEST(Occupancy, PublishedGenericExample) {
     // domain.md §6 n° 3 (COMMENTFR): 32 000 days / 36 500 available days = 0.8767 (rounded in the source).
@@ -60,7 +47,7 @@ TEST(Occupancy, RejectsImpossibleInputs) {
     EXPECT_EQ(failing_argument([] { cpom::occupancy(32'000, 0); }), "capacity");
     EXPECT_EQ(failing_argument([] { cpom::occupancy(32'000, -5); }), "capacity");
     EXPECT_EQ(failing_argument([] { cpom::occupancy(-1, 100); }), "days");
-    EXPECT_EQ(failing_argument([] { cpom::occupancy(nan, 100); }), "days");
+    EXPECT_EQ(failing_argument([] { cpom::occupancy(not_a_number, 100); }), "days");
     EXPECT_EQ(failing_argument([] { cpom::occupancy(32'000, 100, 0); }), "opening_days");
     EXPECT_EQ(failing_argument([] { cpom::occupancy(32'000, 100, 367); }), "opening_days");
     EXPECT_EQ(failing_argument([] { cpom::occupancy(32'000, 100, 365.5); }), "opening_days");
@@ -126,7 +113,7 @@ TEST(UnitCost, RejectsImpossibleInputs) {
     EXPECT_EQ(failing_argument([] { cpom::unit_cost(-1, 80); }), "charges");
     EXPECT_EQ(failing_argument([] { cpom::unit_cost(100'000, 80, 120'000); }), "deductible");
     EXPECT_EQ(failing_argument([] { cpom::unit_cost(100'000, 80, -1); }), "deductible");
-    EXPECT_EQ(failing_argument([] { cpom::unit_cost(100'000, nan); }), "units");
+    EXPECT_EQ(failing_argument([] { cpom::unit_cost(100'000, not_a_number); }), "units");
 }
 
 TEST(UnitCostCall, BlankDeductibleIsZero) {
@@ -153,7 +140,7 @@ TEST(DayPrice, RejectsNegativePricesAndZeroDays) {
     EXPECT_EQ(failing_argument([] { cpom::day_price(100'000, -1, 28'000); }), "other_products");
     // Net charges 50 000, surplus taken back 60 000: a negative price.
     EXPECT_EQ(failing_argument([] { cpom::day_price(100'000, 50'000, 28'000, 60'000); }), "result_carry");
-    EXPECT_EQ(failing_argument([] { cpom::day_price(100'000, 50'000, 28'000, nan); }), "result_carry");
+    EXPECT_EQ(failing_argument([] { cpom::day_price(100'000, 50'000, 28'000, not_a_number); }), "result_carry");
 }
 
 TEST(DayPriceCall, BlankCarryIsZeroBlankProductsAreAnError) {

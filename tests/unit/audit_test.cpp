@@ -9,8 +9,11 @@
 #include "cpom/audit.hpp"
 #include "cpom/calls/call_args.hpp"
 #include "cpom/error.hpp"
+#include "cell_helpers.hpp"
 
 namespace {
+
+using namespace cpom::test;
 
 using cpom::ArgumentError;
 using cpom::Direction;
@@ -21,21 +24,6 @@ using cpom::calls::Empty;
 using cpom::calls::Matrix;
 using cpom::calls::call;
 using cpom::calls::explain;
-
-constexpr double nan = std::numeric_limits<double>::quiet_NaN();
-
-Arg num(double x) { return Arg::scalar(x); }
-Arg blank() { return Arg::scalar(Empty{}); }
-
-template <typename F>
-std::string failing_argument(F f) {
-    try {
-        f();
-    } catch (const ArgumentError& e) {
-        return e.argument();
-    }
-    return "";
-}
 
 // ---------------------------------------------------------------- CPOM_CAGR
 
@@ -57,7 +45,7 @@ TEST(Cagr, OnlyTheEndsAndTheNumberOfYearsCount) {
 
 TEST(Cagr, RejectsMeaninglessSeries) {
     const std::vector<double> one{100}, zero_first{0, 100}, negative_first{-5, 100}, negative_last{100, -5},
-        with_nan{100, nan, 120};
+        with_nan{100, not_a_number, 120};
     EXPECT_EQ(failing_argument([&] { cpom::cagr(one); }), "values");
     EXPECT_EQ(failing_argument([&] { cpom::cagr({}); }), "values");
     EXPECT_EQ(failing_argument([&] { cpom::cagr(zero_first); }), "values");
@@ -119,7 +107,7 @@ TEST(Variance, ZeroBudgetHasNoRelativeVariance) {
     }
     const std::vector<double> short_budget{100};
     EXPECT_THROW(cpom::variance(actual, short_budget, VarianceMode::Amount), ArgumentError);
-    const std::vector<double> with_nan{100, nan};
+    const std::vector<double> with_nan{100, not_a_number};
     EXPECT_THROW(cpom::variance(with_nan, budget, VarianceMode::Amount), ArgumentError);
 }
 
@@ -227,8 +215,8 @@ TEST(Status, NegativeTargetUsesItsSize) {
 TEST(Status, RejectsUndefinedTolerances) {
     EXPECT_EQ(failing_argument([] { cpom::status(0.9, 0, 0.05); }), "target");
     EXPECT_EQ(failing_argument([] { cpom::status(0.9, 0.95, -0.05); }), "tolerance");
-    EXPECT_EQ(failing_argument([] { cpom::status(nan, 0.95, 0.05); }), "actual");
-    EXPECT_EQ(failing_argument([] { cpom::status(0.9, nan, 0.05); }), "target");
+    EXPECT_EQ(failing_argument([] { cpom::status(not_a_number, 0.95, 0.05); }), "actual");
+    EXPECT_EQ(failing_argument([] { cpom::status(0.9, not_a_number, 0.05); }), "target");
 }
 
 TEST(StatusCall, TextsDefaultsAndBlanks) {

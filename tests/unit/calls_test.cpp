@@ -6,17 +6,14 @@
 
 #include "cpom/calls/call_args.hpp"
 #include "cpom/error.hpp"
+#include "cell_helpers.hpp"
 
 namespace {
 
+using namespace cpom::test;
+
 using cpom::ArgumentError;
 using namespace cpom::calls;
-
-Arg num(double x) { return Arg::scalar(x); }
-Arg text(const std::string& s) { return Arg::scalar(s); }
-Arg blank() { return Arg::scalar(Empty{}); }
-
-Matrix matrix_of(const Value& v) { return std::get<Matrix>(v); }
 
 TEST(Call, ProjectsThroughTheTable) {
     const Matrix m = matrix_of(call("CPOM_PROJECT", {num(1000), num(0.1), num(2)}));
@@ -95,8 +92,8 @@ TEST(Call, ArityIsChecked) {
 }
 
 TEST(Call, NonFiniteInputsAndResultsAreErrors) {
-    const double nan = std::numeric_limits<double>::quiet_NaN();
-    EXPECT_THROW(call("CPOM_PROJECT", {num(nan), num(0.02), num(3)}), ArgumentError);
+    const double not_a_number = std::numeric_limits<double>::quiet_NaN();
+    EXPECT_THROW(call("CPOM_PROJECT", {num(not_a_number), num(0.02), num(3)}), ArgumentError);
     EXPECT_THROW(call("CPOM_PROJECT", {num(1e308), num(1), num(30)}), ArgumentError);  // overflows to +Inf
 }
 

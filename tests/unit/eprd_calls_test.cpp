@@ -6,8 +6,11 @@
 
 #include "cpom/calls/call_args.hpp"
 #include "cpom/error.hpp"
+#include "cell_helpers.hpp"
 
 namespace {
+
+using namespace cpom::test;
 
 using cpom::calls::Arg;
 using cpom::calls::Args;
@@ -19,8 +22,6 @@ Arg column(std::vector<Cell> cells) {
     const std::size_t n = cells.size();
     return Arg::block(n, 1, std::move(cells));
 }
-Arg text(const char* s) { return Arg::scalar(Cell(std::string(s))); }
-Arg num(double x) { return Arg::scalar(x); }
 double number(std::string_view f, const Args& args) { return std::get<double>(cpom::calls::call(f, args)); }
 std::string why(std::string_view f, const Args& args) { return cpom::calls::explain(f, args); }
 

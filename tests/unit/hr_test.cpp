@@ -7,27 +7,17 @@
 #include "cpom/calls/call_args.hpp"
 #include "cpom/error.hpp"
 #include "cpom/hr.hpp"
+#include "cell_helpers.hpp"
 
 namespace {
+
+using namespace cpom::test;
 
 using cpom::ArgumentError;
 using cpom::calls::Arg;
 using cpom::calls::Empty;
 using cpom::calls::call;
 using cpom::calls::explain;
-
-Arg num(double x) { return Arg::scalar(x); }
-Arg blank() { return Arg::scalar(Empty{}); }
-
-template <typename F>
-std::string failing_argument(F f) {
-    try {
-        f();
-    } catch (const ArgumentError& e) {
-        return e.argument();
-    }
-    return "";
-}
 
 TEST(AbsenteeismRate, CalendarDaysOverFteTimes365) {
     // 1 460 / (50 × 365) = 1 460 / 18 250 = 0.08.

@@ -13,8 +13,11 @@
 #include "cpom/calls/call_args.hpp"
 #include "cpom/error.hpp"
 #include "cpom/negotiation.hpp"
+#include "cell_helpers.hpp"
 
 namespace {
+
+using namespace cpom::test;
 
 using cpom::ArgumentError;
 using cpom::NoConvergence;
@@ -24,27 +27,8 @@ using cpom::calls::Cell;
 using cpom::calls::Empty;
 using cpom::calls::Matrix;
 
-constexpr double nan = std::numeric_limits<double>::quiet_NaN();
-
-Arg num(double x) { return Arg::scalar(x); }
-Arg text(const std::string& s) { return Arg::scalar(s); }
 Arg column(const std::vector<double>& values) {
     return Arg::block(values.size(), 1, std::vector<Cell>(values.begin(), values.end()));
-}
-Arg block(std::size_t rows, std::size_t cols, const std::vector<double>& values) {
-    return Arg::block(rows, cols, std::vector<Cell>(values.begin(), values.end()));
-}
-Matrix matrix_of(const cpom::calls::Value& v) { return std::get<Matrix>(v); }
-
-// The argument named by the ArgumentError the call throws ("" when it does not throw one).
-template <typename F>
-std::string failing_argument(F f) {
-    try {
-        f();
-    } catch (const ArgumentError& e) {
-        return e.argument();
-    }
-    return "";
 }
 
 // Σ_{t=1..N} (charges_t − base·(1+r)^t), with std::pow: a second, independent way to apply the rate.
@@ -145,12 +129,12 @@ TEST(BreakevenRate, RejectsImpossibleInputsNamingTheArgument) {
     const std::vector<double> ok{1'000, 1'000};
     EXPECT_EQ(failing_argument([&] { cpom::breakeven_rate(0, ok); }), "base_resources");
     EXPECT_EQ(failing_argument([&] { cpom::breakeven_rate(-1, ok); }), "base_resources");
-    EXPECT_EQ(failing_argument([&] { cpom::breakeven_rate(nan, ok); }), "base_resources");
+    EXPECT_EQ(failing_argument([&] { cpom::breakeven_rate(not_a_number, ok); }), "base_resources");
     EXPECT_EQ(failing_argument([&] { cpom::breakeven_rate(1'000, std::vector<double>{}); }), "charges");
     EXPECT_EQ(failing_argument([&] { cpom::breakeven_rate(1'000, std::vector<double>(31, 1'000)); }), "charges");
     EXPECT_EQ(failing_argument([&] { cpom::breakeven_rate(1'000, std::vector<double>{1'000, -5}); }), "charges");
-    EXPECT_EQ(failing_argument([&] { cpom::breakeven_rate(1'000, std::vector<double>{1'000, nan}); }), "charges");
-    EXPECT_EQ(failing_argument([&] { cpom::breakeven_rate(1'000, ok, nan); }), "reserves");
+    EXPECT_EQ(failing_argument([&] { cpom::breakeven_rate(1'000, std::vector<double>{1'000, not_a_number}); }), "charges");
+    EXPECT_EQ(failing_argument([&] { cpom::breakeven_rate(1'000, ok, not_a_number); }), "reserves");
 }
 
 TEST(BreakevenRateCall, ReadsCellsAndReportsErrors) {
@@ -214,7 +198,7 @@ TEST(Adjustment, RejectsImpossibleInputsNamingTheArgument) {
     EXPECT_EQ(failing_argument([&] { cpom::adjustment(std::vector<double>{}, std::vector<double>{}, 0.02); }), "base");
     EXPECT_EQ(failing_argument([&] { cpom::adjustment(base, std::vector<double>{-1.2}, 0.02); }), "inflation");
     EXPECT_EQ(failing_argument([&] { cpom::adjustment(base, std::vector<double>{0.03, 0.04}, 0.02); }), "inflation");
-    EXPECT_EQ(failing_argument([&] { cpom::adjustment(base, inflation, nan); }), "threshold");
+    EXPECT_EQ(failing_argument([&] { cpom::adjustment(base, inflation, not_a_number); }), "threshold");
     EXPECT_EQ(failing_argument([&] { cpom::adjustment(base, inflation, 0.02, 1.5); }), "share");
     EXPECT_EQ(failing_argument([&] { cpom::adjustment(base, inflation, 0.02, -0.1); }), "share");
 }
@@ -318,7 +302,7 @@ TEST(AbsenteeismCost, RejectsImpossibleInputsNamingTheArgument) {
     EXPECT_EQ(failing_argument([] { cpom::absenteeism_cost(1'000, -0.01); }), "rate");
     EXPECT_EQ(failing_argument([] { cpom::absenteeism_cost(1'000, 0.08, 1.2); }), "replacement");
     EXPECT_EQ(failing_argument([] { cpom::absenteeism_cost(1'000, 0.08, 1, -0.1); }), "premium");
-    EXPECT_EQ(failing_argument([] { cpom::absenteeism_cost(1'000, 0.08, 1, nan); }), "premium");
+    EXPECT_EQ(failing_argument([] { cpom::absenteeism_cost(1'000, 0.08, 1, not_a_number); }), "premium");
 }
 
 TEST(AbsenteeismCostCall, RowsAndSingles) {

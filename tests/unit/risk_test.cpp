@@ -14,15 +14,16 @@
 #include "cpom/error.hpp"
 #include "cpom/projection.hpp"
 #include "cpom/risk.hpp"
+#include "cell_helpers.hpp"
 
 namespace {
+
+using namespace cpom::test;
 
 using cpom::ArgumentError;
 using cpom::RiskInputs;
 using cpom::calls::Arg;
 using cpom::calls::Matrix;
-
-Arg num(double x) { return Arg::scalar(x); }
 
 // The example of the docs: C0 = R0 = 1 000 000, 3 years, inflation 3 % (sd 0), resources +1 %, reserves 50 000.
 RiskInputs docs_example() {
@@ -35,16 +36,6 @@ RiskInputs docs_example() {
     in.resources_rate = 0.01;
     in.reserves = 50'000;
     return in;
-}
-
-template <typename F>
-std::string failing_argument(F f) {
-    try {
-        f();
-    } catch (const ArgumentError& e) {
-        return e.argument();
-    }
-    return "";
 }
 
 // ---------------------------------------------------------------- percentile
