@@ -59,20 +59,13 @@ Value call(const FunctionSpec& function, const Args& args) {
                                                          std::to_string(spec->args.size()) + " au plus");
     }
     // Trailing optional arguments may be left out (CPOM_CHECK, tests); the add-in always passes them all.
-    Args padded;
-    const Args* full = &args;
-    if (args.size() < spec->args.size()) {
-        padded = args;
-        padded.resize(spec->args.size());
-        full = &padded;
-    }
     for (std::size_t i = 0; i < spec->args.size(); ++i) {
         const bool repeated = spec->varargs && i + 1 == spec->args.size();
-        if (!spec->args[i].optional && !repeated && (*full)[i].is_omitted()) {
+        if (!spec->args[i].optional && !repeated && (i >= args.size() || args[i].is_omitted())) {
             throw ArgumentError(std::string(spec->args[i].name), "argument obligatoire manquant");
         }
     }
-    const CallArgs reader(*spec, *full);
+    const CallArgs reader(*spec, args);
     Value value = spec->call(reader);
     require_finite(value);
     return value;

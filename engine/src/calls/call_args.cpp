@@ -23,15 +23,15 @@ std::string text_of(double x) {
 
 }  // namespace
 
-CallArgs::CallArgs(const FunctionSpec& spec, const Args& args) : spec_(spec), args_(args) {
-    names_.reserve(args.size());
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        const bool repeated = spec.varargs && i + 1 >= spec.args.size();
-        const std::size_t s = repeated ? spec.args.size() - 1 : i;
-        std::string name(spec.args[s].name);
-        if (repeated) name += std::to_string(i + 2 - spec.args.size());
-        names_.push_back(std::move(name));
-    }
+std::string CallArgs::name(std::size_t i) const {
+    const bool repeated = spec_.varargs && i + 1 >= spec_.args.size();
+    if (!repeated) return std::string(spec_.args[i].name);
+    return std::string(spec_.args.back().name) + std::to_string(i + 2 - spec_.args.size());
+}
+
+const Arg& CallArgs::raw(std::size_t i) const {
+    static const Arg omitted;
+    return i < args_.size() ? args_[i] : omitted;
 }
 
 bool CallArgs::given(std::size_t i) const { return i < args_.size() && !args_[i].is_blank(); }
