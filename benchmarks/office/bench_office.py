@@ -32,11 +32,12 @@ class Bench:
         shutil.copy(HERE / "in_office_timer.py", scripts)
         factory = office.service("com.sun.star.script.provider.MasterScriptProviderFactory")
         self.timer = factory.createScriptProvider("").getScript(TIMER)
-        self.descriptions = office.service("com.sun.star.sheet.FunctionDescriptions")
+        descriptions = office.service("com.sun.star.sheet.FunctionDescriptions")
+        self.functions = {dict((p.Name, p.Value) for p in descriptions.getByIndex(i)).get("Name")
+                          for i in range(descriptions.getCount())}
 
     def available(self, name: str) -> bool:
-        return any(dict((p.Name, p.Value) for p in self.descriptions.getByIndex(i)).get("Name") == name
-                   for i in range(self.descriptions.getCount()))
+        return name in self.functions
 
     def load(self, book, name: str):
         path = self.workdir / f"{name}.fods"
