@@ -114,8 +114,8 @@ def trial_balance(lines: int = 100_000) -> Case:
     addin, builtin = case.addin.sheet("Out"), case.builtin.sheet("Out")
     for row, (group, ps) in enumerate(GROUPS.items()):
         addin.formula(row, 0, addin_call("CPOM_GROUP", accounts, amounts, f'"{group}"', mapping))
-        tests = "+".join(f'(LEFT({accounts};2)="{p}")' for p in ps)
-        builtin.formula(row, 0, f"of:=SUMPRODUCT(({tests})*{amounts})")
+        listed = ";".join(f'"{p}"' for p in ps)  # one LEFT per line, not one per prefix: twice as fast
+        builtin.formula(row, 0, f"of:=SUMPRODUCT(ISNUMBER(MATCH(LEFT({accounts};2);{{{listed}}};0))*{amounts})")
     return case
 
 
