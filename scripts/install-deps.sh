@@ -11,6 +11,8 @@ packages=(
   libboost-dev libboost-math-dev libboost-random-dev libboost-program-options-dev
   libspdlog-dev libfmt-dev libgtest-dev libbenchmark-dev
   poppler-utils                               # pdfinfo / pdftoppm: the tests look at the PDF pages
+  clang libclang-rt-14-dev                    # libFuzzer and the sanitizer runtimes (scripts/fuzz.sh)
+  libreoffice-script-provider-python          # times calculateAll inside the office (scripts/bench-office.sh)
 )
 $SUDO apt-get update -qq
 $SUDO apt-get install -y -qq "${packages[@]}" >/dev/null

@@ -1,6 +1,5 @@
 #include "cpom/calls/call_args.hpp"
 
-#include <algorithm>
 #include <cmath>
 #include <string>
 
@@ -24,28 +23,22 @@ std::string text_of(double x) {
 
 }  // namespace
 
-CallArgs::CallArgs(const FunctionSpec& spec, const Args& args) : spec_(spec), args_(args) {
-    const std::size_t count = std::max(args.size(), spec.args.size());
-    names_.reserve(count);
-    for (std::size_t i = 0; i < count; ++i) {
-        const bool repeated = spec.varargs && i + 1 >= spec.args.size();
-        const std::size_t s = repeated ? spec.args.size() - 1 : i;
-        std::string name(spec.args[s].name);
-        if (repeated) name += std::to_string(i + 2 - spec.args.size());
-        names_.push_back(std::move(name));
-    }
+std::string CallArgs::name(std::size_t i) const {
+    const bool repeated = spec_.varargs && i + 1 >= spec_.args.size();
+    if (!repeated) return std::string(spec_.args[i].name);
+    return std::string(spec_.args.back().name) + std::to_string(i + 2 - spec_.args.size());
 }
 
 const Arg& CallArgs::raw(std::size_t i) const {
-    static const Arg omitted;  // immutable: safe to share between threads
+    static const Arg omitted;
     return i < args_.size() ? args_[i] : omitted;
 }
 
-bool CallArgs::given(std::size_t i) const { return !raw(i).is_blank(); }
+bool CallArgs::given(std::size_t i) const { return i < args_.size() && !args_[i].is_blank(); }
 
 double CallArgs::number(std::size_t i) const {
     if (!given(i)) throw ArgumentError(name(i), "valeur manquante (cellule vide ou argument omis)");
-    const Arg& arg = raw(i);
+    const Arg& arg = args_[i];
     if (arg.cells.size() != 1) {
         throw ArgumentError(name(i), "une seule valeur attendue, la plage en a " + std::to_string(arg.cells.size()));
     }
@@ -73,7 +66,7 @@ int CallArgs::integer_or(std::size_t i, int lo, int hi, int fallback) const {
 
 std::string CallArgs::text(std::size_t i) const {
     if (!given(i)) throw ArgumentError(name(i), "texte manquant (cellule vide ou argument omis)");
-    const Arg& arg = raw(i);
+    const Arg& arg = args_[i];
     if (arg.cells.size() != 1) {
         throw ArgumentError(name(i), "une seule valeur attendue, la plage en a " + std::to_string(arg.cells.size()));
     }
@@ -83,7 +76,7 @@ std::string CallArgs::text(std::size_t i) const {
 
 Grid CallArgs::grid(std::size_t i) const {
     if (!given(i)) throw ArgumentError(name(i), "valeur manquante (cellule vide ou argument omis)");
-    const Arg& arg = raw(i);
+    const Arg& arg = args_[i];
     const std::size_t s = std::min(i, spec_.args.size() - 1);
     const Blank rule = spec_.args[s].blank;
     Grid grid{arg.rows, arg.cols, {}};

@@ -2,6 +2,7 @@
 // Adapters (engine/src/calls/*_calls.cpp) use it to turn cells into the engine's plain C++ inputs.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <optional>
 #include <span>
@@ -28,11 +29,14 @@ struct Grid {
 
 class CallArgs {
 public:
-    CallArgs(const FunctionSpec& spec, const Args& args);
+    // `args` may stop before the declared arguments: the missing trailing ones read as omitted.
+    CallArgs(const FunctionSpec& spec, const Args& args) : spec_(spec), args_(args) {}
 
-    // Arguments given (trailing optional ones may be left out: they read as omitted).
-    std::size_t count() const { return args_.size(); }
-    const std::string& name(std::size_t i) const { return names_[i]; }
+    // The declared arguments, or more for a varargs function.
+    std::size_t count() const { return std::max(args_.size(), spec_.args.size()); }
+    // The argument's name for messages ("rates"; "arguments2" for the 2nd repeated one). Built on demand: the
+    // success path of a call never needs it.
+    std::string name(std::size_t i) const;
     const Arg& raw(std::size_t i) const;
 
     // True when the argument is present and not a single blank cell.
@@ -57,7 +61,6 @@ public:
 private:
     const FunctionSpec& spec_;
     const Args& args_;
-    std::vector<std::string> names_;
 };
 
 // Calls a function by name: checks the arity, reads the arguments, runs the engine, checks the result is finite.

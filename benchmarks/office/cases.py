@@ -1,0 +1,175 @@
+"""The benchmark cases: the same work written twice, with the add-in and with built-in formulas only.
+
+Each case builds two flat ODS books with the same inputs, names the output range to compare, and says how close
+the two must agree. Bars are the built-in timings given in the issue (LibreOffice 7.4), targets the speed-ups
+asked of the add-in.
+"""
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+
+from fods import Book, addin_call, column_name, ref
+
+
+@dataclass
+class Case:
+    name: str
+    work: str
+    bar_ms: float | None  # built-in only, as measured for the issue
+    target: float | None  # speed-up asked of the add-in
+    needs: list[str]  # add-in functions the case calls
+    addin: Book = field(default_factory=Book)
+    builtin: Book = field(default_factory=Book)
+    output: str = "Out.A1"  # range compared between the two books
+    tolerance: float | None = 1e-9  # relative; None: not comparable (a different function)
+    statistical: bool = False  # Monte Carlo: agreement within sampling error, reproducibility of the add-in
+    calls: int | None = None  # one call per cell: report the cost per call
+
+
+def _range(sheet: str, row: int, col: int, rows: int, cols: int) -> str:
+    return f"{sheet}.{column_name(col)}{row + 1}:{column_name(col + cols - 1)}{row + rows}"
+
+
+# ---------------------------------------------------------------- 200 establishments × 6 years
+def projection(k: int = 200, n: int = 6) -> Case:
+    case = Case("projection", f"{k} establishments × {n} years: projection, capped endowment, gap, cumulative gap, "
+                f"exhaustion year ({k * (4 * n + 1)} cells)", 7.3, 2.0,
+                ["CPOM_PROJECT", "CPOM_GAP", "CPOM_EXHAUSTION_YEAR"], output=_range("Out", 0, 0, k, 4 * n + 1))
+    # In: A charges base, B endowment base, C reserves, D.. K×N charge rates, then a shared campaign rate row
+    # and the cap.
+    rates_col, campaign_col = 3, 3 + n
+    cap_col = campaign_col + n
+    for book in (case.addin, case.builtin):
+        sheet = book.sheet("In")
+        rng = random.Random(2)  # the same inputs in both books
+        for row in range(k):
+            charges = rng.uniform(1e6, 1e7)
+            sheet.set(row, 0, charges)
+            sheet.set(row, 1, charges * rng.uniform(0.97, 1.01))
+            sheet.set(row, 2, charges * rng.uniform(0.0, 0.3))
+            for t in range(n):
+                sheet.set(row, rates_col + t, rng.uniform(0.02, 0.035))
+        for t in range(n):
+            sheet.set(0, campaign_col + t, rng.uniform(0.005, 0.03))
+        sheet.set(0, cap_col, 0.01)
+    col = {"charges": 0, "endowment": n, "gap": 2 * n, "cumulative": 3 * n, "exhaustion": 4 * n}
+
+    def block(name: str) -> str:
+        return ref(0, col[name], k, n)
+
+    out = case.addin.sheet("Out")
+    out.formula(0, col["charges"], addin_call("CPOM_PROJECT", ref(0, 0, k, 1, "In"), ref(0, rates_col, k, n, "In"),
+                                              str(n)), rows=k, cols=n)
+    out.formula(0, col["endowment"], addin_call("CPOM_PROJECT", ref(0, 1, k, 1, "In"),
+                                                ref(0, campaign_col, 1, n, "In"), str(n), ref(0, cap_col, sheet="In")),
+                rows=k, cols=n)
+    out.formula(0, col["gap"], addin_call("CPOM_GAP", block("charges"), block("endowment")), rows=k, cols=n)
+    out.formula(0, col["cumulative"], addin_call("CPOM_GAP", block("charges"), block("endowment"), "1"),
+                rows=k, cols=n)
+    out.formula(0, col["exhaustion"], addin_call("CPOM_EXHAUSTION_YEAR", block("gap"), ref(0, 2, k, 1, "In")),
+                rows=k, cols=1)
+
+    out = case.builtin.sheet("Out")
+    cap = f"[$In.${column_name(cap_col)}$1]"
+    for row in range(k):
+        for t in range(n):
+            prev_c = ref(row, 0, sheet="In") if t == 0 else ref(row, col["charges"] + t - 1)
+            prev_e = ref(row, 1, sheet="In") if t == 0 else ref(row, col["endowment"] + t - 1)
+            campaign = f"[$In.${column_name(campaign_col + t)}$1]"
+            out.formula(row, col["charges"] + t, f"of:={prev_c}*(1+{ref(row, rates_col + t, sheet='In')})")
+            out.formula(row, col["endowment"] + t, f"of:={prev_e}*(1+MIN({campaign};{cap}))")
+            out.formula(row, col["gap"] + t,
+                        f"of:={ref(row, col['charges'] + t)}-{ref(row, col['endowment'] + t)}")
+            previous = f"{ref(row, col['cumulative'] + t - 1)}+" if t else ""
+            out.formula(row, col["cumulative"] + t, f"of:={previous}{ref(row, col['gap'] + t)}")
+        reserves = ref(row, 2, sheet="In")
+        nested = "0"
+        for t in reversed(range(n)):
+            nested = f"IF({ref(row, col['cumulative'] + t)}>{reserves};{t + 1};{nested})"
+        out.formula(row, col["exhaustion"], f"of:={nested}")
+    return case
+
+
+# ---------------------------------------------------------------- 100 000-line trial balance, 6 groups
+GROUPS = {"C1": ["60", "61", "62"], "C2": ["63", "64"], "C3": ["65", "66", "67", "68"],
+          "P1": ["73"], "P2": ["70", "71", "72", "74", "75"], "P3": ["76", "77", "78", "79"]}
+
+
+def trial_balance(lines: int = 100_000) -> Case:
+    case = Case("trial balance", f"6 functional-group totals of a {lines:,}-line trial balance".replace(",", " "),
+                281.0, 10.0, ["CPOM_GROUP"], output=_range("Out", 0, 0, 6, 1))
+    prefixes = [p for ps in GROUPS.values() for p in ps]
+    for book in (case.addin, case.builtin):
+        sheet = book.sheet("In")
+        rng = random.Random(3)
+        for row in range(lines):
+            sheet.set(row, 0, int(rng.choice(prefixes)) * 10000 + rng.randrange(10000))  # e.g. 606100
+            sheet.set(row, 1, round(rng.uniform(0, 50000), 2))
+        for row, (group, prefix) in enumerate((g, p) for g, ps in GROUPS.items() for p in ps):
+            sheet.set(row, 3, prefix)  # the mapping given to CPOM_GROUP: prefix, group
+            sheet.set(row, 4, group)
+    accounts, amounts = ref(0, 0, lines, 1, "In"), ref(0, 1, lines, 1, "In")
+    mapping = ref(0, 3, len(prefixes), 2, "In")
+    addin, builtin = case.addin.sheet("Out"), case.builtin.sheet("Out")
+    for row, (group, ps) in enumerate(GROUPS.items()):
+        addin.formula(row, 0, addin_call("CPOM_GROUP", accounts, amounts, f'"{group}"', mapping))
+        listed = ";".join(f'"{p}"' for p in ps)  # one LEFT per line, not one per prefix: twice as fast
+        builtin.formula(row, 0, f"of:=SUMPRODUCT(ISNUMBER(MATCH(LEFT({accounts};2);{{{listed}}};0))*{amounts})")
+    return case
+
+
+# ---------------------------------------------------------------- Monte Carlo 10 000 × 6
+RISK = dict(base_charges=1e6, base_resources=1e6, years=6, mean=0.025, sd=0.01, rate=0.01, reserves=3e5)
+
+
+def monte_carlo(scenarios: int = 10_000) -> Case:
+    p = RISK
+    n = p["years"]
+    case = Case("monte carlo", f"Monte Carlo {scenarios:,} scenarios × {n} years with NORMINV(RAND())"
+                .replace(",", " "), 164.0, 50.0, ["CPOM_RISK"], output=_range("Out", 0, 0, 1, 3),
+                tolerance=None, statistical=True)
+    case.addin.sheet("Out").formula(0, 0, addin_call(
+        "CPOM_RISK", *(repr(float(p[key])) for key in ("base_charges", "base_resources")), str(n),
+        repr(p["mean"]), repr(p["sd"]), repr(p["rate"]), repr(p["reserves"]), str(scenarios), "1"), rows=1, cols=3)
+    # Built-in: one row per scenario, charges then cumulative gap per year, a flag and the final gap.
+    sim = case.builtin.sheet("Sim")
+    for t in range(n):
+        sim.set(0, n + t, p["base_resources"] * (1 + p["rate"]) ** (t + 1))  # resources of year t, row 1
+    for s in range(scenarios):
+        row = s + 1
+        for t in range(n):
+            prev = repr(p["base_charges"]) if t == 0 else ref(row, t - 1)
+            sim.formula(row, t, f"of:={prev}*(1+NORMINV(RAND();{p['mean']};{p['sd']}))")
+            previous = f"{ref(row, n + t - 1)}+" if t else ""
+            sim.formula(row, n + t, f"of:={previous}{ref(row, t)}-{ref(0, n + t)}")
+        sim.formula(row, 2 * n, f"of:=IF(MAX({ref(row, n, 1, n)})>{p['reserves']};1;0)")
+    flags, finals = ref(1, 2 * n, scenarios, 1, "Sim"), ref(1, 2 * n - 1, scenarios, 1, "Sim")
+    out = case.builtin.sheet("Out")
+    out.formula(0, 0, f"of:=AVERAGE({flags})")
+    out.formula(0, 1, f"of:=MEDIAN({finals})")
+    out.formula(0, 2, f"of:=PERCENTILE({finals};0.9)")
+    return case
+
+
+# ---------------------------------------------------------------- cost of one call
+def per_call(cells: int = 20_000) -> Case:
+    case = Case("per call", f"{cells:,} cells of a 3-argument function: CPOM_PROJECT(base; rate; 1) against "
+                "=FV(rate; nper; pmt)".replace(",", " "), None, None, ["CPOM_PROJECT"],
+                output=_range("Out", 0, 0, cells, 1), tolerance=None, calls=cells)
+    for book in (case.addin, case.builtin):
+        sheet = book.sheet("In")
+        rng = random.Random(4)
+        for row in range(cells):
+            sheet.set(row, 0, rng.uniform(1e5, 1e7))
+            sheet.set(row, 1, rng.uniform(0.0, 0.03))
+            sheet.set(row, 2, 1)
+    addin, builtin = case.addin.sheet("Out"), case.builtin.sheet("Out")
+    for row in range(cells):
+        a, r, y = (ref(row, c, sheet="In") for c in range(3))
+        addin.formula(row, 0, addin_call("CPOM_PROJECT", a, r, y))
+        builtin.formula(row, 0, f"of:=FV({r};{y};{a})")
+    return case
+
+
+ALL = [projection, trial_balance, monte_carlo, per_call]

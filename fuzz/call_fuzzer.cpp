@@ -1,0 +1,80 @@
+// Generic fuzz target over the whole function table: any function, any cells, any number of arguments.
+// A call either returns finite values of the kind its metadata declares, or throws ArgumentError (Err:502) /
+// NoConvergence (Err:523); CPOM_CHECK's explanation agrees with the call. Anything else aborts: that is a bug.
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+
+#include "call_decoder.hpp"
+#include "cpom/calls/call_args.hpp"
+#include "cpom/error.hpp"
+
+namespace {
+
+using namespace cpom::calls;
+
+[[noreturn]] void fail(const FunctionSpec& f, const std::string& what) {
+    std::fprintf(stderr, "%.*s: %s\n", static_cast<int>(f.name.size()), f.name.data(), what.c_str());
+    std::abort();
+}
+
+bool all_finite(const Matrix& m) {
+    for (double x : m.values) {
+        if (!std::isfinite(x)) return false;
+    }
+    return true;
+}
+
+// The add-in converts the value by the declared kind (addin/src/uno_conversion.cpp): anything else would be
+// read out of bounds or shown as a plausible figure.
+void check_value(const FunctionSpec& f, const Value& value) {
+    switch (f.returns) {
+        case ReturnKind::Number: {
+            const auto* x = std::get_if<double>(&value);
+            if (x == nullptr || !std::isfinite(*x)) fail(f, "a number function returned no finite number");
+            break;
+        }
+        case ReturnKind::Text: {
+            const auto* s = std::get_if<std::string>(&value);
+            if (s == nullptr) fail(f, "a text function returned no text");
+            if (s->starts_with("erreur interne")) fail(f, "internal error reported: " + *s);  // explain()'s prefix
+            break;
+        }
+        case ReturnKind::Matrix: {
+            if (const auto* x = std::get_if<double>(&value)) {
+                if (!std::isfinite(*x)) fail(f, "non-finite result");
+                break;
+            }
+            const auto* m = std::get_if<Matrix>(&value);
+            if (m == nullptr) fail(f, "a matrix function returned text");
+            if (m->rows == 0 || m->cols == 0 || m->values.size() != m->rows * m->cols) {
+                fail(f, "malformed matrix " + std::to_string(m->rows) + "x" + std::to_string(m->cols) + " with " +
+                            std::to_string(m->values.size()) + " values");
+            }
+            if (!all_finite(*m)) fail(f, "non-finite value in the result");
+            break;
+        }
+    }
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    const cpom::fuzz::Call c = cpom::fuzz::decode_call({data, size});
+    const FunctionSpec& f = *c.function;
+    bool succeeded = false;
+    try {
+        check_value(f, call(f, c.args));
+        succeeded = true;
+    } catch (const cpom::ArgumentError& e) {
+        if (e.argument().empty() || e.reason().empty()) fail(f, std::string("error without its argument: ") + e.what());
+    } catch (const cpom::NoConvergence&) {
+    } catch (const std::exception& e) {
+        fail(f, std::string("unexpected exception: ") + e.what());
+    }
+    const std::string why = explain(f.name, c.args);
+    if (succeeded != (why == "OK")) fail(f, "CPOM_CHECK disagrees with the call: " + why);
+    if (why.starts_with("erreur interne")) fail(f, "CPOM_CHECK reports an internal error: " + why);
+    return 0;
+}
