@@ -109,11 +109,15 @@ def trial_balance(lines: int = 100_000) -> Case:
         for row, (group, prefix) in enumerate((g, p) for g, ps in GROUPS.items() for p in ps):
             sheet.set(row, 3, prefix)  # the mapping given to CPOM_GROUP: prefix, group
             sheet.set(row, 4, group)
+        for row, group in enumerate(GROUPS):
+            sheet.set(row, 6, group)  # the group codes: one CPOM_GROUP call returns the six totals
     accounts, amounts = ref(0, 0, lines, 1, "In"), ref(0, 1, lines, 1, "In")
     mapping = ref(0, 3, len(prefixes), 2, "In")
     addin, builtin = case.addin.sheet("Out"), case.builtin.sheet("Out")
+    # The six totals in one call (a column of group codes): Calc converts the 100 000 lines once, not six times.
+    codes = ref(0, 6, len(GROUPS), 1, "In")
+    addin.formula(0, 0, addin_call("CPOM_GROUP", accounts, amounts, codes, mapping), rows=len(GROUPS), cols=1)
     for row, (group, ps) in enumerate(GROUPS.items()):
-        addin.formula(row, 0, addin_call("CPOM_GROUP", accounts, amounts, f'"{group}"', mapping))
         listed = ";".join(f'"{p}"' for p in ps)  # one LEFT per line, not one per prefix: twice as fast
         builtin.formula(row, 0, f"of:=SUMPRODUCT(ISNUMBER(MATCH(LEFT({accounts};2);{{{listed}}};0))*{amounts})")
     return case

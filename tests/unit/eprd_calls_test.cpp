@@ -22,7 +22,12 @@ Arg column(std::vector<Cell> cells) {
     const std::size_t n = cells.size();
     return Arg::block(n, 1, std::move(cells));
 }
-double number(std::string_view f, const Args& args) { return std::get<double>(cpom::calls::call(f, args)); }
+// A single figure, whether the function returns a number or a 1×1 block (CPOM_GROUP with one group code).
+double number(std::string_view f, const Args& args) {
+    const cpom::calls::Value v = cpom::calls::call(f, args);
+    if (const auto* m = std::get_if<Matrix>(&v)) return m->values.at(0);
+    return std::get<double>(v);
+}
 std::string why(std::string_view f, const Args& args) { return cpom::calls::explain(f, args); }
 
 // A trial balance as an accounting export gives it: numbers, padded text, qualifiers, titles and blank lines.
@@ -82,6 +87,18 @@ TEST(GroupCall, DefaultTableAndSigns) {
     EXPECT_DOUBLE_EQ(number("CPOM_GROUP", {messy_accounts(), messy_amounts(), text("C1")}), 1500);
     EXPECT_DOUBLE_EQ(number("CPOM_GROUP", {messy_accounts(), messy_amounts(), text("P1"), Arg::scalar(Empty{})}),
                      30000);
+}
+
+TEST(GroupCall, SeveralGroupsInOneCallKeepTheRangeShape) {
+    // The same totals as one call per group, in the order and shape of the codes: C1 1 500, C2 20 000, P2 1 100.
+    const Arg codes = Arg::block(3, 1, {Cell(std::string("C1")), Cell(std::string("c2")), Cell(std::string("P2"))});
+    const Matrix m = matrix_of(cpom::calls::call("CPOM_GROUP", {messy_accounts(), messy_amounts(), codes}));
+    EXPECT_EQ(m.rows, 3u);
+    EXPECT_EQ(m.cols, 1u);
+    EXPECT_EQ(m.values, (std::vector<double>{1500, 20000, 1100}));
+    const Arg with_number = Arg::block(1, 2, {Cell(std::string("C1")), Cell(2.0)});
+    EXPECT_EQ(why("CPOM_GROUP", {messy_accounts(), messy_amounts(), with_number}),
+              "group : un code de groupe en texte est attendu (cellule n° 2) : \"C1\" à \"C3\" ou \"P1\" à \"P3\"");
 }
 
 TEST(GroupCall, UserMappingReplacesTheDefault) {

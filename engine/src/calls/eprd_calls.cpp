@@ -80,11 +80,29 @@ Value cpom_accounts(const CallArgs& args) {
     return sum_selected(balance, Selector::parse(args.text(2), args.name(2)));
 }
 
+// `group` is one code or a range of codes ("C1" … "P3"): the result has the range's shape, so that the six totals
+// of a large trial balance cost one reading of it instead of six (Calc converts the whole range at every call).
 Value cpom_group(const CallArgs& args) {
+    const Arg& codes = args.raw(2);
+    if (codes.is_blank()) throw ArgumentError(args.name(2), "groupe manquant : \"C1\" à \"C3\" ou \"P1\" à \"P3\"");
+    std::vector<Group> groups;
+    groups.reserve(codes.cells.size());
+    for (std::size_t k = 0; k < codes.cells.size(); ++k) {
+        const auto* code = std::get_if<std::string>(&codes.cells[k]);
+        const std::string where = codes.cells.size() == 1 ? "" : " (cellule n° " + std::to_string(k + 1) + ")";
+        if (code == nullptr) {
+            throw ArgumentError(args.name(2), "un code de groupe en texte est attendu" + where +
+                                                  " : \"C1\" à \"C3\" ou \"P1\" à \"P3\"");
+        }
+        groups.push_back(parse_group(*code, args.name(2) + where));
+    }
     const TrialBalance balance = read_balance(args, 0, 1);
-    const Group group = parse_group(args.text(2), args.name(2));
-    if (!args.given(3)) return group_total(balance, group, GroupMapping::standard());
-    return group_total(balance, group, read_mapping(args, 3));
+    const std::array<double, 6> totals =
+        args.given(3) ? group_totals(balance, read_mapping(args, 3)) : group_totals(balance, GroupMapping::standard());
+    Matrix result{codes.rows, codes.cols, {}};
+    result.values.reserve(groups.size());
+    for (Group g : groups) result.values.push_back(totals[static_cast<std::size_t>(g)]);
+    return result;
 }
 
 Value cpom_caf(const CallArgs& args) {
