@@ -107,3 +107,45 @@ TEST(Call, VersionNamesTheProduct) {
 }
 
 }  // namespace
+
+namespace {
+
+using namespace cpom::test;
+using cpom::calls::Arg;
+using cpom::calls::Matrix;
+
+TEST(Scissor, EqualsTheFiveSeparateCalls) {
+    // Three establishments, 4 years: the combined table must be, column block by column block, what CPOM_PROJECT,
+    // CPOM_GAP (modes 0 and 1) and CPOM_EXHAUSTION_YEAR give separately.
+    const Arg charges = block(3, 1, {1'000'000, 2'500'000, 700'000});
+    const Arg charge_rates = block(3, 4, {0.03, 0.025, 0.02, 0.02, 0.01, 0.01, 0.04, 0.03, 0.02, 0.02, 0.02, 0.02});
+    const Arg resources = block(3, 1, {990'000, 2'600'000, 690'000});
+    const Arg campaign = block(1, 4, {0.015, 0.012, 0.01, 0.02});
+    const Arg reserves = block(3, 1, {20'000, 0, 50'000});
+    const Matrix table = matrix_of(cpom::calls::call(
+        "CPOM_SCISSOR", {charges, charge_rates, resources, campaign, num(4), num(0.012), reserves}));
+    const Matrix c = matrix_of(cpom::calls::call("CPOM_PROJECT", {charges, charge_rates, num(4)}));
+    const Matrix r = matrix_of(cpom::calls::call("CPOM_PROJECT", {resources, campaign, num(4), num(0.012)}));
+    const Arg c_arg = block(3, 4, c.values), r_arg = block(3, 4, r.values);
+    const Matrix gap = matrix_of(cpom::calls::call("CPOM_GAP", {c_arg, r_arg}));
+    const Matrix running = matrix_of(cpom::calls::call("CPOM_GAP", {c_arg, r_arg, num(1)}));
+    const Matrix years = matrix_of(cpom::calls::call("CPOM_EXHAUSTION_YEAR", {block(3, 4, gap.values), reserves}));
+    ASSERT_EQ(table.rows, 3u);
+    ASSERT_EQ(table.cols, 17u);
+    for (std::size_t k = 0; k < 3; ++k) {
+        for (std::size_t t = 0; t < 4; ++t) {
+            EXPECT_DOUBLE_EQ(table.at(k, t), c.at(k, t));
+            EXPECT_DOUBLE_EQ(table.at(k, 4 + t), r.at(k, t));
+            EXPECT_DOUBLE_EQ(table.at(k, 8 + t), gap.at(k, t));
+            EXPECT_DOUBLE_EQ(table.at(k, 12 + t), running.at(k, t));
+        }
+        EXPECT_EQ(table.at(k, 16), years.at(k, 0));
+    }
+}
+
+TEST(Scissor, BasesMustPair) {
+    EXPECT_EQ(cpom::calls::explain("CPOM_SCISSOR", {block(2, 1, {1, 2}), num(0.1), num(1), num(0), num(1)}),
+              "resources_base : autant de montants que charges_base sont attendus (2, reçu 1)");
+}
+
+}  // namespace

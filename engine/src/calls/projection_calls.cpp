@@ -6,10 +6,19 @@
 
 namespace cpom::calls {
 
+namespace {
+
+// A base argument: one amount or a column (or row) of K amounts, one per establishment.
+std::vector<double> bases_of(const CallArgs& args, std::size_t i) {
+    Grid grid = args.grid(i);
+    if (!grid.is_line()) throw ArgumentError(args.name(i), "une valeur ou une colonne de montants est attendue");
+    return std::move(grid.values);
+}
+
+}  // namespace
+
 Value cpom_project(const CallArgs& args) {
-    const Grid base_grid = args.grid(0);
-    if (!base_grid.is_line()) throw ArgumentError(args.name(0), "une valeur ou une colonne de montants est attendue");
-    const std::vector<double>& bases = base_grid.values;
+    const std::vector<double> bases = bases_of(args, 0);
     const std::size_t count = bases.size();
     const int years = args.integer(2, 1, 30);
     const PerYear rates(args.grid(1), count, years, args.name(1));
@@ -46,6 +55,37 @@ Value cpom_exhaustion_year(const CallArgs& args) {
     const std::vector<double> reserves = per_row(args.grid(1), gaps.count, args.name(1));
     return for_each_row(gaps.count, [&](std::size_t k) {
         return std::vector<double>{static_cast<double>(exhaustion_year(gaps.row(k), reserves[k]))};
+    });
+}
+
+// The whole scissor table of K establishments in one call: Calc then converts the inputs once and places one
+// block, instead of reading back the projected ranges for the gap, the cumulative gap and the exhaustion year.
+Value cpom_scissor(const CallArgs& args) {
+    const std::vector<double> charges_bases = bases_of(args, 0);
+    const std::size_t count = charges_bases.size();
+    const std::vector<double> resources_bases = bases_of(args, 2);
+    if (resources_bases.size() != count) {
+        throw ArgumentError(args.name(2), "autant de montants que charges_base sont attendus (" +
+                                              std::to_string(count) + ", reçu " +
+                                              std::to_string(resources_bases.size()) + ")");
+    }
+    const int years = args.integer(4, 1, 30);
+    const PerYear charges_rates(args.grid(1), count, years, args.name(1));
+    const PerYear resources_rates(args.grid(3), count, years, args.name(3));
+    const std::optional<double> cap = args.optional_number(5);
+    const std::vector<double> reserves = args.given(6) ? per_row(args.grid(6), count, args.name(6))
+                                                       : std::vector<double>(count, 0.0);
+    return for_each_row(count, [&](std::size_t k) {
+        const std::vector<double> charges = project(charges_bases[k], charges_rates.row(k));
+        const std::vector<double> resources = project(resources_bases[k], resources_rates.row(k), cap);
+        const std::vector<double> gaps = yearly_gap(charges, resources);
+        std::vector<double> row;
+        row.reserve(4 * gaps.size() + 1);
+        for (const auto* part : {&charges, &resources, &gaps}) row.insert(row.end(), part->begin(), part->end());
+        const std::vector<double> running = cumulative(gaps);
+        row.insert(row.end(), running.begin(), running.end());
+        row.push_back(exhaustion_year(gaps, reserves[k]));
+        return row;
     });
 }
 
