@@ -10,6 +10,7 @@ packages=(
   libreoffice-calc-nogui libreoffice-dev      # headless Calc and the SDK (headers, cppumaker, unoidl-write)
   libboost-dev libboost-math-dev libboost-random-dev libboost-program-options-dev
   libspdlog-dev libfmt-dev libgtest-dev libbenchmark-dev
+  nlohmann-json3-dev                          # cpom-run reads JSON data files
   poppler-utils                               # pdfinfo / pdftoppm: the tests look at the PDF pages
 )
 $SUDO apt-get update -qq

@@ -27,7 +27,7 @@ public:
     Document& operator=(const Document&) = delete;
 
     void fill(const DataSet& data);  // named ranges of the workbook; throws DocumentError
-    void recalculate();
+    void recalculate();  // then refuses a workbook with #NAME? cells (add-in missing): throws DocumentError
 
     const Reference<css::sheet::XSpreadsheetDocument>& model() const { return model_; }
 

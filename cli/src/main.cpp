@@ -72,6 +72,7 @@ int run(const Options& options, SignalGuard& signals) {
 
     const auto started = std::chrono::steady_clock::now();
     Progress progress(plan.jobs.size(), !options.quiet && ::isatty(STDERR_FILENO), std::cerr, terminal_width());
+    progress.show();
     const RunnerSettings settings{&options, &plan, shared_data ? &*shared_data : nullptr, work_root, &signals};
     const RunReport report = run_jobs(
         plan.jobs, options.jobs,

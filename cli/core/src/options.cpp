@@ -60,14 +60,14 @@ fs::path default_oxt(const Environment& env) {
 }
 
 po::options_description describe() {
-    po::options_description options("Options");
+    po::options_description options("Options", 110, 55);
     // Values are read as text and checked by hand, for French messages.
     options.add_options()
         ("help,h", "affiche cette aide")
         ("version", "affiche la version")
         ("out,o", po::value<std::string>()->value_name("DOSSIER"), "dossier des résultats (défaut : out)")
         ("format,f", po::value<std::vector<std::string>>()->value_name("LISTE"),
-         "formats exportés, séparés par des virgules : ods, pdf, csv, xlsx (défaut : ods)")
+         "formats, séparés par des virgules : ods, pdf, csv, xlsx (défaut : ods)")
         ("data,d", po::value<std::string>()->value_name("FICHIER"),
          "fichier de données (CSV ou JSON) appliqué à chaque classeur")
         ("template,t", po::value<std::string>()->value_name("MODELE"),

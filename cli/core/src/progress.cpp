@@ -22,6 +22,7 @@ std::string Progress::line() const {
     text.append(std::to_string(ok_ + failed_)).append("/").append(std::to_string(total_)).append("] ");
     text.append(std::to_string(ok_)).append(ok_ > 1 ? " réussis, " : " réussi, ");
     text.append(std::to_string(failed_)).append(" en échec");
+    if (ok_ + failed_ == 0 && running_.empty()) text += " · démarrage de LibreOffice…";
     if (!running_.empty()) {
         text += " · en cours :";
         for (const std::string& name : running_) text += " " + name;
@@ -32,6 +33,11 @@ std::string Progress::line() const {
 void Progress::draw() {
     if (!enabled_) return;
     out_ << "\r\033[K" << line() << std::flush;
+}
+
+void Progress::show() {
+    std::lock_guard lock(mutex_);
+    draw();
 }
 
 void Progress::started(const Job& job) {

@@ -15,6 +15,7 @@ namespace cpom::cli {
 class Progress : public Observer {
 public:
     Progress(std::size_t total, bool enabled, std::ostream& out, std::size_t width = 100);
+    void show();  // the first line, while the offices start
     void started(const Job& job) override;
     void finished(const Job& job, const Outcome& outcome) override;
     void clear();  // erases the line before the summary
