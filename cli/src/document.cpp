@@ -115,7 +115,7 @@ Any cell_value(const DataCell& cell) {
 }  // namespace
 
 std::string diagnose_load_failure(const UnoConnection& office, const std::filesystem::path& path) {
-    const rtl::OUString url = file_url(path);
+    const rtl::OUString url = file_url_ou(path);
     if (is_encrypted_ooxml(path) || is_encrypted_odf(office, url)) return reason::password;
     const std::string kind = classify_type(office, url);
     return kind.empty() ? reason::corrupt : kind;
@@ -131,7 +131,7 @@ Document::Document(const UnoConnection& office, const std::filesystem::path& pat
     props.getArray()[2] = property("UpdateDocMode", Any(css::document::UpdateDocMode::NO_UPDATE));
     Reference<css::lang::XComponent> component;
     try {
-        component = office.desktop()->loadComponentFromURL(file_url(path), "_blank", 0, props);
+        component = office.desktop()->loadComponentFromURL(file_url_ou(path), "_blank", 0, props);
     } catch (const css::lang::IllegalArgumentException&) {
         // "type detection failed": nothing knows this format.
     } catch (const css::io::IOException&) {

@@ -44,7 +44,7 @@ void store(Document& document, const fs::path& scratch, PendingOutput& output, c
         props.getArray()[2].Value <<= to_ou(options);
     }
     try {
-        Reference<css::frame::XStorable>(document.model(), UNO_QUERY_THROW)->storeToURL(file_url(target), props);
+        Reference<css::frame::XStorable>(document.model(), UNO_QUERY_THROW)->storeToURL(file_url_ou(target), props);
     } catch (const css::io::IOException&) {
         throw DocumentError("écriture impossible : " + output.final_path().string());
     }

@@ -13,6 +13,8 @@
 #include <set>
 #include <thread>
 
+#include "cpom/cli/file_url.hpp"
+
 extern char** environ;
 
 namespace cpom::cli {
@@ -27,11 +29,6 @@ std::mutex g_groups_mutex;
 std::set<pid_t>& groups() {
     static std::set<pid_t> live;
     return live;
-}
-
-std::string file_url(const fs::path& path) {
-    // Profile paths are ours (no spaces or non-ASCII in them): a plain file URL is enough for -env: options.
-    return "file://" + fs::absolute(path).string();
 }
 
 std::vector<char*> c_strings(const std::vector<std::string>& strings) {
@@ -130,15 +127,17 @@ std::vector<std::string> OfficeProcess::environment() const {
     for (char** e = environ; *e; ++e) {
         const std::string entry = *e;
         const std::string name = entry.substr(0, entry.find('='));
-        // Our own UNO bootstrap variable and the locale are set below; the office needs neither from us.
-        if (name == "URE_BOOTSTRAP" || name == "LANG" || name == "LC_ALL" || name == "LANGUAGE") continue;
+        // Our own UNO bootstrap variable is not the office's; the locale is set below.
+        if (name == "URE_BOOTSTRAP" || name == "LANG" || name == "LANGUAGE" || name.rfind("LC_", 0) == 0) continue;
         vcl = vcl || name == "SAL_USE_VCLPLUGIN";
         env.push_back(entry);
     }
     if (!vcl) env.emplace_back("SAL_USE_VCLPLUGIN=svp");  // no display needed
-    // French office: French error texts (#VALEUR!) and decimal comma in CSV, as the users expect.
+    // A French office (French error texts, decimal comma in CSV) that reads UTF-8 file names. The office takes its
+    // language from LANG even where fr_FR.UTF-8 is not generated, but then falls back to ASCII file names unless
+    // LC_CTYPE names a locale that exists: C.UTF-8 always does on Debian. (LC_ALL would override both.)
     env.emplace_back("LANG=fr_FR.UTF-8");
-    env.emplace_back("LC_ALL=fr_FR.UTF-8");
+    env.emplace_back("LC_CTYPE=C.UTF-8");
     env.emplace_back("LANGUAGE=fr");
     return env;
 }

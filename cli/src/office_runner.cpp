@@ -50,14 +50,18 @@ OfficeRunner::OfficeRunner(const RunnerSettings& settings, unsigned worker)
         const Options& o = *settings_.options;
         if (o.connect.empty()) {
             const std::string pipe = "cpom_run_" + std::to_string(::getpid()) + "_" + std::to_string(worker_);
-            process_ = std::make_unique<OfficeProcess>(o.office_program,
-                                                       settings_.work_root / ("office-" + std::to_string(worker_)),
-                                                       o.oxt, pipe);
+            auto process = std::make_unique<OfficeProcess>(
+                o.office_program, settings_.work_root / ("office-" + std::to_string(worker_)), o.oxt, pipe);
+            {
+                std::lock_guard lock(connection_mutex_);  // abort_office() may run now, from the signal thread
+                process_ = std::move(process);
+            }
             process_->install_extension();
         }
         start();
     } catch (...) {
         settings_.signals->remove_hook(hook_);
+        std::lock_guard lock(connection_mutex_);
         process_.reset();
         throw;
     }

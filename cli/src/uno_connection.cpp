@@ -6,7 +6,6 @@
 #include <com/sun/star/lang/XComponent.hpp>
 #include <com/sun/star/uno/RuntimeException.hpp>
 #include <cppuhelper/bootstrap.hxx>
-#include <osl/file.hxx>
 
 #include <atomic>
 
@@ -21,11 +20,7 @@ std::string to_utf8(const rtl::OUString& text) {
     return std::string(bytes.getStr(), static_cast<std::size_t>(bytes.getLength()));
 }
 
-rtl::OUString file_url(const std::filesystem::path& path) {
-    rtl::OUString url;
-    osl::FileBase::getFileURLFromSystemPath(to_ou(std::filesystem::absolute(path).lexically_normal().string()), url);
-    return url;
-}
+rtl::OUString file_url_ou(const std::filesystem::path& path) { return to_ou(file_url(path)); }
 
 Reference<css::uno::XComponentContext> local_context() {
     static const Reference<css::uno::XComponentContext> context = [] {

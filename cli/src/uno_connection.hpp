@@ -13,6 +13,8 @@
 #include <string>
 #include <string_view>
 
+#include "cpom/cli/file_url.hpp"
+
 namespace cpom::cli {
 
 namespace css = com::sun::star;
@@ -20,7 +22,7 @@ using css::uno::Reference;
 
 rtl::OUString to_ou(std::string_view utf8);
 std::string to_utf8(const rtl::OUString& text);
-rtl::OUString file_url(const std::filesystem::path& path);  // absolute, percent-encoded
+rtl::OUString file_url_ou(const std::filesystem::path& path);  // absolute, percent-encoded UTF-8
 
 // Bootstraps the local UNO environment once (needs URE_BOOTSTRAP: main sets it). Thread-safe.
 Reference<css::uno::XComponentContext> local_context();

@@ -48,6 +48,16 @@ def setUpModule():
     (fixtures / "notes.txt").write_text("Réunion CPOM jeudi.\n", encoding="utf-8")
     write_odt(fixtures / "lettre.odt")
     write_slow_workbook(fixtures / "lent.ods")
+    write_formats_workbook(fixtures / "formats.ods")
+    doc = office.load(fixtures / "projection.ods")  # three sheets, the last one hidden
+    try:
+        for index, name in ((1, "Synthèse 2025-26"), (2, "Cachée")):
+            doc.Sheets.insertNewByName(name, index)
+            doc.Sheets.getByIndex(index).getCellRangeByName("A1").setString(f"feuille {name}")
+        doc.Sheets.getByIndex(2).IsVisible = False
+        office.store(doc, fixtures / "feuilles.ods", "calc8")
+    finally:
+        doc.close(True)
     doc = office.new_spreadsheet()  # a misspelt function gives #NAME?, as an office without the add-in would
     try:
         doc.Sheets.getByIndex(0).getCellRangeByName("B3").setFormula("=CPOM_PROJEKT(1000;0.1;3)")
@@ -88,6 +98,27 @@ def write_slow_workbook(path):
         sheet = doc.Sheets.getByIndex(0)
         for i in range(1500):
             sheet.getCellByPosition(0, i).setFormula(f"=SUMPRODUCT(ROW($B$1:$B$1000000)*{i + 1})")
+        office.store(doc, path, "calc8")
+    finally:
+        doc.close(True)
+
+
+def write_formats_workbook(path):
+    """Formats shown only through a formula (Calc infers € and dates from =A1*2, =A2+1), an error, an array."""
+    from com.sun.star.lang import Locale
+    from com.sun.star.util.NumberFormat import CURRENCY, DATE
+    doc = office.new_spreadsheet()
+    try:
+        sheet = doc.Sheets.getByIndex(0)
+        french = Locale("fr", "FR", "")
+        sheet.getCellRangeByName("A1").setValue(1234.5)
+        sheet.getCellRangeByName("A1").NumberFormat = doc.NumberFormats.getStandardFormat(CURRENCY, french)
+        sheet.getCellRangeByName("A2").setValue(46000)
+        sheet.getCellRangeByName("A2").NumberFormat = doc.NumberFormats.getStandardFormat(DATE, french)
+        sheet.getCellRangeByName("B1").setFormula("=A1*2")
+        sheet.getCellRangeByName("B2").setFormula("=A2+1")
+        sheet.getCellRangeByName("C1").setFormula("=1/0")
+        sheet.getCellRangeByName("D1:F1").setArrayFormula("=CPOM_PROJECT(1000;0.1;3)")
         office.store(doc, path, "calc8")
     finally:
         doc.close(True)
@@ -204,7 +235,7 @@ class OneWorkbook(CliCase):
 class Folder(CliCase):
     def test_good_and_bad_files_with_two_offices(self):
         folder = self.inputs("projection.ods", "corrompu.ods", "notes.txt", "protege.ods", "lettre.odt", "faute.ods")
-        shutil.copy(fixtures / "projection.ods", folder / "projection-2.ods")
+        shutil.copy(fixtures / "projection.ods", folder / "étab n°2 #B.ods")  # the office must read UTF-8 names
         before = snapshot(folder)
         result = self.run_cli(folder, "-j", "2", "-f", "ods,xlsx")
         self.assertEqual(result.returncode, 1, result.stdout + result.stderr)
@@ -214,7 +245,7 @@ class Folder(CliCase):
             return next(l for l in lines if l.split(" ", 1)[-1].strip().startswith(str(folder / name)))
 
         self.assertTrue(line("projection.ods").startswith("ok "))
-        self.assertTrue(line("projection-2.ods").startswith("ok "))
+        self.assertTrue(line("étab n°2 #B.ods").startswith("ok "))
         self.assertTrue(line("corrompu.ods").endswith(": fichier corrompu ou illisible"))
         self.assertTrue(line("protege.ods").endswith(": protégé par mot de passe"))
         self.assertIn(": pas un classeur", line("notes.txt"))
@@ -222,10 +253,10 @@ class Folder(CliCase):
         self.assertIn(": fonction inconnue (#NOM?) en ", line("faute.ods"))
         self.assertIn("7 classeurs : 2 réussis, 5 en échec", result.stdout)
         self.assertEqual(sorted(p.name for p in self.out.iterdir()),
-                         ["projection-2.ods", "projection-2.xlsx", "projection.ods", "projection.xlsx"])
+                         ["projection.ods", "projection.xlsx", "étab n°2 #B.ods", "étab n°2 #B.xlsx"])
         self.assertEqual(snapshot(folder), before)
         self.assert_clean()
-        _, sheet = self.load(self.out / "projection-2.xlsx")
+        _, sheet = self.load(self.out / "projection.xlsx")
         self.assert_row(sheet, "C20:G20", CUMULATIVE)
         self.assertEqual(sheet.getCellRangeByName("B22").getValue(), 4)
 
@@ -267,8 +298,46 @@ class Folder(CliCase):
             self.assertEqual(sheet.getCellRangeByName("B22").getValue(), 4)
 
 
-class Template(CliCase):
-    def test_one_workbook_per_data_file_through_a_running_office(self):
+class RunningOffice(CliCase):
+    def test_xlsx_keeps_what_the_cells_showed(self):
+        folder = self.inputs("formats.ods")
+        result = self.run_cli(folder / "formats.ods", "-f", "xlsx", "--connect", f"pipe,name={office.pipe}")
+        self.assertEqual(result.returncode, 0, result.stdout + result.stderr)
+        self.assert_clean()
+        doc = office.load(self.out / "formats.xlsx")
+        self.addCleanup(doc.close, True)
+        sheet = doc.Sheets.getByIndex(0)
+        cell = sheet.getCellRangeByName
+        for address in ("B1", "B2", "C1", "D1", "F1"):
+            self.assertFalse(cell(address).getFormula().startswith("="), address)
+        self.assertEqual(cell("B1").getValue(), 2469)
+        self.assertIn("€", doc.NumberFormats.getByKey(cell("B1").NumberFormat).FormatString)
+        from com.sun.star.util.NumberFormat import DATE
+        self.assertTrue(doc.NumberFormats.getByKey(cell("B2").NumberFormat).Type & DATE)
+        self.assertEqual(cell("B2").getValue(), 46001)
+        self.assertTrue(cell("C1").getString().startswith("#DIV/0"), cell("C1").getString())
+        for address, value in (("D1", 1100), ("E1", 1210), ("F1", 1331)):
+            self.assertTrue(support.close_enough(cell(address).getValue(), value), address)
+
+    def test_chosen_sheets_in_csv_and_pdf(self):
+        folder = self.inputs("feuilles.ods")
+        result = self.run_cli(folder / "feuilles.ods", "-f", "csv,pdf", "-s", "Synthèse 2025-26", "--sheet", "Cachée",
+                              "--connect", f"pipe,name={office.pipe}")
+        self.assertEqual(result.returncode, 0, result.stdout + result.stderr)
+        self.assertEqual(sorted(p.name for p in self.out.iterdir()),
+                         ["feuilles-Cachée.csv", "feuilles-Synthèse 2025-26.csv", "feuilles.pdf"])
+        self.assertEqual((self.out / "feuilles-Cachée.csv").read_text(encoding="utf-8"), "feuille Cachée\n")
+        text = subprocess.run(["pdftotext", self.out / "feuilles.pdf", "-"], capture_output=True, text=True).stdout
+        self.assertIn("feuille Synthèse 2025-26", text)
+        self.assertIn("feuille Cachée", text)
+        self.assertNotIn("Projection CPOM", text)
+        result = self.run_cli(folder / "feuilles.ods", "-f", "csv", "-s", "Absente", "--connect",
+                              f"pipe,name={office.pipe}")
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("feuille introuvable : « Absente »", result.stdout)
+        self.assert_clean()
+
+    def test_template_filled_from_each_data_file(self):
         data = self.dir / "donnees"
         data.mkdir()
         (data / "etab-a.csv").write_text("reserves;800 000\n", encoding="cp1252")  # as French Excel writes it

@@ -67,3 +67,14 @@ TEST(FileNamePart, SheetNamesBecomeSafe) {
 }
 
 }  // namespace
+
+#include "cpom/cli/file_url.hpp"
+
+namespace {
+
+TEST(FileUrl, PercentEncodedUtf8) {
+    EXPECT_EQ(cpom::cli::file_url("/tmp/été #2 (100%).ods"), "file:///tmp/%C3%A9t%C3%A9%20%232%20%28100%25%29.ods");
+    EXPECT_EQ(cpom::cli::file_url("/a/./b/../c.ods"), "file:///a/c.ods");
+}
+
+}  // namespace
