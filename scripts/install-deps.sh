@@ -12,6 +12,7 @@ packages=(
   libspdlog-dev libfmt-dev libgtest-dev libbenchmark-dev
   nlohmann-json3-dev                          # cpom-run reads JSON data files
   poppler-utils                               # pdfinfo / pdftoppm: the tests look at the PDF pages
+  procps                                      # pgrep: the tests check that no office outlives cpom-run
 )
 $SUDO apt-get update -qq
 $SUDO apt-get install -y -qq "${packages[@]}" >/dev/null

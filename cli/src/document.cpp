@@ -102,7 +102,8 @@ constexpr sal_Int32 k_error_no_name = 525;  // Calc's #NAME?
 
 std::string column_name(sal_Int32 column) {
     std::string name;
-    for (++column; column > 0; column = (column - 1) / 26) name.insert(name.begin(), static_cast<char>('A' + (column - 1) % 26));
+    for (++column; column > 0; column = (column - 1) / 26)
+        name.insert(name.begin(), static_cast<char>('A' + (column - 1) % 26));
     return name;
 }
 
