@@ -9,8 +9,8 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
-#include <mutex>
-#include <set>
+#include <array>
+#include <atomic>
 #include <thread>
 
 #include "cpom/cli/file_url.hpp"
@@ -25,10 +25,21 @@ using namespace std::chrono_literals;
 
 constexpr auto k_tool_timeout = 180s;  // unopkg, first profile initialisation
 
-std::mutex g_groups_mutex;
-std::set<pid_t>& groups() {
-    static std::set<pid_t> live;
-    return live;
+// Live process groups, in lock-free slots (0 = free): the crash handler reads them from a signal handler.
+std::array<std::atomic<pid_t>, 256> g_groups{};  // at most 64 offices, each with one process at a time
+
+void register_group(pid_t pid) {
+    for (auto& slot : g_groups) {
+        pid_t free = 0;
+        if (slot.compare_exchange_strong(free, pid)) return;
+    }
+}
+
+void unregister_group(pid_t pid) {
+    for (auto& slot : g_groups) {
+        pid_t expected = pid;
+        if (slot.compare_exchange_strong(expected, 0)) return;
+    }
 }
 
 std::vector<char*> c_strings(const std::vector<std::string>& strings) {
@@ -60,13 +71,9 @@ pid_t spawn_process(const std::vector<std::string>& argv, const std::vector<std:
 
     std::vector<char*> args = c_strings(argv), envp = c_strings(env);
     pid_t pid = -1;
-    int rc;
-    {
-        // Registered under the lock: a signal arriving now still finds the group to kill.
-        std::lock_guard lock(g_groups_mutex);
-        rc = posix_spawn(&pid, argv.front().c_str(), &actions, &attr, args.data(), envp.data());
-        if (rc == 0) groups().insert(pid);
-    }
+    const int rc = posix_spawn(&pid, argv.front().c_str(), &actions, &attr, args.data(), envp.data());
+    // (A signal between the spawn and this line misses the group: its owner kills it as it unwinds.)
+    if (rc == 0) register_group(pid);
     posix_spawn_file_actions_destroy(&actions);
     posix_spawnattr_destroy(&attr);
     if (rc != 0) throw OfficeError("impossible de lancer " + argv.front() + " : " + std::strerror(rc));
@@ -83,8 +90,7 @@ bool wait_process(pid_t pid, std::chrono::milliseconds timeout, int* status) {
             int raw = 0;
             ::waitpid(pid, &raw, 0);
             if (status) *status = raw;
-            std::lock_guard lock(g_groups_mutex);
-            groups().erase(pid);
+            unregister_group(pid);
             return true;
         }
         if (std::chrono::steady_clock::now() >= deadline) return false;
@@ -100,8 +106,9 @@ void kill_process_group(pid_t pid) noexcept {
 
 void kill_all_process_groups() noexcept {
     // Signals only: the owners reap their processes (a zombie leader keeps its group id reserved).
-    std::lock_guard lock(g_groups_mutex);
-    for (const pid_t pid : groups()) ::killpg(pid, SIGKILL);
+    // Async-signal-safe: lock-free loads and killpg() only.
+    for (const auto& slot : g_groups)
+        if (const pid_t pid = slot.load(); pid > 0) ::killpg(pid, SIGKILL);
 }
 
 OfficeProcess::OfficeProcess(fs::path program, fs::path root, std::optional<fs::path> oxt, std::string pipe_name)

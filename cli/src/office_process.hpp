@@ -32,7 +32,7 @@ bool wait_process(pid_t pid, std::chrono::milliseconds timeout, int* status = nu
 // SIGKILL to the process group, reap the leader, unregister.
 void kill_process_group(pid_t pid) noexcept;
 
-// SIGKILL to every registered group (the signal path: no soffice left behind).
+// SIGKILL to every registered group (the signal path: no soffice left behind). Async-signal-safe.
 void kill_all_process_groups() noexcept;
 
 class OfficeProcess {

@@ -16,6 +16,14 @@ namespace {
 constexpr int k_grace_seconds = 20;
 constexpr int k_wake = SIGUSR1;  // sent by the destructor to end the signal thread
 
+// A crash of cpom-run itself (or std::terminate → SIGABRT) must not leave offices running: kill their groups, then
+// die of the same signal.
+extern "C" void on_fatal_signal(int sig) {
+    kill_all_process_groups();
+    ::signal(sig, SIG_DFL);
+    ::raise(sig);
+}
+
 sigset_t handled_signals() {
     sigset_t set;
     sigemptyset(&set);
@@ -29,6 +37,11 @@ SignalGuard::SignalGuard() {
     const sigset_t set = handled_signals();
     pthread_sigmask(SIG_BLOCK, &set, nullptr);
     ::signal(SIGPIPE, SIG_IGN);  // a closed pipe is an error to report, not a reason to die with offices running
+    struct sigaction fatal {};
+    fatal.sa_handler = on_fatal_signal;
+    fatal.sa_flags = SA_RESETHAND;
+    sigemptyset(&fatal.sa_mask);
+    for (const int sig : {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT}) ::sigaction(sig, &fatal, nullptr);
     thread_ = std::thread([this] { wait_for_signals(); });
 }
 

@@ -2,6 +2,7 @@
 // fail as "interrompu", their temporary outputs are removed, and main prints the summary and returns 128+signal.
 // Signals are blocked in every thread and received by one thread with sigwait(): ordinary code, no async-signal
 // constraints. If main has not finished 20 s later, or on a second signal, the process cleans up and exits.
+// A crash (SIGSEGV, SIGABRT...) kills the offices' process groups before the process dies.
 #pragma once
 
 #include <atomic>
