@@ -10,9 +10,11 @@ packages=(
   libreoffice-calc-nogui libreoffice-dev      # headless Calc and the SDK (headers, cppumaker, unoidl-write)
   libboost-dev libboost-math-dev libboost-random-dev libboost-program-options-dev
   libspdlog-dev libfmt-dev libgtest-dev libbenchmark-dev
+  nlohmann-json3-dev                          # cpom-run reads JSON data files
   poppler-utils                               # pdfinfo / pdftoppm: the tests look at the PDF pages
   clang libclang-rt-14-dev                    # libFuzzer and the sanitizer runtimes (scripts/fuzz.sh)
   libreoffice-script-provider-python          # times calculateAll inside the office (scripts/bench-office.sh)
+  procps                                      # pgrep: the tests check that no office outlives cpom-run
 )
 $SUDO apt-get update -qq
 $SUDO apt-get install -y -qq "${packages[@]}" >/dev/null

@@ -78,8 +78,12 @@ class Office:
         env.setdefault("SAL_USE_VCLPLUGIN", "svp")  # no display needed
         # The UI language decides which language of CalcAddIns.xcu the Function Wizard shows; the office takes it
         # from the environment (a French UI needs Debian's libreoffice-l10n-fr).
+        # LC_CTYPE must name a locale that exists (C.UTF-8 always does on Debian), or the office reads and writes file
+        # names in ASCII when fr_FR.UTF-8 is not generated ("été.ods" cannot be opened); LC_ALL would override it.
         posix = self.locale.replace("-", "_") + ".UTF-8"
-        env.update(LANG=posix, LC_ALL=posix, LANGUAGE=self.locale.split("-")[0])
+        for name in [n for n in env if n.startswith("LC_")]:
+            del env[name]
+        env.update(LANG=posix, LC_CTYPE="C.UTF-8", LANGUAGE=self.locale.split("-")[0])
         return env
 
     def _install_extension(self) -> None:

@@ -1,0 +1,48 @@
+// Data files that fill a workbook's named input ranges (docs/cli.md, « Fichiers de données »):
+//   CSV   one line per name: `nom;valeur` or `nom;v1;v2;...`; the same name on several lines = several rows.
+//   JSON  an object: name → number, text, null (blank), array (one row) or array of arrays (rows).
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+namespace cpom::cli {
+
+struct Blank {
+    bool operator==(const Blank&) const = default;
+};
+using DataCell = std::variant<Blank, double, std::string>;
+using DataRow = std::vector<DataCell>;
+
+struct DataEntry {
+    std::string name;
+    std::vector<DataRow> rows;  // one row for a scalar or a flat list
+    int line = 0;               // where it was first seen (CSV), for messages
+};
+
+using DataSet = std::vector<DataEntry>;  // in file order, one entry per name (names compared case-insensitively)
+
+class DataFileError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+// Both throw DataFileError with a French message naming the line.
+DataSet parse_csv(std::string_view text);
+DataSet parse_json(std::string_view text);
+
+// By extension: .csv/.txt → CSV, .json → JSON. The text may be UTF-8 or Windows-1252 (what Excel writes).
+DataSet load_data_file(const std::filesystem::path& path);
+
+// French or English notation: "4 200 000", "0,025", "2,5 %", "1 234,50 €", "-3.5e2". Not a number → nullopt.
+std::optional<double> parse_number(std::string_view field);
+
+// Names as Calc compares them: ASCII case-insensitively.
+bool same_name(std::string_view a, std::string_view b);
+
+}  // namespace cpom::cli

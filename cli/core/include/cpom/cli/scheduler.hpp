@@ -1,0 +1,50 @@
+// Runs the jobs on N workers, each with its own office (a Runner), taking the next job as soon as it is free:
+// big and small workbooks mix well. Office-free, so that it can be tested with fake runners.
+#pragma once
+
+#include <atomic>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "cpom/cli/jobs.hpp"
+
+namespace cpom::cli {
+
+struct Outcome {
+    bool ok = false;
+    std::string reason;                           // French, for a failure
+    std::vector<std::filesystem::path> written;   // outputs, for a success
+};
+
+class Runner {
+public:
+    virtual ~Runner() = default;
+    virtual Outcome run(const Job& job) = 0;
+    // False once the runner cannot take more work (its office died and cannot be restarted).
+    virtual bool usable() const { return true; }
+};
+
+// Called in the worker's thread: office start-ups run in parallel. Throws (std::exception) if it cannot start.
+using RunnerFactory = std::function<std::unique_ptr<Runner>(unsigned worker)>;
+
+// Called from the worker threads.
+class Observer {
+public:
+    virtual ~Observer() = default;
+    virtual void started(const Job&) {}
+    virtual void finished(const Job&, const Outcome&) {}
+};
+
+struct RunReport {
+    std::vector<std::optional<Outcome>> outcomes;  // one per job; nullopt: never run (interrupted, no office)
+    std::vector<std::string> startup_errors;       // one per worker whose runner could not start
+};
+
+RunReport run_jobs(const std::vector<Job>& jobs, unsigned workers, const RunnerFactory& make_runner,
+                   const std::atomic<bool>& stop, Observer& observer);
+
+}  // namespace cpom::cli

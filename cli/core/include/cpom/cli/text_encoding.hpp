@@ -1,0 +1,14 @@
+// Data files come from Excel as often as from LibreOffice: French Excel writes CSV in Windows-1252.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace cpom::cli {
+
+bool is_valid_utf8(std::string_view text);
+
+// Valid UTF-8 is returned as is (without a leading BOM); anything else is read as Windows-1252.
+std::string to_utf8(std::string_view text);
+
+}  // namespace cpom::cli

@@ -1,0 +1,110 @@
+#include "cpom/cli/jobs.hpp"
+
+#include <algorithm>
+#include <set>
+
+namespace cpom::cli {
+
+namespace {
+
+fs::path normalised(const fs::path& path) {
+    std::error_code ec;
+    fs::path out = fs::weakly_canonical(fs::absolute(path, ec), ec);
+    return ec ? fs::absolute(path).lexically_normal() : out;
+}
+
+std::string lower_extension(const fs::path& path) {
+    std::string ext = path.extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+    return ext;
+}
+
+bool is_data_file(const fs::path& path) {
+    const std::string ext = lower_extension(path);
+    return ext == ".csv" || ext == ".json";
+}
+
+}  // namespace
+
+bool Plan::is_input(const fs::path& path) const {
+    const fs::path candidate = normalised(path);
+    return std::find(inputs_.begin(), inputs_.end(), candidate) != inputs_.end();
+}
+
+void Plan::add_input(const fs::path& path) { inputs_.push_back(normalised(path)); }
+
+std::vector<fs::path> folder_entries(const fs::path& folder, bool data_files_only) {
+    std::vector<fs::path> files;
+    std::error_code ec;
+    for (const fs::directory_entry& entry : fs::directory_iterator(folder, ec)) {
+        const std::string name = entry.path().filename().string();
+        // Hidden files include our own temporary outputs; "~$x.xlsx" and ".~lock.x#" are editors' lock files.
+        if (name.empty() || name.front() == '.' || name.rfind("~$", 0) == 0) continue;
+        if (!entry.is_regular_file(ec)) continue;
+        if (data_files_only && !is_data_file(entry.path())) continue;
+        files.push_back(entry.path());
+    }
+    std::sort(files.begin(), files.end());
+    return files;
+}
+
+Plan plan_jobs(const Options& options) {
+    Plan plan;
+    const bool template_mode = options.template_file.has_value();
+    if (options.template_file) plan.add_input(*options.template_file);
+    if (options.data_file) plan.add_input(*options.data_file);
+
+    // Expand the folders; a file given twice (or also inside a given folder) is computed once, and the template or
+    // data file found in a folder of documents is not a document.
+    std::set<fs::path> seen;
+    if (options.template_file) seen.insert(normalised(*options.template_file));
+    if (options.data_file) seen.insert(normalised(*options.data_file));
+    std::vector<fs::path> sources;
+    const auto add_source = [&](const fs::path& path) {
+        if (seen.insert(normalised(path)).second) sources.push_back(path);
+    };
+    for (const fs::path& input : options.inputs) {
+        std::error_code ec;
+        if (fs::is_directory(input, ec)) {
+            for (const fs::path& file : folder_entries(input, template_mode)) add_source(file);
+        } else if (!fs::exists(input, ec)) {
+            plan.rejected.push_back({input, "fichier introuvable"});
+        } else {
+            add_source(input);
+        }
+    }
+    for (const fs::path& source : sources) plan.add_input(source);
+
+    std::vector<std::pair<std::string, fs::path>> stems;  // stem → first source using it
+    for (const fs::path& source : sources) {
+        Job job;
+        job.source = source;
+        job.stem = source.stem().string();
+        if (template_mode) {
+            job.document = *options.template_file;
+            job.data = source;
+        } else {
+            job.document = source;
+            job.data = options.data_file;
+        }
+        const auto same = std::find_if(stems.begin(), stems.end(), [&](const auto& s) { return s.first == job.stem; });
+        if (same != stems.end()) {
+            plan.rejected.push_back({source, "même nom de sortie que " + same->second.string()});
+            continue;
+        }
+        std::string overwritten;
+        for (const Format format : options.formats) {
+            const fs::path out = options.out_dir / (job.stem + extension_of(format));
+            if (plan.is_input(out)) overwritten = out.string();
+        }
+        if (!overwritten.empty()) {
+            plan.rejected.push_back({source, "la sortie écraserait un fichier d'entrée : " + overwritten});
+            continue;
+        }
+        stems.emplace_back(job.stem, source);
+        plan.jobs.push_back(std::move(job));
+    }
+    return plan;
+}
+
+}  // namespace cpom::cli

@@ -1,0 +1,126 @@
+// cpom-run: recalculates CPOM workbooks in headless LibreOffice offices with the cpom-calc add-in and exports them.
+// Wiring only: options → jobs → workers (one office each) → summary and exit code. See docs/cli.md.
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdlib>
+#include <iostream>
+#include <thread>
+
+#include "cpom/cli/data_file.hpp"
+#include "cpom/cli/jobs.hpp"
+#include "cpom/cli/options.hpp"
+#include "cpom/cli/progress.hpp"
+#include "cpom/cli/scheduler.hpp"
+#include "cpom/cli/summary.hpp"
+#include "office_runner.hpp"
+#include "signals.hpp"
+
+namespace {
+
+using namespace cpom::cli;
+
+constexpr int k_exit_failed = 1, k_exit_usage = 2, k_exit_no_office = 3;
+
+Environment environment() {
+    Environment env;
+    std::error_code ec;
+    env.exe_dir = std::filesystem::read_symlink("/proc/self/exe", ec).parent_path();
+    env.cores = std::max(1u, std::thread::hardware_concurrency());
+    if (const char* tmp = std::getenv("TMPDIR"); tmp && *tmp) env.temp_dir = tmp;
+    if (const char* program = std::getenv("CPOM_LO_PROGRAM"); program && *program) env.office_program = program;
+    env.version = CPOM_VERSION_STRING;
+    return env;
+}
+
+std::size_t terminal_width() {
+    winsize size{};
+    return ::ioctl(STDERR_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0 ? size.ws_col : 100;
+}
+
+int usage_error(const std::string& message) {
+    std::cerr << "cpom-run : " << message << "\nAide : cpom-run --help\n";
+    return k_exit_usage;
+}
+
+int run(const Options& options, SignalGuard& signals) {
+    std::optional<DataSet> shared_data;
+    if (options.data_file) {
+        try {
+            shared_data = load_data_file(*options.data_file);
+        } catch (const DataFileError& e) {
+            return usage_error(std::string("données : ") + e.what());
+        }
+    }
+    const Plan plan = plan_jobs(options);
+    if (plan.jobs.empty() && plan.rejected.empty()) return usage_error("aucun fichier à traiter dans les dossiers donnés");
+    std::error_code ec;
+    std::filesystem::create_directories(options.out_dir, ec);
+    if (ec) return usage_error("--out : impossible de créer " + options.out_dir.string() + " : " + ec.message());
+
+    // The C++ UNO bootstrap needs this (without it, it crashes); the office's own value.
+    const std::string fundamental = "vnd.sun.star.pathname:" + (options.office_program / "fundamentalrc").string();
+    ::setenv("URE_BOOTSTRAP", fundamental.c_str(), 0);
+
+    // This run's profiles: removed at the end (the runners remove their own first).
+    std::string pattern = (options.work_dir / "cpom-run-XXXXXX").string();
+    if (!::mkdtemp(pattern.data())) return usage_error("--work-dir : impossible d'y créer un dossier : " + pattern);
+    const std::filesystem::path work_root = pattern;
+    signals.set_work_root(work_root);
+
+    const auto started = std::chrono::steady_clock::now();
+    Progress progress(plan.jobs.size(), !options.quiet && ::isatty(STDERR_FILENO), std::cerr, terminal_width());
+    progress.show();
+    const RunnerSettings settings{&options, &plan, shared_data ? &*shared_data : nullptr, work_root, &signals};
+    const RunReport report = run_jobs(
+        plan.jobs, options.jobs,
+        [&](unsigned worker) { return std::make_unique<OfficeRunner>(settings, worker); }, signals.stop(), progress);
+    progress.clear();
+    std::filesystem::remove_all(work_root, ec);
+
+    const bool no_office = !signals.signal() && !report.startup_errors.empty() &&
+                           std::none_of(report.outcomes.begin(), report.outcomes.end(),
+                                        [](const auto& outcome) { return outcome.has_value(); });
+    std::string not_run = "non traité";
+    if (signals.signal()) not_run = "interrompu";
+    else if (!report.startup_errors.empty()) not_run = "non traité : " + report.startup_errors.front();
+    Totals totals;
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    std::cout << summary(plan, report, not_run, seconds, totals) << std::flush;
+
+    if (signals.signal()) return 128 + signals.signal();
+    if (no_office) {
+        std::cerr << "cpom-run : LibreOffice n'a pas pu démarrer : " << report.startup_errors.front() << "\n";
+        return k_exit_no_office;
+    }
+    return totals.failed > 0 ? k_exit_failed : 0;
+}
+
+}  // namespace
+
+int main(int argc, char* argv[]) {
+    SignalGuard signals;  // first: every thread created afterwards inherits the blocked signals
+    Command command;
+    try {
+        command = parse_command_line(argc, argv, environment());
+    } catch (const UsageError& e) {
+        return usage_error(e.what());
+    }
+    if (command.action == Action::help) {
+        std::cout << command.help;
+        return 0;
+    }
+    if (command.action == Action::version) {
+        std::cout << "cpom-run " << CPOM_VERSION_STRING << "\n";
+        return 0;
+    }
+    try {
+        return run(command.options, signals);
+    } catch (const std::exception& e) {
+        kill_all_process_groups();
+        std::cerr << "cpom-run : erreur inattendue : " << e.what() << "\n";
+        return k_exit_failed;
+    }
+}

@@ -1,0 +1,218 @@
+#include "office_runner.hpp"
+
+#include <com/sun/star/connection/NoConnectException.hpp>
+#include <com/sun/star/container/XEnumerationAccess.hpp>
+#include <com/sun/star/uno/Exception.hpp>
+#include <unistd.h>
+
+#include <thread>
+
+#include "cpom/cli/diagnosis.hpp"
+#include "document.hpp"
+#include "exports.hpp"
+
+namespace cpom::cli {
+
+namespace {
+
+using namespace std::chrono_literals;
+
+constexpr auto k_start_timeout = 90s;  // a first start with a fresh profile takes about 3–10 s here
+constexpr auto k_stop_timeout = 30s;
+
+// A copy of an input in the runner's scratch folder, removed (with the office's lock file) when done.
+class ScratchCopy {
+public:
+    ScratchCopy(const std::filesystem::path& source, const std::filesystem::path& folder)
+        : path_(folder / source.filename()) {
+        std::filesystem::create_directories(folder);
+        std::filesystem::copy_file(source, path_, std::filesystem::copy_options::overwrite_existing);
+    }
+    ~ScratchCopy() {
+        std::error_code ec;
+        for (const auto& entry : std::filesystem::directory_iterator(path_.parent_path(), ec))
+            std::filesystem::remove_all(entry.path(), ec);
+    }
+    const std::filesystem::path& path() const { return path_; }
+
+private:
+    std::filesystem::path path_;
+};
+
+}  // namespace
+
+OfficeRunner::OfficeRunner(const RunnerSettings& settings, unsigned worker)
+    : settings_(settings), worker_(worker),
+      scratch_dir_(settings.work_root / ("documents-" + std::to_string(worker))),
+      watchdog_([this] { abort_office(); }) {
+    hook_ = settings_.signals->add_hook([this] { abort_office(); });
+    try {
+        const Options& o = *settings_.options;
+        if (o.connect.empty()) {
+            const std::string pipe = "cpom_run_" + std::to_string(::getpid()) + "_" + std::to_string(worker_);
+            auto process = std::make_unique<OfficeProcess>(
+                o.office_program, settings_.work_root / ("office-" + std::to_string(worker_)), o.oxt, pipe);
+            {
+                std::lock_guard lock(connection_mutex_);  // abort_office() may run now, from the signal thread
+                process_ = std::move(process);
+            }
+            process_->install_extension();
+        }
+        start();
+    } catch (...) {
+        settings_.signals->remove_hook(hook_);
+        std::lock_guard lock(connection_mutex_);
+        process_.reset();
+        throw;
+    }
+}
+
+OfficeRunner::~OfficeRunner() {
+    stop();
+    settings_.signals->remove_hook(hook_);
+}
+
+void OfficeRunner::start() {
+    if (process_) process_->start();
+    connect();
+}
+
+void OfficeRunner::connect() {
+    const std::string description = process_ ? process_->connection() : settings_.options->connect;
+    const auto deadline = std::chrono::steady_clock::now() + (process_ ? k_start_timeout : 10s);
+    for (;;) {
+        if (settings_.signals->stop()) throw OfficeError("interrompu");
+        if (process_ && !process_->running())
+            throw OfficeError("LibreOffice s'est arrêté au démarrage : " + process_->log_tail());
+        try {
+            auto connection = std::make_unique<UnoConnection>(description);
+            std::lock_guard lock(connection_mutex_);
+            connection_ = std::move(connection);
+            return;
+        } catch (const css::connection::NoConnectException&) {
+            if (std::chrono::steady_clock::now() > deadline) {
+                if (process_) process_->kill();
+                throw OfficeError(process_ ? "LibreOffice ne répond pas (délai de démarrage dépassé)"
+                                           : "aucun LibreOffice n'écoute sur « " + description + " »");
+            }
+            std::this_thread::sleep_for(200ms);
+        } catch (const css::uno::Exception& e) {
+            if (process_) process_->kill();
+            throw OfficeError("connexion à LibreOffice impossible : " + to_utf8(e.Message));
+        }
+    }
+}
+
+void OfficeRunner::abort_office() noexcept {
+    std::lock_guard lock(connection_mutex_);
+    if (connection_) connection_->dispose();
+    if (process_) process_->interrupt();
+}
+
+bool OfficeRunner::answers() {
+    if (process_ && !process_->running()) return false;
+    watchdog_.arm(10s);
+    bool ok = false;
+    try {
+        connection_->desktop()->getComponents()->createEnumeration();
+        ok = true;
+    } catch (const css::uno::Exception&) {
+    }
+    return !watchdog_.disarm() && ok;
+}
+
+void OfficeRunner::stop() noexcept {
+    if (process_ && connection_ && process_->running()) {
+        // A clean exit first: the office removes its own temporary files. Someone else's office (--connect) is
+        // never terminated.
+        watchdog_.arm(k_stop_timeout);
+        try {
+            connection_->desktop()->terminate();
+        } catch (...) {
+            // The bridge drops as the office exits.
+        }
+        watchdog_.disarm();
+        process_->wait_exit(k_stop_timeout);
+    }
+    {
+        std::lock_guard lock(connection_mutex_);
+        connection_.reset();
+    }
+    if (process_) process_->kill();  // whatever is left of the group
+}
+
+Outcome OfficeRunner::compute(const Job& job) {
+    if (const auto problem = precheck_file(job.document)) return Outcome{false, *problem, {}};
+    // The data first: a bad data file is reported without touching the office.
+    DataSet own_data;
+    const DataSet* data = settings_.shared_data;
+    if (job.data && !data) {
+        try {
+            own_data = load_data_file(*job.data);
+        } catch (const DataFileError& e) {
+            return Outcome{false, std::string("données : ") + e.what(), {}};
+        }
+        data = &own_data;
+    }
+    // The office opens a private copy, never the input: its lock file and anything it might write stay in our
+    // folder, and the document stays editable (a read-only document refuses setDataArray). Same file name, so that
+    // headers and footers showing it are unchanged.
+    const ScratchCopy copy(job.document, scratch_dir_);
+    const Options& o = *settings_.options;
+    Document document(*connection_, copy.path());
+    if (data && !data->empty()) document.fill(*data);
+    document.recalculate();
+    std::vector<PendingOutput> outputs =
+        export_document(document, ExportRequest{o.out_dir, job.stem, o.formats, o.sheets, settings_.plan,
+                                                settings_.work_root / ("exports-" + std::to_string(worker_))});
+    Outcome outcome{true, "", {}};
+    for (PendingOutput& output : outputs) {
+        output.commit();
+        outcome.written.push_back(output.final_path());
+    }
+    return outcome;
+}
+
+Outcome OfficeRunner::run(const Job& job) {
+    if (!connection_) {
+        try {
+            start();
+        } catch (const std::exception& e) {
+            usable_ = false;
+            return Outcome{false, std::string("LibreOffice n'a pas pu redémarrer : ") + e.what(), {}};
+        }
+    }
+    Outcome outcome;
+    watchdog_.arm(settings_.options->timeout);
+    try {
+        outcome = compute(job);
+    } catch (const DocumentError& e) {
+        outcome = Outcome{false, e.what(), {}};
+    } catch (const css::uno::Exception& e) {
+        outcome = Outcome{false, "erreur LibreOffice : " + to_utf8(e.Message), {}};
+    } catch (const std::system_error& e) {
+        outcome = Outcome{false, "écriture impossible : " + std::string(e.what()), {}};
+    } catch (const std::exception& e) {
+        outcome = Outcome{false, e.what(), {}};
+    }
+    const bool expired = watchdog_.disarm();
+    if (settings_.signals->stop()) return Outcome{false, reason::interrupted, {}};
+    bool restart = expired;
+    if (expired) {
+        outcome = Outcome{false, reason::timeout(static_cast<long>(settings_.options->timeout.count())), {}};
+    } else if (!outcome.ok && !answers()) {
+        outcome.reason = reason::office_crashed;
+        restart = true;
+    }
+    if (restart) {
+        // The next document gets a fresh office (same profile: the extension stays installed).
+        {
+            std::lock_guard lock(connection_mutex_);
+            connection_.reset();
+        }
+        if (process_) process_->kill();
+    }
+    return outcome;
+}
+
+}  // namespace cpom::cli
