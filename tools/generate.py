@@ -356,6 +356,11 @@ def generate_docs(domains: list[dict]) -> str:
     return "\n".join(out).rstrip() + "\n"
 
 
+def cell(text: str) -> str:
+    """A Markdown table cell: a pipe, even inside a code span (inline arrays {1|2}), would split the cell."""
+    return str(text).replace("|", "\\|")
+
+
 def document_function(fn: dict) -> list[str]:
     sig_args = []
     for a in fn["arg"]:
@@ -379,14 +384,14 @@ def document_function(fn: dict) -> list[str]:
         for a in fn["arg"]:
             required = "non" if a["optional"] else "oui"
             blank = BLANKS[a["blank"]] if a["kind"] in ("row", "rows", "column", "range") else "—"
-            out.append(f"| `{a['name']}` | {a['display_fr']} | {KINDS[a['kind']]} | {required} | {blank} | "
-                       f"{a['help_fr']} |")
+            out.append(f"| `{a['name']}` | {cell(a['display_fr'])} | {KINDS[a['kind']]} | {required} | {blank} | "
+                       f"{cell(a['help_fr'])} |")
         out.append("")
     if fn.get("notes_fr"):
         out += [fn["notes_fr"], ""]
     out += ["| exemple | résultat | commentaire |", "|---|---|---|"]
     for ex in fn["example"]:
-        out.append(f"| `{ex['formula']}` | {example_result(ex)} | {ex.get('note_fr', '')} |")
+        out.append(f"| `{cell(ex['formula'])}` | {cell(example_result(ex))} | {cell(ex.get('note_fr', ''))} |")
     out.append("")
     return out
 
