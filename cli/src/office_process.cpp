@@ -114,7 +114,7 @@ void kill_all_process_groups() noexcept {
 OfficeProcess::OfficeProcess(fs::path program, fs::path root, std::optional<fs::path> oxt, std::string pipe_name)
     : program_(std::move(program)), root_(std::move(root)), profile_(root_ / "profile"),
       shared_(root_ / "shared-cache"), log_(root_ / "soffice.log"), oxt_(std::move(oxt)),
-      pipe_(std::move(pipe_name)) {
+      pipe_base_(std::move(pipe_name)) {
     fs::create_directories(root_);
 }
 
@@ -186,6 +186,7 @@ void OfficeProcess::start() {
     std::vector<std::string> argv = {(program_ / "soffice").string(), "--headless", "--invisible", "--norestore",
                                      "--nologo", "--nodefault", "--nolockcheck"};
     for (const std::string& option : env_options()) argv.push_back(option);
+    pipe_ = pipe_base_ + "_" + std::to_string(++starts_);
     argv.push_back("--accept=pipe,name=" + pipe_ + ";urp;");
     pid_ = spawn_process(argv, environment(), log_);
 }

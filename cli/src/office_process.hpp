@@ -43,7 +43,7 @@ public:
     OfficeProcess& operator=(const OfficeProcess&) = delete;
 
     void install_extension();  // once, before the first start; throws OfficeError
-    void start();              // soffice --accept=pipe,name=<pipe>; throws OfficeError
+    void start();              // soffice --accept=pipe,name=<pipe>_<n>; throws OfficeError
     bool running();            // false once the process has exited
     bool wait_exit(std::chrono::milliseconds timeout);
     void kill() noexcept;      // the whole process group, at once, and reap it (owner thread)
@@ -60,7 +60,10 @@ private:
 
     fs::path program_, root_, profile_, shared_, log_;
     std::optional<fs::path> oxt_;
-    std::string pipe_;
+    // A new pipe name at every start: the UNO bridge of a killed office stays cached under the old name in this
+    // process ("Binary URP bridge already disposed" when reconnecting to it).
+    std::string pipe_base_, pipe_;
+    unsigned starts_ = 0;
     std::atomic<pid_t> pid_{-1};
 };
 
