@@ -1,6 +1,6 @@
 """A real headless LibreOffice with the built .oxt installed in a throwaway profile, for tests and scripts.
 
-    with Office(oxt_path) as office:
+    with Office(oxt_path) as office:          # or Office([oxt_path, other_oxt]): several extensions, same office
         doc = office.new_spreadsheet()
 
 Each Office has its own profile, shared-extension cache and pipe, so runs never interfere; the soffice process is
@@ -37,8 +37,11 @@ def props(**values) -> tuple:
 
 
 class Office:
-    def __init__(self, oxt: str | os.PathLike | None, locale: str = "en-US", keep_dir: bool = False):
-        self.oxt = pathlib.Path(oxt) if oxt else None
+    def __init__(self, oxt: str | os.PathLike | list | tuple | None, locale: str = "en-US", keep_dir: bool = False):
+        # One extension (a path) or several (a list of paths), installed in this order.
+        paths = list(oxt) if isinstance(oxt, (list, tuple)) else ([oxt] if oxt else [])
+        self.oxts = [pathlib.Path(p) for p in paths]
+        self.oxt = self.oxts[0] if self.oxts else None  # the first one, for callers that read it
         self.locale = locale
         self.keep_dir = keep_dir
         self.root = pathlib.Path(tempfile.mkdtemp(prefix="cpom-office-"))
@@ -56,8 +59,8 @@ class Office:
 
     def __enter__(self) -> "Office":
         try:
-            if self.oxt:
-                self._install_extension()
+            if self.oxts:
+                self._install_extensions()
             self._start()
         except BaseException:
             self.close()
@@ -86,14 +89,16 @@ class Office:
         env.update(LANG=posix, LC_CTYPE="C.UTF-8", LANGUAGE=self.locale.split("-")[0])
         return env
 
-    def _install_extension(self) -> None:
+    def _install_extensions(self) -> None:
         unopkg = str(PROGRAM / "unopkg")
         if os.geteuid() == 0:
             # root may only install --shared; a private shared cache keeps it out of the machine's office.
-            self._run([unopkg, "add", "-s", "-f", "--shared", *self.env_options(), str(self.oxt)])
+            for oxt in self.oxts:
+                self._run([unopkg, "add", "-s", "-f", "--shared", *self.env_options(), str(oxt)])
         else:
             self._run([str(PROGRAM / "soffice"), "--headless", "--terminate_after_init", *self.env_options()])
-            self._run([unopkg, "add", "-s", "-f", *self.env_options(), str(self.oxt)])
+            for oxt in self.oxts:
+                self._run([unopkg, "add", "-s", "-f", *self.env_options(), str(oxt)])
 
     def _start(self) -> None:
         args = [str(PROGRAM / "soffice"), "--headless", "--invisible", "--norestore", "--nologo", "--nodefault",

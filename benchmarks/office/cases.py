@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 
 from fods import Book, addin_call, column_name, ref
 
+MINIMAL_ADDIN = "ORG.CPOM.BENCH.MINIMAL.MINIMALSUM"  # service + method of benchmarks/office/minimal_addin
+
 
 @dataclass
 class Case:
@@ -25,6 +27,10 @@ class Case:
     tolerance: float | None = 1e-9  # relative; None: not comparable (a different function)
     statistical: bool = False  # Monte Carlo: agreement within sampling error, reproducibility of the add-in
     calls: int | None = None  # one call per cell: report the cost per call
+    # The same cells with a minimal add-in (benchmarks/office/minimal_addin, three scalar doubles): the reference
+    # cost of an add-in call, measured when its .oxt is installed (--minimal-oxt).
+    minimal: Book | None = None
+    minimal_function: str = "MINIMAL_SUM"
 
 
 def _range(sheet: str, row: int, col: int, rows: int, cols: int) -> str:
@@ -155,20 +161,22 @@ def monte_carlo(scenarios: int = 10_000) -> Case:
 # ---------------------------------------------------------------- cost of one call
 def per_call(cells: int = 20_000) -> Case:
     case = Case("per call", f"{cells:,} cells of a 3-argument function: CPOM_PROJECT(base; rate; 1) against "
-                "=FV(rate; nper; pmt)".replace(",", " "), None, None, ["CPOM_PROJECT"],
-                output=_range("Out", 0, 0, cells, 1), tolerance=None, calls=cells)
-    for book in (case.addin, case.builtin):
+                "=FV(rate; nper; pmt) and a minimal add-in's MINIMAL_SUM(a; b; c)".replace(",", " "), None, None,
+                ["CPOM_PROJECT"], output=_range("Out", 0, 0, cells, 1), tolerance=None, calls=cells,
+                minimal=Book())
+    for book in (case.addin, case.builtin, case.minimal):
         sheet = book.sheet("In")
         rng = random.Random(4)
         for row in range(cells):
             sheet.set(row, 0, rng.uniform(1e5, 1e7))
             sheet.set(row, 1, rng.uniform(0.0, 0.03))
             sheet.set(row, 2, 1)
-    addin, builtin = case.addin.sheet("Out"), case.builtin.sheet("Out")
+    addin, builtin, minimal = case.addin.sheet("Out"), case.builtin.sheet("Out"), case.minimal.sheet("Out")
     for row in range(cells):
         a, r, y = (ref(row, c, sheet="In") for c in range(3))
         addin.formula(row, 0, addin_call("CPOM_PROJECT", a, r, y))
         builtin.formula(row, 0, f"of:=FV({r};{y};{a})")
+        minimal.formula(row, 0, f"of:={MINIMAL_ADDIN}({a};{r};{y})")
     return case
 
 
