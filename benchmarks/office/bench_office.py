@@ -96,7 +96,7 @@ def minimal_check(case, doc) -> str:
 def per_call_table(rows: list[tuple]) -> None:
     print()
     print("| per call | `=FV(rate; nper; pmt)` (built-in) | `=MINIMAL_SUM(a; b; c)` (minimal add-in) "
-          "| `=CPOM_PROJECT(base; rate; 1)` (ours) | ours / minimal | minimal / FV | check |")
+          "| `=CPOM_TURNOVER(entries; exits; headcount)` (ours) | ours / minimal | minimal / FV | check |")
     print("|---|---|---|---|---|---|---|")
     for work, fv, minimal, ours, check in rows:
         def us(v):

@@ -160,9 +160,11 @@ def monte_carlo(scenarios: int = 10_000) -> Case:
 
 # ---------------------------------------------------------------- cost of one call
 def per_call(cells: int = 20_000) -> Case:
-    case = Case("per call", f"{cells:,} cells of a 3-argument function: CPOM_PROJECT(base; rate; 1) against "
-                "=FV(rate; nper; pmt) and a minimal add-in's MINIMAL_SUM(a; b; c)".replace(",", " "), None, None,
-                ["CPOM_PROJECT"], output=_range("Out", 0, 0, cells, 1), tolerance=None, calls=cells,
+    # Same arity both ways: three required arguments and a number result. CPOM_TURNOVER(entries; exits;
+    # headcount_prev) is one of ours of that shape (CPOM_PROJECT has three more optional arguments and a row result).
+    case = Case("per call", f"{cells:,} cells of a 3-argument function: CPOM_TURNOVER(entries; exits; headcount) "
+                "against =FV(rate; nper; pmt) and a minimal add-in's MINIMAL_SUM(a; b; c)".replace(",", " "), None, None,
+                ["CPOM_TURNOVER"], output=_range("Out", 0, 0, cells, 1), tolerance=None, calls=cells,
                 minimal=Book())
     for book in (case.addin, case.builtin, case.minimal):
         sheet = book.sheet("In")
@@ -171,10 +173,14 @@ def per_call(cells: int = 20_000) -> Case:
             sheet.set(row, 0, rng.uniform(1e5, 1e7))
             sheet.set(row, 1, rng.uniform(0.0, 0.03))
             sheet.set(row, 2, 1)
+            sheet.set(row, 3, rng.randrange(0, 30))    # entries
+            sheet.set(row, 4, rng.randrange(0, 30))    # exits
+            sheet.set(row, 5, rng.randrange(40, 200))  # headcount at 31/12 of the previous year
     addin, builtin, minimal = case.addin.sheet("Out"), case.builtin.sheet("Out"), case.minimal.sheet("Out")
     for row in range(cells):
         a, r, y = (ref(row, c, sheet="In") for c in range(3))
-        addin.formula(row, 0, addin_call("CPOM_PROJECT", a, r, y))
+        entries, exits, headcount = (ref(row, c, sheet="In") for c in range(3, 6))
+        addin.formula(row, 0, addin_call("CPOM_TURNOVER", entries, exits, headcount))
         builtin.formula(row, 0, f"of:=FV({r};{y};{a})")
         minimal.formula(row, 0, f"of:={MINIMAL_ADDIN}({a};{r};{y})")
     return case
