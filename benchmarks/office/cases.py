@@ -31,6 +31,9 @@ class Case:
     # cost of an add-in call, measured when its .oxt is installed (--minimal-oxt).
     minimal: Book | None = None
     minimal_function: str = "MINIMAL_SUM"
+    # An array formula that only copies as many numbers as the add-in's result: what Calc spends placing any
+    # array result, whatever computes it — the floor under the add-in's time.
+    floor: Book | None = None
 
 
 def _range(sheet: str, row: int, col: int, rows: int, cols: int) -> str:
@@ -90,6 +93,13 @@ def projection(k: int = 200, n: int = 6) -> Case:
         for t in reversed(range(n)):
             nested = f"IF({ref(row, col['cumulative'] + t)}>{reserves};{t + 1};{nested})"
         out.formula(row, col["exhaustion"], f"of:={nested}")
+
+    case.floor = Book()
+    values = case.floor.sheet("In")
+    for row in range(k):
+        for c in range(4 * n + 1):
+            values.set(row, c, row + c / 8)
+    case.floor.sheet("Out").formula(0, 0, f"of:={ref(0, 0, k, 4 * n + 1, 'In')}", rows=k, cols=4 * n + 1)
     return case
 
 
