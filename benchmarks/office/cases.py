@@ -108,7 +108,8 @@ GROUPS = {"C1": ["60", "61", "62"], "C2": ["63", "64"], "C3": ["65", "66", "67",
           "P1": ["73"], "P2": ["70", "71", "72", "74", "75"], "P3": ["76", "77", "78", "79"]}
 
 
-def trial_balance(lines: int = 100_000) -> Case:
+def trial_balance(lines: int = 100_000, text_accounts: bool = False) -> Case:
+    """Account numbers as numbers (a typed balance) or, with text_accounts, as texts (a CSV export read as text)."""
     case = Case("trial balance", f"6 functional-group totals of a {lines:,}-line trial balance".replace(",", " "),
                 281.0, 10.0, ["CPOM_GROUP"], output=_range("Out", 0, 0, 6, 1))
     prefixes = [p for ps in GROUPS.values() for p in ps]
@@ -116,7 +117,8 @@ def trial_balance(lines: int = 100_000) -> Case:
         sheet = book.sheet("In")
         rng = random.Random(3)
         for row in range(lines):
-            sheet.set(row, 0, int(rng.choice(prefixes)) * 10000 + rng.randrange(10000))  # e.g. 606100
+            account = int(rng.choice(prefixes)) * 10000 + rng.randrange(10000)  # e.g. 606100
+            sheet.set(row, 0, str(account) if text_accounts else account)
             sheet.set(row, 1, round(rng.uniform(0, 50000), 2))
         for row, (group, prefix) in enumerate((g, p) for g, ps in GROUPS.items() for p in ps):
             sheet.set(row, 3, prefix)  # the mapping given to CPOM_GROUP: prefix, group
