@@ -6,6 +6,12 @@
 Each Office has its own profile, shared-extension cache and pipe, so runs never interfere; the soffice process is
 terminated (then killed) on every exit path. Works as root (extension installed --shared into a private cache, as
 unopkg refuses user installs for root) and as an ordinary user (profile initialised first, then unopkg add).
+
+An add-in built with AddressSanitizer (CPOM_SANITIZE_ADDIN, scripts/leak-check.sh) runs in the stock office with
+the ASan runtime preloaded: CPOM_OFFICE_PRELOAD=<path of libasan.so> becomes LD_PRELOAD of the office started by
+_start (which takes its ASAN_OPTIONS from the environment), not of unopkg, which does not load the add-in and
+deadlocks at start with ASan preloaded (LibreOffice 7.4); close() then waits longer for soffice, so that
+LeakSanitizer can finish its report at exit instead of being killed.
 """
 from __future__ import annotations
 
@@ -25,6 +31,8 @@ from com.sun.star.connection import NoConnectException
 PROGRAM = pathlib.Path(os.environ.get("CPOM_LO_PROGRAM", "/usr/lib/libreoffice/program"))
 START_TIMEOUT = 90  # seconds: a first start with a fresh profile takes about 10 s here
 COMMAND_TIMEOUT = 180
+PRELOAD = os.environ.get("CPOM_OFFICE_PRELOAD", "")
+EXIT_TIMEOUT = 600 if PRELOAD else 30  # seconds from desktop.terminate() to the end of soffice
 
 
 def props(**values) -> tuple:
@@ -76,9 +84,11 @@ class Office:
         if result.returncode != 0:
             raise RuntimeError(f"{' '.join(args)} failed ({result.returncode}):\n{result.stdout}\n{result.stderr}")
 
-    def _env(self) -> dict:
+    def _env(self, preload: bool = False) -> dict:
         env = dict(os.environ)
         env.setdefault("SAL_USE_VCLPLUGIN", "svp")  # no display needed
+        if preload and PRELOAD:
+            env["LD_PRELOAD"] = PRELOAD
         # The UI language decides which language of CalcAddIns.xcu the Function Wizard shows; the office takes it
         # from the environment (a French UI needs Debian's libreoffice-l10n-fr).
         # LC_CTYPE must name a locale that exists (C.UTF-8 always does on Debian), or the office reads and writes file
@@ -105,7 +115,7 @@ class Office:
                 "--nolockcheck", *self.env_options(), f"--accept=pipe,name={self.pipe};urp;"]
         self.log = open(self.root / "soffice.log", "w")
         self.process = subprocess.Popen(args, stdin=subprocess.DEVNULL, stdout=self.log, stderr=subprocess.STDOUT,
-                                        env=self._env(), start_new_session=True)
+                                        env=self._env(preload=True), start_new_session=True)
         local = uno.getComponentContext()
         resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
         deadline = time.monotonic() + START_TIMEOUT
@@ -142,7 +152,7 @@ class Office:
             self.desktop = None
         if self.process is not None:
             try:
-                self.process.wait(timeout=30)
+                self.process.wait(timeout=EXIT_TIMEOUT)
             except subprocess.TimeoutExpired:
                 os.killpg(self.process.pid, signal.SIGKILL)
                 self.process.wait(timeout=30)
