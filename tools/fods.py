@@ -89,15 +89,20 @@ class Sheet:
 
 
 class Book:
-    def __init__(self):
+    def __init__(self, wildcards: bool = True):
         self.sheets: list[Sheet] = []
+        # "60*" in SUMIF/COUNTIF/MATCH as a wildcard, as in a workbook made with Calc's default options; a file that
+        # does not say so gets ODF's default, regular expressions.
+        self.wildcards = wildcards
 
     def sheet(self, name: str) -> Sheet:
         self.sheets.append(Sheet(name))
         return self.sheets[-1]
 
     def write(self, path: str | pathlib.Path) -> None:
-        body = "".join(s.xml() for s in self.sheets)
+        settings = ('<table:calculation-settings table:use-wildcards="true" '
+                    'table:use-regular-expressions="false"/>' if self.wildcards else "")
+        body = settings + "".join(s.xml() for s in self.sheets)
         pathlib.Path(path).write_text(
             '<?xml version="1.0" encoding="UTF-8"?>\n'
             '<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '

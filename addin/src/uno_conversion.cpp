@@ -1,5 +1,7 @@
 #include "uno_conversion.hpp"
 
+#include <algorithm>
+
 #include <com/sun/star/uno/TypeClass.hpp>
 
 namespace cpom::addin {
@@ -12,8 +14,8 @@ calls::Cell to_cell(const css::uno::Any& value) {
         case css::uno::TypeClass_STRING: {
             // Calc passes the empty cells of a range as empty strings (ScRangeToSequence::FillMixedArray);
             // a formula returning "" is the accountant's way to leave a cell blank too.
-            rtl::OUString text;
-            value >>= text;
+            // Read in place: a copy would cost two atomic reference counts per cell of a 100 000-line range.
+            const auto& text = *static_cast<const rtl::OUString*>(value.getValue());
             if (text.isEmpty()) return calls::Empty{};
             return to_utf8(text);
         }
@@ -28,6 +30,14 @@ calls::Cell to_cell(const css::uno::Any& value) {
 }  // namespace
 
 std::string to_utf8(const rtl::OUString& text) {
+    // Account numbers, codes and selectors are ASCII: narrow them directly, without rtl's intermediate string.
+    const sal_Unicode* units = text.getStr();
+    const auto length = static_cast<std::size_t>(text.getLength());
+    if (std::all_of(units, units + length, [](sal_Unicode u) { return u < 0x80; })) {
+        std::string ascii(length, '\0');
+        std::transform(units, units + length, ascii.begin(), [](sal_Unicode u) { return static_cast<char>(u); });
+        return ascii;
+    }
     const rtl::OString utf8 = rtl::OUStringToOString(text, RTL_TEXTENCODING_UTF8);
     return std::string(utf8.getStr(), utf8.getLength());
 }

@@ -31,6 +31,9 @@ class Case:
     # cost of an add-in call, measured when its .oxt is installed (--minimal-oxt).
     minimal: Book | None = None
     minimal_function: str = "MINIMAL_SUM"
+    # An array formula that only copies as many numbers as the add-in's result: what Calc spends placing any
+    # array result, whatever computes it — the floor under the add-in's time.
+    floor: Book | None = None
 
 
 def _range(sheet: str, row: int, col: int, rows: int, cols: int) -> str:
@@ -90,6 +93,13 @@ def projection(k: int = 200, n: int = 6) -> Case:
         for t in reversed(range(n)):
             nested = f"IF({ref(row, col['cumulative'] + t)}>{reserves};{t + 1};{nested})"
         out.formula(row, col["exhaustion"], f"of:={nested}")
+
+    case.floor = Book()
+    values = case.floor.sheet("In")
+    for row in range(k):
+        for c in range(4 * n + 1):
+            values.set(row, c, row + c / 8)
+    case.floor.sheet("Out").formula(0, 0, f"of:={ref(0, 0, k, 4 * n + 1, 'In')}", rows=k, cols=4 * n + 1)
     return case
 
 
@@ -98,7 +108,8 @@ GROUPS = {"C1": ["60", "61", "62"], "C2": ["63", "64"], "C3": ["65", "66", "67",
           "P1": ["73"], "P2": ["70", "71", "72", "74", "75"], "P3": ["76", "77", "78", "79"]}
 
 
-def trial_balance(lines: int = 100_000) -> Case:
+def trial_balance(lines: int = 100_000, text_accounts: bool = False) -> Case:
+    """Account numbers as numbers (a typed balance) or, with text_accounts, as texts (a CSV export read as text)."""
     case = Case("trial balance", f"6 functional-group totals of a {lines:,}-line trial balance".replace(",", " "),
                 281.0, 10.0, ["CPOM_GROUP"], output=_range("Out", 0, 0, 6, 1))
     prefixes = [p for ps in GROUPS.values() for p in ps]
@@ -106,7 +117,8 @@ def trial_balance(lines: int = 100_000) -> Case:
         sheet = book.sheet("In")
         rng = random.Random(3)
         for row in range(lines):
-            sheet.set(row, 0, int(rng.choice(prefixes)) * 10000 + rng.randrange(10000))  # e.g. 606100
+            account = int(rng.choice(prefixes)) * 10000 + rng.randrange(10000)  # e.g. 606100
+            sheet.set(row, 0, str(account) if text_accounts else account)
             sheet.set(row, 1, round(rng.uniform(0, 50000), 2))
         for row, (group, prefix) in enumerate((g, p) for g, ps in GROUPS.items() for p in ps):
             sheet.set(row, 3, prefix)  # the mapping given to CPOM_GROUP: prefix, group

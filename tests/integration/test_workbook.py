@@ -118,12 +118,15 @@ class Workbook(unittest.TestCase):
         self.cell("B14").setFormula('=CPOM_CHECK("cpom_gap";H5:J5;H6:I6)')
         self.cell("B16").setFormula('=CPOM_CHECK("CPOM_GAP";H5:J5;H6:J6)')
         self.cell("B15").setFormula('=CPOM_CHECK("CPOM_PROJECT";B1;C1;5)')
+        self.cell("B17").setFormula('=CPOM_CHECK("CPOM_PROJECT";B1;A4:C4;3)')  # non-ASCII text there and back
         self.doc.calculateAll()
         self.assertEqual(self.cell("B12").getString(), "rates : la cellule n° 2 contient du texte (« deux ») : "
                                                        "un nombre est attendu")
         self.assertEqual(self.cell("B13").getString(), "base : vaut 0 (cellule vide ?) : saisir le montant de l'année 0")
         self.assertEqual(self.cell("B14").getString(), "resources : la plage a 2 valeurs, 3 attendues (comme charges)")
         self.assertEqual(self.cell("B15").getString(), "OK")
+        self.assertEqual(self.cell("B17").getString(), "rates : la cellule n° 1 contient du texte (« réserves ») : "
+                                                       "un nombre est attendu")
         self.assertEqual(self.cell("B16").getString(), "resources : la cellule n° 3 est vide : saisir 0 si la valeur "
                                                        "est nulle, une cellule vide n'est pas lue comme 0")
 
