@@ -30,6 +30,10 @@ BATCH_TIMEOUT = 600  # seconds: a batch that takes longer is a hang, soffice is 
 SEED = int(os.environ.get("CPOM_SOAK_SEED", "20240611"))
 # Under AddressSanitizer (scripts/leak-check.sh) the allocator keeps freed memory in quarantine: no bound there.
 MAX_GROWTH = float(os.environ.get("CPOM_SOAK_MAX_GROWTH", "0.10"))
+# Diagnosis (docs/reliability.md): after each RSS sample, make glibc give back the memory it keeps freed and sample
+# again: what remains is memory still allocated. Needs soffice started with malloc_trimmer.c preloaded
+# (CPOM_OFFICE_PRELOAD), which calls malloc_trim(0) on request.
+TRIM = os.environ.get("CPOM_SOAK_TRIM") == "1"
 
 # Error values a call may give. Err:502 / Err:523: the add-in refusing the input. Err:504: Calc's own "error in
 # the parameter list" (too many arguments, or a range holding an error cell). #DIV/0! (532): the 1/0 we pass in,
@@ -41,8 +45,8 @@ from com.sun.star.sheet import NoConvergenceException  # noqa: E402
 from com.sun.star.sheet.FormulaResult import ERROR, STRING, VALUE  # noqa: E402
 
 
-def soffice_rss_kib(launcher_pid: int) -> int:
-    """VmRSS of soffice.bin, found as the process of the session that the launcher leads."""
+def soffice_pid(launcher_pid: int) -> int:
+    """soffice.bin's pid, found as the process of the session that the launcher leads."""
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
             continue
@@ -54,11 +58,17 @@ def soffice_rss_kib(launcher_pid: int) -> int:
         except OSError:
             continue
         if comm == "soffice.bin" and int(fields[3]) == launcher_pid:  # fields[3]: session id
-            with open(f"/proc/{entry}/status") as f:
-                for line in f:
-                    if line.startswith("VmRSS:"):
-                        return int(line.split()[1])
+            return int(entry)
     raise RuntimeError("soffice.bin not found")
+
+
+def soffice_rss_kib(launcher_pid: int) -> int:
+    """VmRSS of soffice.bin."""
+    with open(f"/proc/{soffice_pid(launcher_pid)}/status") as f:
+        for line in f:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    raise RuntimeError("no VmRSS for soffice.bin")
 
 
 def count_cells(ranges) -> int:
@@ -72,6 +82,7 @@ class Soak(unittest.TestCase):
         self.names = [fn["name"] for fn in self.functions]
         self.rng = random.Random(SEED)
         self.samples: list[int] = []
+        self.trimmed: list[int] = []  # the same samples after malloc_trim (CPOM_SOAK_TRIM=1)
         self.errors: dict[int, int] = {}
         self.calls = 0
 
@@ -87,6 +98,7 @@ class Soak(unittest.TestCase):
         self.batch(lambda: self.function_access(per_batch))
         self.batch(lambda: self.cells(per_batch))
         self.samples.clear()
+        self.trimmed.clear()
         for _ in range(BATCHES):
             self.batch(lambda: self.function_access(per_batch))
             self.batch(lambda: self.cells(per_batch))
@@ -98,6 +110,10 @@ class Soak(unittest.TestCase):
               f"seed {SEED}) in {time.monotonic() - started:.0f} s; soffice RSS first quarter {first / 1024:.0f} MiB, "
               f"last quarter {last / 1024:.0f} MiB ({growth:+.1%}); cell errors {dict(sorted(self.errors.items()))}; "
               f"RSS after each batch (MiB): {' '.join(str(k // 1024) for k in self.samples)}")
+        if self.trimmed:
+            print(f"soak: RSS after malloc_trim (MiB): {' '.join(str(k // 1024) for k in self.trimmed)}; first quarter "
+                  f"{statistics.mean(self.trimmed[:quarter]) / 1024:.0f} MiB, last quarter "
+                  f"{statistics.mean(self.trimmed[-quarter:]) / 1024:.0f} MiB")
         self.assertLessEqual(growth, MAX_GROWTH, f"soffice memory grew by {growth:.1%}")
 
     def batch(self, work) -> None:
@@ -110,6 +126,20 @@ class Soak(unittest.TestCase):
             watchdog.cancel()
         self.assertTrue(self.office.alive(), "the office died or hung")
         self.samples.append(soffice_rss_kib(self.office.process.pid))
+        if TRIM:
+            self.trimmed.append(self.rss_after_trim())
+
+    def rss_after_trim(self) -> int:
+        pid = soffice_pid(self.office.process.pid)
+        done = pathlib.Path(f"/tmp/cpom-trim-{pid}")
+        before = done.read_text() if done.exists() else ""
+        pathlib.Path(f"/tmp/cpom-trim-{pid}.request").touch()
+        deadline = time.monotonic() + 120
+        while (done.read_text() if done.exists() else "") == before:
+            if time.monotonic() > deadline:
+                raise RuntimeError("soffice did not trim: is malloc_trimmer.so preloaded (CPOM_OFFICE_PRELOAD)?")
+            time.sleep(0.1)
+        return soffice_rss_kib(self.office.process.pid)
 
     # ---------------------------------------------------------------- FunctionAccess
     def function_access(self, per_function: int) -> None:
