@@ -89,19 +89,17 @@ class Sheet:
 
 
 class Book:
-    def __init__(self, wildcards: bool = True):
+    def __init__(self):
         self.sheets: list[Sheet] = []
-        # "60*" in SUMIF/COUNTIF/MATCH as a wildcard, as in a workbook made with Calc's default options; a file that
-        # does not say so gets ODF's default, regular expressions.
-        self.wildcards = wildcards
 
     def sheet(self, name: str) -> Sheet:
         self.sheets.append(Sheet(name))
         return self.sheets[-1]
 
     def write(self, path: str | pathlib.Path) -> None:
-        settings = ('<table:calculation-settings table:use-wildcards="true" '
-                    'table:use-regular-expressions="false"/>' if self.wildcards else "")
+        # "60*" in SUMIF/COUNTIF/MATCH is a wildcard, as in a workbook made with Calc's default options; a file that
+        # does not say so gets ODF's default, regular expressions.
+        settings = '<table:calculation-settings table:use-wildcards="true" table:use-regular-expressions="false"/>'
         body = settings + "".join(s.xml() for s in self.sheets)
         pathlib.Path(path).write_text(
             '<?xml version="1.0" encoding="UTF-8"?>\n'

@@ -157,22 +157,21 @@ def main() -> int:
                 minimal_doc = bench.load(case.minimal, "minimal")
             if case.floor is not None:
                 floor_doc = bench.load(case.floor, "floor")
+            docs = {"builtin": builtin_doc, "addin": addin_doc, "minimal": minimal_doc, "floor": floor_doc}
             try:
                 check = agreement(case, addin_doc, builtin_doc)
                 if minimal_doc is not None:
                     check += "; " + minimal_check(case, minimal_doc)
-                others = [d for d in (minimal_doc, floor_doc) if d is not None]
-                builtin_ms, addin_ms, *other_ms = bench.medians_ms(builtin_doc, addin_doc, *others)
-                measured = dict(zip((id(d) for d in others), other_ms))
-                minimal_ms, floor_ms = (measured.get(id(d)) if d is not None else None
-                                        for d in (minimal_doc, floor_doc))
+                loaded = {name: doc for name, doc in docs.items() if doc is not None}
+                ms = dict(zip(loaded, bench.medians_ms(*loaded.values())))
+                builtin_ms, addin_ms, minimal_ms, floor_ms = (ms.get(name) for name in docs)
                 bench.set_threading(False)
                 try:
                     one_thread_ms, = bench.medians_ms(builtin_doc)
                 finally:
                     bench.set_threading(True)
             finally:
-                for doc in (addin_doc, builtin_doc, minimal_doc, floor_doc):
+                for doc in docs.values():
                     if doc is not None:
                         doc.close(True)
             speedup = builtin_ms / addin_ms

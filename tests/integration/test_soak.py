@@ -71,6 +71,12 @@ def soffice_rss_kib(launcher_pid: int) -> int:
     raise RuntimeError("no VmRSS for soffice.bin")
 
 
+def quarter_means(samples: list[int]) -> tuple[float, float]:
+    """Means of the first and of the last quarter of the samples."""
+    quarter = max(1, len(samples) // 4)
+    return statistics.mean(samples[:quarter]), statistics.mean(samples[-quarter:])
+
+
 def count_cells(ranges) -> int:
     return sum((a.EndColumn - a.StartColumn + 1) * (a.EndRow - a.StartRow + 1) for a in ranges.getRangeAddresses())
 
@@ -102,18 +108,16 @@ class Soak(unittest.TestCase):
         for _ in range(BATCHES):
             self.batch(lambda: self.function_access(per_batch))
             self.batch(lambda: self.cells(per_batch))
-        quarter = max(1, len(self.samples) // 4)
-        first = statistics.mean(self.samples[:quarter])
-        last = statistics.mean(self.samples[-quarter:])
+        first, last = quarter_means(self.samples)
         growth = last / first - 1
         print(f"\nsoak: {self.calls} calls ({len(self.functions)} functions, {CALLS} per function and path, "
               f"seed {SEED}) in {time.monotonic() - started:.0f} s; soffice RSS first quarter {first / 1024:.0f} MiB, "
               f"last quarter {last / 1024:.0f} MiB ({growth:+.1%}); cell errors {dict(sorted(self.errors.items()))}; "
               f"RSS after each batch (MiB): {' '.join(str(k // 1024) for k in self.samples)}")
         if self.trimmed:
+            trimmed_first, trimmed_last = quarter_means(self.trimmed)
             print(f"soak: RSS after malloc_trim (MiB): {' '.join(str(k // 1024) for k in self.trimmed)}; first quarter "
-                  f"{statistics.mean(self.trimmed[:quarter]) / 1024:.0f} MiB, last quarter "
-                  f"{statistics.mean(self.trimmed[-quarter:]) / 1024:.0f} MiB")
+                  f"{trimmed_first / 1024:.0f} MiB, last quarter {trimmed_last / 1024:.0f} MiB")
         self.assertLessEqual(growth, MAX_GROWTH, f"soffice memory grew by {growth:.1%}")
 
     def batch(self, work) -> None:
@@ -131,9 +135,9 @@ class Soak(unittest.TestCase):
 
     def rss_after_trim(self) -> int:
         pid = soffice_pid(self.office.process.pid)
-        done = pathlib.Path(f"/tmp/cpom-trim-{pid}")
+        done = pathlib.Path(f"/tmp/cpom-trim-{pid}")  # the paths of malloc_trimmer.c
         before = done.read_text() if done.exists() else ""
-        pathlib.Path(f"/tmp/cpom-trim-{pid}.request").touch()
+        done.with_suffix(".request").touch()
         deadline = time.monotonic() + 120
         while (done.read_text() if done.exists() else "") == before:
             if time.monotonic() > deadline:
