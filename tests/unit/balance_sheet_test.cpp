@@ -1,4 +1,4 @@
-// Bilan financier (cpom/balance_sheet.hpp): a worked trial balance and the identities of domain.md §2.3.
+// Bilan financier (cpom/balance_sheet.hpp): a worked trial balance and the identities of docs/domain.md#bilan.
 #include <gtest/gtest.h>
 
 #include <random>
