@@ -72,10 +72,6 @@ double column_e_points(std::span<const double> residents, double& headcount) {
     return points;
 }
 
-void check_occupancy(double occupancy) {
-    check::fraction(occupancy, "occupancy");  // a rate typed as 92 instead of 0.92 is caught here
-}
-
 // Threshold − occupancy, without binary noise: 0.95 − 0.90 is 0.04999999999999993 in binary, which would show
 // 400 000 × 5 % / 2 as 9 999,99999999999. Rates are typed with a few decimals: rounding the gap to 10⁻¹² changes
 // no figure to the cent and gives 10 000 (docs/domain.md#modulation-thresholds).
@@ -167,32 +163,40 @@ std::optional<double> applicable_threshold(int year, std::optional<double> equat
     return threshold;
 }
 
+namespace {
+
+// What the three modulations share: the checks, then threshold − occupancy (nullopt: no modulation that year).
+std::optional<double> threshold_gap(double base, const char* base_name, double occupancy, int year,
+                                    std::optional<double> equation_ratio, std::optional<double> threshold) {
+    check::non_negative(base, base_name);
+    check::fraction(occupancy, "occupancy");  // a rate typed as 92 instead of 0.92 is caught here
+    const std::optional<double> s = applicable_threshold(year, equation_ratio, threshold);
+    if (!s) return std::nullopt;
+    return rate_gap(*s, occupancy);
+}
+
+}  // namespace
+
 double modulation_soins(double equation_part, double occupancy, int year, std::optional<double> equation_ratio,
                         std::optional<double> threshold) {
-    check::non_negative(equation_part, "equation_part");
-    check_occupancy(occupancy);
-    const std::optional<double> s = applicable_threshold(year, equation_ratio, threshold);
-    if (!s) return 0.0;
+    const auto gap = threshold_gap(equation_part, "equation_part", occupancy, year, equation_ratio, threshold);
+    if (!gap) return 0.0;
     // R314-160: "la moitié de la différence entre ce taux d'occupation et ce seuil", either way for soins.
-    return -equation_part * rate_gap(*s, occupancy) / 2.0 + 0.0;  // + 0.0: no "-0" in a cell
+    return -equation_part * *gap / 2.0 + 0.0;  // + 0.0: no "-0" in a cell
 }
 
 double modulation_dependance(double equation_part, double occupancy, int year, std::optional<double> equation_ratio,
                              std::optional<double> threshold) {
-    check::non_negative(equation_part, "equation_part");
-    check_occupancy(occupancy);
-    const std::optional<double> s = applicable_threshold(year, equation_ratio, threshold);
-    if (!s) return 0.0;
+    const auto gap = threshold_gap(equation_part, "equation_part", occupancy, year, equation_ratio, threshold);
+    if (!gap) return 0.0;
     // R314-174 3°: a "pourcentage de minoration" of half the gap below the threshold; never an increase.
-    return -equation_part * std::max(0.0, rate_gap(*s, occupancy)) / 2.0 + 0.0;  // + 0.0: no "-0" in a cell
+    return -equation_part * std::max(0.0, *gap) / 2.0 + 0.0;  // + 0.0: no "-0" in a cell
 }
 
 double modulation(double forfait, double occupancy, int year, std::optional<double> equation_ratio) {
-    check::non_negative(forfait, "forfait");
-    check_occupancy(occupancy);
-    const std::optional<double> threshold = modulation_threshold(year, equation_ratio);
-    if (!threshold) return 0.0;
-    return forfait * std::max(0.0, rate_gap(*threshold, occupancy)) / 2.0;
+    const auto gap = threshold_gap(forfait, "forfait", occupancy, year, equation_ratio, std::nullopt);
+    if (!gap) return 0.0;
+    return forfait * std::max(0.0, *gap) / 2.0;
 }
 
 }  // namespace cpom

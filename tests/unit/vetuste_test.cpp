@@ -1,20 +1,18 @@
 // Taux de vétusté (cpom/vetuste.hpp): the three rates of the ERRD (docs/domain.md#vetuste), worked by hand.
 #include <gtest/gtest.h>
 
+#include "balance_helpers.hpp"
 #include "cpom/error.hpp"
 #include "cpom/vetuste.hpp"
 
 namespace {
 
-using cpom::AccountCell;
 using cpom::ArgumentError;
 using cpom::AssetType;
 using cpom::TrialBalance;
 
 TrialBalance balance(const std::vector<double>& accounts, const std::vector<double>& amounts) {
-    std::vector<AccountCell> cells(accounts.begin(), accounts.end());
-    std::vector<std::optional<double>> values(amounts.begin(), amounts.end());
-    return TrialBalance::read(cells, values, "balances");
+    return cpom::test::numbered_balance(accounts, amounts);
 }
 
 // Debit positive, credit negative: constructions 213 700 000 + 214 200 000 (amortised 2813 250 000 + 2814
