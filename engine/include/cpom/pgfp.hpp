@@ -1,4 +1,4 @@
-// PGFP (plan global de financement pluriannuel, domain.md §2.4): a simplified N-year financing plan.
+// PGFP (plan global de financement pluriannuel, docs/domain.md#pgfp): a simplified N-year financing plan.
 //
 //   products_t = products_0 compounded by rates_products (as CPOM_PROJECT: year 1 = base·(1 + rate_1))
 //   charges_t  = charges_0 compounded by rates_charges; charges INCLUDE the depreciation of the year
