@@ -1,0 +1,16 @@
+// The gate every workbook passes before the office opens it (unless --keep-active-content): its private copy is
+// neutralised (cpom/cli/untrusted.hpp); a format that cannot be inspected is refused if it is a spreadsheet.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "uno_connection.hpp"
+
+namespace cpom::cli {
+
+// The notes for the summary. Throws DocumentError with a French reason.
+std::vector<std::string> neutralise_received_workbook(const UnoConnection& office, const std::filesystem::path& copy);
+
+}  // namespace cpom::cli
