@@ -169,6 +169,7 @@ Outcome OfficeRunner::compute(const Job& job) {
     Document document(*connection_, copy.path());
     if (data && !data->empty()) document.fill(*data);
     document.recalculate();
+    if (!o.keep_active_content) refuse_external_documents(document);
     std::vector<PendingOutput> outputs =
         export_document(document, ExportRequest{o.out_dir, job.stem, o.formats, o.sheets, settings_.plan,
                                                 settings_.work_root / ("exports-" + std::to_string(worker_))});

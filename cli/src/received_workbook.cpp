@@ -1,5 +1,8 @@
 #include "received_workbook.hpp"
 
+#include <com/sun/star/beans/XPropertySet.hpp>
+#include <com/sun/star/container/XNameAccess.hpp>
+
 #include "cpom/cli/diagnosis.hpp"
 #include "cpom/cli/untrusted.hpp"
 #include "document.hpp"
@@ -20,6 +23,18 @@ std::vector<std::string> neutralise_received_workbook(const UnoConnection& offic
     } catch (const UntrustedError& e) {
         throw DocumentError(e.what());
     }
+}
+
+void refuse_external_documents(const Document& document) {
+    using css::uno::UNO_QUERY_THROW;
+    const css::uno::Reference<css::container::XNameAccess> links(
+        css::uno::Reference<css::beans::XPropertySet>(document.model(), UNO_QUERY_THROW)
+            ->getPropertyValue("ExternalDocLinks"),
+        UNO_QUERY_THROW);
+    const auto names = links->getElementNames();
+    if (names.hasElements())
+        throw DocumentError("classeur refusé : une formule lit un autre fichier (« " + to_utf8(names[0]) +
+                            " », INDIRECT ou équivalent)");
 }
 
 }  // namespace cpom::cli

@@ -67,9 +67,15 @@ class Untrusted(unittest.TestCase):
                               capture_output=True, text=True, timeout=RUN_TIMEOUT)
 
     def assert_nothing_leaked(self):
-        self.assertEqual(listener.requests, [], "a request reached the listener")
-        made = [p.name for p in self.dir.iterdir() if p.name.startswith("marqueur")]
-        self.assertEqual(made, [], "a macro or script ran")
+        with self.subTest("1. no request"):
+            self.assertEqual(listener.requests, [], "a request reached the listener")
+        with self.subTest("no code run"):
+            made = [p.name for p in self.dir.iterdir() if p.name.startswith("marqueur")]
+            self.assertEqual(made, [], "a macro or script ran")
+        with self.subTest("2. no local file in the outputs"):
+            self.assert_no_secret_in_outputs()
+
+    def assert_no_secret_in_outputs(self):
         secret_bytes = [MARKER.encode(), b"424242", str(secrets.folder).encode(),
                         f"127.0.0.1:{listener.port}".encode()]
         for output in self.out.iterdir():
@@ -89,6 +95,10 @@ class Untrusted(unittest.TestCase):
                     self.assertNotIn(secret, data, output.name)
 
     def assert_no_active_content(self, ods=None, xlsx=None):
+        with self.subTest("3. no active content in the outputs"):
+            self.assert_outputs_inert(ods, xlsx)
+
+    def assert_outputs_inert(self, ods, xlsx):
         if ods:
             members = package_members(ods)
             names = list(members)
@@ -113,26 +123,22 @@ class Untrusted(unittest.TestCase):
         closing the hostile XLSX.)"""
         ods, xlsx = self.build("ods"), self.build("xlsx")
         from com.sun.star.document.MacroExecMode import ALWAYS_EXECUTE_NO_WARN
-        control = support.start_office("fr-FR")
-        try:
-            for path, expected in ((ods, ["/image.png", "/objet-ole.ods"]), (xlsx, ["/image-xlsx.png"])):
+        for path, expected in ((ods, ["/image.png", "/objet-ole.ods"]), (xlsx, ["/image-xlsx.png"])):
+            control = support.start_office("fr-FR")  # one per file: a hostile file may crash it
+            try:
                 listener.clear()
-                doc = control.desktop.loadComponentFromURL(
+                control.desktop.loadComponentFromURL(
                     path.as_uri(), "_blank", 0, props(Hidden=True, MacroExecutionMode=ALWAYS_EXECUTE_NO_WARN))
                 fetched = " ".join(listener.requests)
                 for request in expected:
                     self.assertIn(request, fetched, path.name)
                 if path == ods:
                     self.assertTrue(self.marker.exists(), "the macro of the hostile file did not run")
-                try:
-                    doc.close(True)
-                except Exception:
-                    pass
-        finally:
-            control.close()
-            listener.clear()
-            for made in self.dir.glob("marqueur*"):
-                made.unlink()
+            finally:
+                control.close()
+                listener.clear()
+        for made in self.dir.glob("marqueur*"):
+            made.unlink()
 
     def test_hostile_ods_in_every_format(self):
         path = self.build("ods")
@@ -141,6 +147,7 @@ class Untrusted(unittest.TestCase):
         self.assert_nothing_leaked()
         self.assert_no_active_content(ods=self.out / "hostile.ods", xlsx=self.out / "hostile.xlsx")
         report = result.stdout
+        print(report)
         self.assertIn(f"image liée non chargée : « {listener.url('image.png')} »", report)
         self.assertIn(f"objet OLE lié non chargé : « {listener.url('objet-ole.ods')} »", report)
         self.assertIn(f"image liée non chargée : « {secrets.url('secret.svg')} »", report)
@@ -178,6 +185,23 @@ class Untrusted(unittest.TestCase):
         made = [p.name for p in self.dir.iterdir() if p.name.startswith("marqueur")]
         self.assertEqual(made, [], "a macro ran")
         listener.clear()
+
+    def test_reference_built_at_run_time_is_refused(self):
+        """INDIRECT of a text made by pieces: no static check sees it, and LibreOffice 7.4 follows it in an XLSX.
+        The workbook fails before any export."""
+        doc = office.new_spreadsheet()
+        try:
+            url = secrets.url("secret.ods")
+            head, tail = url.split(":", 1)
+            doc.Sheets.getByIndex(0).getCellRangeByName("A1").setFormula(
+                f'=INDIRECT("\'{head}"&":{tail}\'"&"#$Feuille1.A2")')
+            office.store(doc, self.dir / "indirect.xlsx", "Calc MS Excel 2007 XML")
+        finally:
+            doc.close(True)
+        result = self.run_cli(self.dir / "indirect.xlsx", "-f", "ods,pdf,xlsx")
+        self.assertEqual(result.returncode, 1, result.stdout + result.stderr)
+        self.assertIn("classeur refusé : une formule lit un autre fichier (« " + url, result.stdout)
+        self.assertFalse(self.out.exists() and any(self.out.iterdir()))
 
     def test_links_alone_in_pdf(self):
         """The links are fetched at load, whatever the output: PDF alone, a workbook without macros."""

@@ -40,6 +40,21 @@ bool scan_code(std::string_view formula, Visit visit) {
     return false;
 }
 
+// A text that names another document, for INDIRECT to follow: "'file:///x.ods'#$Feuille1.A1". (A text built by
+// pieces escapes this; the office's list of external documents is checked after the recalculation.)
+bool names_external_document(std::string_view formula) {
+    for (std::size_t open = formula.find('"'); open != std::string_view::npos; open = formula.find('"', open + 1)) {
+        std::size_t close = open + 1;
+        while (close < formula.size() && !(formula[close] == '"' && (close + 1 >= formula.size() || formula[close + 1] != '"')))
+            close += formula[close] == '"' ? 2 : 1;
+        const std::string_view text = formula.substr(open + 1, close - open - 1);
+        const std::size_t hash = text.find("'#");
+        if (hash != std::string_view::npos && text.substr(0, hash).find(':') != std::string_view::npos) return true;
+        open = close;
+    }
+    return false;
+}
+
 bool calls_fetching_function(std::string_view formula) {
     return scan_code(formula, [&](std::size_t i) {
         if (!is_name_char(formula[i]) || (i > 0 && is_name_char(formula[i - 1]))) return false;
@@ -54,7 +69,7 @@ bool calls_fetching_function(std::string_view formula) {
 }  // namespace
 
 bool odf_formula_is_external(std::string_view formula) {
-    if (calls_fetching_function(formula)) return true;
+    if (calls_fetching_function(formula) || names_external_document(formula)) return true;
     // A quoted document name followed by '#': ['file:///x.ods'#$Feuille1.A1] or 'http://…'#$S.A1. A quoted sheet
     // name is followed by '.', never by '#'.
     for (std::size_t i = 0; i < formula.size(); ++i) {
@@ -74,7 +89,7 @@ bool odf_formula_is_external(std::string_view formula) {
 }
 
 bool ooxml_formula_is_external(std::string_view formula) {
-    if (calls_fetching_function(formula)) return true;
+    if (calls_fetching_function(formula) || names_external_document(formula)) return true;
     // [1]Feuil1!A1, '[1]Feuil 1'!A1, [1]!nom, '[classeur.xlsx]Feuil1'!A1 — but not Tableau1[Colonne] nor
     // Tableau1[[#Cette ligne],[Col]]: a '[' that opens a reference follows no name and no other '['.
     int depth = 0;

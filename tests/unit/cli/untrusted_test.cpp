@@ -32,6 +32,8 @@ TEST(UntrustedFormula, OdfExternalReferencesAndFetchingFunctions) {
     EXPECT_TRUE(odf_formula_is_external("of:=com.microsoft.webservice (\"http://h\")"));
     EXPECT_TRUE(odf_formula_is_external("of:=FILTERXML(WEBSERVICE([.A1]);\"//a\")"));
     EXPECT_TRUE(odf_formula_is_external("of:=DDE(\"soffice\";\"file:///x.ods\";\"Feuille1.A1\")"));
+    EXPECT_TRUE(odf_formula_is_external("of:=INDIRECT(\"'file:///tmp/x.ods'#$Feuille1.A2\")"));
+    EXPECT_FALSE(odf_formula_is_external("of:=HYPERLINK(\"https://www.ars.sante.fr/\";\"ARS\")"));
     EXPECT_FALSE(odf_formula_is_external("of:=[$'Feuille #1'.A1]+[$'it''s'.B2]"));
     EXPECT_FALSE(odf_formula_is_external("of:=\"WEBSERVICE(\"&[.A1]&\"'x'#\""));
     EXPECT_FALSE(odf_formula_is_external("of:=MYDDE(1)+ORG.CPOM.CALC.FUNCTIONS.CPOMPROJECT([.B5];[.C8:.G8];5)"));
@@ -44,6 +46,7 @@ TEST(UntrustedFormula, OoxmlExternalReferences) {
     EXPECT_TRUE(ooxml_formula_is_external("_xlfn.WEBSERVICE(\"http://h\")"));
     EXPECT_FALSE(ooxml_formula_is_external("SUM(Tableau1[Montant])+Tableau1[[#This Row],[Col]]"));
     EXPECT_FALSE(ooxml_formula_is_external("\"[1]\"&A1"));
+    EXPECT_TRUE(ooxml_formula_is_external("INDIRECT(\"'file:///tmp/x.ods'#$Feuille1.A2\")"));
     EXPECT_FALSE(ooxml_formula_is_external("SUM(A1:A3)"));
 }
 
