@@ -172,6 +172,7 @@ class Untrusted(unittest.TestCase):
         report = result.stdout
         self.assertIn(f"image liée non chargée : « {listener.url('image-xlsx.png')} »", report)
         self.assertIn(f"image liée non chargée : « {secrets.url('secret.png')} »", report)
+        self.assertIn(f"objet OLE lié non chargé : « {listener.url('objet-ole.xlsx')} »", report)
         self.assertIn("valeur de lien externe non mise à jour : Feuille1.B3", report)
 
     def test_keep_active_content_for_own_files(self):

@@ -149,8 +149,7 @@ private:
         for (const char* macro : {"macro", "fmlaMacro"}) xml::remove_attribute(node, nullptr, macro);
         for (xmlNodePtr child : xml::element_children(node)) {
             if (is(child, k_main, "oleObject") && !attribute(child, nullptr, "link").empty()) {
-                notes_.add("objet OLE lié non chargé : " + quoted(attribute(child, nullptr, "link")));
-                xml::remove(child);
+                xml::remove(child);  // its target, an external relationship of an external link part, is noted
                 continue;
             }
             if (sheet && is(child, k_main, "f") && ooxml_formula_is_external(content(child))) {
