@@ -23,6 +23,7 @@ constexpr const char* k_script = "urn:oasis:names:tc:opendocument:xmlns:script:1
 constexpr const char* k_presentation = "urn:oasis:names:tc:opendocument:xmlns:presentation:1.0";
 constexpr const char* k_form = "urn:oasis:names:tc:opendocument:xmlns:form:1.0";
 constexpr const char* k_xlink = "http://www.w3.org/1999/xlink";
+constexpr const char* k_chart = "urn:oasis:names:tc:opendocument:xmlns:chart:1.0";
 
 std::string column_name(long column) {
     std::string name;
@@ -190,6 +191,7 @@ private:
             return false;
         }
         if (is_internal_target(target)) return false;
+        if (is(node, k_chart, "chart") && target == "..") return false;  // the document that holds the chart
         if (is(node, k_draw, "image")) {
             notes_.add("image liée non chargée : " + quoted(target));
             return true;

@@ -88,6 +88,7 @@ const char* const k_flat = R"(<?xml version="1.0" encoding="UTF-8"?>
 <table:table table:name="'file:///tmp/x.ods'#Feuille1"><table:table-source xlink:href="file:///tmp/x.ods" table:mode="copy-results-only"/>
 <table:table-row><table:table-cell office:value-type="float" office:value="11"/></table:table-row></table:table>
 <table:table table:name="Liée"><table:table-source xlink:href="http://127.0.0.1:9/l.ods"/></table:table>
+<chart:chart xmlns:chart="urn:oasis:names:tc:opendocument:xmlns:chart:1.0" xlink:href=".."/>
 </office:spreadsheet></office:body></office:document>
 )";
 
@@ -101,6 +102,7 @@ TEST(UntrustedPackage, FlatOdfLosesEveryLinkAndKeepsItsValues) {
                              "vnd.sun.star.script", "cell-range-source", "table-source"})
         EXPECT_EQ(out.find(gone), std::string::npos) << gone;
     EXPECT_NE(out.find("Pictures/interne.png"), std::string::npos);
+    EXPECT_NE(out.find("xlink:href=\"..\""), std::string::npos);  // a chart's link to the document holding it
     EXPECT_NE(out.find("https://www.ars.sante.fr/"), std::string::npos);
     EXPECT_NE(out.find("of:=[.C3]*2"), std::string::npos);
     EXPECT_NE(out.find("office:value=\"11\""), std::string::npos);
