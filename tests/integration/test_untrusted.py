@@ -9,6 +9,7 @@ import os
 import pathlib
 import subprocess
 import tempfile
+import time
 import unittest
 import zipfile
 
@@ -203,6 +204,30 @@ class Untrusted(unittest.TestCase):
         self.assertEqual(result.returncode, 1, result.stdout + result.stderr)
         self.assertIn("classeur refusé : une formule lit un autre fichier (« " + url, result.stdout)
         self.assertFalse(self.out.exists() and any(self.out.iterdir()))
+
+    def test_offices_run_without_network(self):
+        """Defence in depth: the office cpom-run starts is in a network namespace of its own, with only a loopback."""
+        process = subprocess.Popen([CPOM_RUN, secrets.decoys / "secret.ods", "-f", "pdf", "-j", "1", "--work-dir",
+                                    self.work, "-o", self.out], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        seen = None
+        try:
+            deadline = time.monotonic() + 120
+            while seen is None and process.poll() is None and time.monotonic() < deadline:
+                found = subprocess.run(["pgrep", "-f", f"soffice.bin.*{self.work}"], capture_output=True, text=True)
+                for pid in found.stdout.split():
+                    try:
+                        seen = (os.readlink(f"/proc/{pid}/ns/net"),
+                                pathlib.Path(f"/proc/{pid}/net/dev").read_text().splitlines()[2:])
+                    except OSError:
+                        continue  # gone in between
+                time.sleep(0.1)
+        finally:
+            stdout, stderr = process.communicate(timeout=RUN_TIMEOUT)
+        self.assertEqual(process.returncode, 0, stdout + stderr)
+        self.assertIsNotNone(seen, "no office seen while cpom-run ran")
+        namespace, interfaces = seen
+        self.assertNotEqual(namespace, os.readlink("/proc/self/ns/net"))
+        self.assertEqual([line.split(":")[0].strip() for line in interfaces], ["lo"])
 
     def test_links_alone_in_pdf(self):
         """The links are fetched at load, whatever the output: PDF alone, a workbook without macros."""
