@@ -69,6 +69,11 @@ def shown_bound(value: float, kind: str) -> str:
     return text + (" %" if kind in RATE_KINDS else "")
 
 
+def meant_percent(ref: str) -> str:
+    """The percentage the user probably meant when a percent cell holds 100 times too little: 0,02 % → « 2 »."""
+    return french_number(f"{ref}*10000", f"IF({ref}*10000=INT({ref}*10000);0;2)")
+
+
 def cell_check(ref: str, label: str, rule: dict) -> tuple[str, str]:
     """Expressions giving "" or the first error of one input cell, and "" or its warning (a suspect value, computed
     all the same), each as « label : reason. » + SEPARATOR."""
@@ -101,7 +106,11 @@ def cell_check(ref: str, label: str, rule: dict) -> tuple[str, str]:
             reason = f'{value}&" est négatif, un montant positif ou nul est attendu"'
         else:
             reason = f'{value}&" est inférieur au minimum {shown_bound(low, kind)}"'
-        tests.append((f"{ref}<{low}", say(reason)))
+        end = "."
+        if kind in RATE_KINDS and low > 0:  # 0,95 typed in a percent cell: 0,95 %, below the minimum of 1 %
+            reason += f'&IF(AND({ref}>0;{ref}*100>={low});", vouliez-vous dire "&{meant_percent(ref)}&" % ?";".")'
+            end = ""
+        tests.append((f"{ref}<{low}", say(reason, end)))
     high = rule.get("max", 1 if kind in RATE_KINDS else None)
     if high is not None:
         if "why_max" in rule:
@@ -117,8 +126,7 @@ def cell_check(ref: str, label: str, rule: dict) -> tuple[str, str]:
     warning = '""'
     suspect = rule.get("suspect_below", SUSPECT_GROWTH if kind == "growth" else None)
     if suspect:
-        meant = french_number(f"{ref}*10000", f"IF({ref}*10000=INT({ref}*10000);0;2)")
-        message = say(f'{value}&", vouliez-vous dire "&{meant}&" % ?"', "")
+        message = say(f'{value}&", vouliez-vous dire "&{meant_percent(ref)}&" % ?"', "")
         # Nested, not AND(ISNUMBER(…);ABS(…)…): Calc's AND evaluates all its arguments, ABS of a text is an error.
         warning = f'IF(ISNUMBER({ref});IF(AND({ref}<>0;ABS({ref})<{suspect});{message};"");"")'
     return errors, warning
@@ -184,7 +192,8 @@ def account_check(ref: str, label: str, amounts: list[str]) -> str:
     end = "." + SEPARATOR
     return (f'IF(NOT({has_amount});"";IF(ISERROR({ref});{quote(label + " : valeur en erreur" + end)};'
             f'IF(ISBLANK({ref});{quote(label + " : montant sans numéro de compte" + end)};'
-            f'IF(ISTEXT({ref});IF({no_digit};"{label} : « "&{ref}&" » ne commence pas par un numéro de compte{end}";"");'
+            f'IF(ISTEXT({ref});IF({no_digit};'
+            f'"{label} : « "&{ref}&" » ne commence pas par un numéro de compte{end}";"");'
             f'IF(OR({ref}<=0;{ref}<>INT({ref}));"{label} : "&{ref}&" n\'est pas un numéro de compte{end}";"")))))')
 
 
@@ -266,5 +275,6 @@ def summary_formula(checks_by_sheet: dict[str, list[dict]]) -> str:
     joined = f'TEXTJOIN("{SEPARATOR}";1;{";".join(r for _, refs in sheets for r in refs)})'
     first = f'REGEX({joined};"^(.*?)({SEPARATOR}.*)?$";"$1")'
     return (f"=IF(({total})=0;{quote(OK_TEXT)};"
-            f'"Contrôle des saisies : "&IF(({total})=1;"une anomalie";"anomalies signalées à "&({total})&" endroits, '
-            f'à côté des saisies")&" — feuille "&{where}&", "&{first})')
+            f'"Contrôle des saisies : "&IF(({total})=1;"une anomalie";'
+            f'"anomalies signalées à "&({total})&" endroits, à côté des saisies")'
+            f'&" — feuille "&{where}&", "&{first})')

@@ -117,8 +117,8 @@ class Office:
 
         LibreOffice takes its locale from LC_CTYPE, which _env sets to C.UTF-8 (= en-US) for file names: without
         this setting a French office would write "10,000" and "1.5" into the cached results of the documents it
-        saves (issue 18 item 2). The setting Tools ▸ Options ▸ Language ▸ Locale is written into the profile before
-        the office starts (it reads it at start)."""
+        saves (issue 18 item 2). The setting Tools ▸ Options ▸ Language ▸ Locale is written into the profile
+        before the office starts (it reads it at start)."""
         path = self.profile / "user" / "registrymodifications.xcu"
         item = ('<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooSetupSystemLocale" oor:op="fuse">'
                 f'<value>{self.locale}</value></prop></item>')
@@ -131,7 +131,8 @@ class Office:
             path.parent.mkdir(parents=True, exist_ok=True)
             text = ('<?xml version="1.0" encoding="UTF-8"?>\n'
                     '<oor:items xmlns:oor="http://openoffice.org/2001/registry" '
-                    'xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n'
+                    'xmlns:xs="http://www.w3.org/2001/XMLSchema" '
+                    'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n'
                     f'{item}\n</oor:items>\n')
         path.write_text(text, encoding="utf-8")
 
