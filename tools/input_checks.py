@@ -260,8 +260,8 @@ def sheet_ref(sheet: str, span: str) -> str:
 
 
 def summary_formula(checks_by_sheet: dict[str, list[dict]]) -> str:
-    """One line for the summary: « aucune anomalie », or at how many places reasons are shown (a reason cell shows
-    the first problem of its inputs) and the first of them with its sheet. A reason cell counts when its text is not
+    """One line for the summary: « aucune anomalie », or « à corriger », at how many places reasons are shown (a
+    reason cell shows the first problem of its inputs), and the first of them with its sheet. A reason cell counts when its text is not
     empty (LEN: a formula giving "" is not an anomaly)."""
     sheets = [(name, [sheet_ref(name, span) for span in reason_spans(checks)])
               for name, checks in checks_by_sheet.items() if checks]
@@ -275,6 +275,5 @@ def summary_formula(checks_by_sheet: dict[str, list[dict]]) -> str:
     joined = f'TEXTJOIN("{SEPARATOR}";1;{";".join(r for _, refs in sheets for r in refs)})'
     first = f'REGEX({joined};"^(.*?)({SEPARATOR}.*)?$";"$1")'
     return (f"=IF(({total})=0;{quote(OK_TEXT)};"
-            f'"Contrôle des saisies : "&IF(({total})=1;"une anomalie";'
-            f'"anomalies signalées à "&({total})&" endroits, à côté des saisies")'
-            f'&" — feuille "&{where}&", "&{first})')
+            f'"Contrôle des saisies : à corriger"&IF(({total})=1;"";" à "&({total})&" endroits, signalés à côté '
+            f'des saisies")&" — feuille "&{where}&", "&{first})')

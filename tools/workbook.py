@@ -38,8 +38,9 @@ Layout keys for multi-sheet workbooks and printed dashboards (Builder.layout):
   page_scale        80: print at this fixed zoom (percent) instead of one_page / fit to width: the pages and their
                     breaks are then exactly those chosen (check them in the PDF)
   margins_cm        1.5: the four page margins
-Print frame (every sheet, issue 12 §3.9): header = the sheet's name, footer = the print date and « Page N / M »
-numbered across the workbook; the organisation's name is a user input, so templates put it in row 1 (a formula):
+Print frame (every sheet, issue 12 §3.9): header = the sheet's name, footer = « Page N / M » numbered across the
+workbook; the organisation's name is a user input, so it goes into every title (row 1, a formula):
+  organisation      (top level) "gestionnaire": a name or cell; every sheet's A1 ends with « — <it> — édité le <date> »
   repeat_rows       "1": rows printed again at the top of every page of a long sheet (the title with the name)
   print             false: the sheet is left out of printing and PDF export (an Aide sheet)
 Input checks (tools/input_checks.py, issue 12 §3.2): what a formula reads is checked, whatever filled it:
@@ -162,6 +163,7 @@ class Builder:
                 sheet = sheets.getByIndex(index)
             self.fill_sheet(sheet, spec)
         self.control_summaries()  # they read every sheet's checks: once all sheets exist
+        self.running_titles()  # they read a name that any sheet may define
         self.exclude_unprinted_sheets()
         self.doc.calculateAll()
         for spec in self.source["sheet"]:
@@ -397,10 +399,12 @@ class Builder:
 
     # ------------------------------------------------------------------ print frame (issue 12 §3.9)
     def page_frame(self, sheet, spec: dict) -> None:
-        """Header: the sheet's name; footer: the print date and « Page N / M », numbered across the whole workbook.
+        """Header: the sheet's name; footer: « Page N / M », numbered across the whole workbook.
 
-        The organisation's name is a user input: a header holds no cell reference, so the templates carry it in their
-        first row (a formula), repeated on every page of a long sheet by `repeat_rows`."""
+        The organisation's name is a user input and a header holds no cell reference: running_titles writes it, with
+        the date, into each sheet's title (row 1), repeated on every page of a long sheet by `repeat_rows`. The date
+        is not a header field either: Calc writes it in the office's locale (12/01/2026 for 1 December in the
+        English office cpom-run starts)."""
         style = self.doc.StyleFamilies.getByName("PageStyles").getByName(sheet.PageStyle)
         style.FirstPageNumber = 0  # continue the numbering of the previous sheet (Calc restarts at 1 by default)
         field = lambda kind: self.doc.createInstance(f"com.sun.star.text.TextField.{kind}")  # noqa: E731
@@ -409,7 +413,6 @@ class Builder:
                      footer.RightText):
             part.setString("")
         self.write_fields(header.CenterText, [field("SheetName")])
-        self.write_fields(footer.LeftText, ["Imprimé le ", field("Date")])
         self.write_fields(footer.CenterText, ["Page ", field("PageNumber"), " / ", field("PageCount")])
         style.RightPageHeaderContent, style.RightPageFooterContent = header, footer
         style.LeftPageHeaderContent, style.LeftPageFooterContent = header, footer
@@ -418,6 +421,20 @@ class Builder:
             span = CellRangeAddress(sheet.RangeAddress.Sheet, 0, int(first) - 1, 0, int(last or first) - 1)
             sheet.setTitleRows(span)
             sheet.PrintTitleRows = True
+
+    def running_titles(self) -> None:
+        """`organisation = "gestionnaire"` (a name or a cell of the workbook): every sheet's title (A1) ends with
+        « — <organisation> — édité le <date> », computed, so it follows what the user types. The date is written
+        digit by digit (TEXT's format codes and Calc's date fields follow the office's locale)."""
+        organisation = self.source.get("organisation")
+        if not organisation:
+            return
+        date = 'RIGHT("0"&DAY(TODAY());2)&"/"&RIGHT("0"&MONTH(TODAY());2)&"/"&YEAR(TODAY())'
+        from com.sun.star.table.CellContentType import FORMULA
+        for spec in self.source["sheet"]:
+            title = self.doc.Sheets.getByName(spec["name"]).getCellRangeByName("A1")
+            text = title.getFormula()[1:] if title.getType() == FORMULA else input_checks.quote(title.getString())
+            title.setFormula(f'={text}&IF({organisation}="";"";" — "&{organisation})&" — édité le "&{date}')
 
     @staticmethod
     def write_fields(text, parts: list) -> None:
