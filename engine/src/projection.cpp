@@ -20,7 +20,11 @@ std::vector<double> project(double base, std::span<const double> rates, std::opt
     if (!one_off.empty()) check::length(one_off, rates.size(), "one_off");
     check::finite_row(permanent, "permanent");
     check::finite_row(one_off, "one_off");
+    return project_unchecked(base, rates, cap, permanent, one_off);
+}
 
+std::vector<double> project_unchecked(double base, std::span<const double> rates, std::optional<double> cap,
+                                      std::span<const double> permanent, std::span<const double> one_off) {
     std::vector<double> values(rates.size());
     double lasting = base;  // P_t: what carries over to the next year
     for (std::size_t t = 0; t < rates.size(); ++t) {

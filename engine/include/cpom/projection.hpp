@@ -13,6 +13,12 @@ namespace cpom {
 std::vector<double> project(double base, std::span<const double> rates, std::optional<double> cap = std::nullopt,
                             std::span<const double> permanent = {}, std::span<const double> one_off = {});
 
+// The recurrence of project() without its checks, for callers that validated their own inputs and may start from
+// a zero base (CPOM_RISK) or solve for a rate (CPOM_BREAKEVEN_RATE): the one place the recurrence is written.
+std::vector<double> project_unchecked(double base, std::span<const double> rates,
+                                      std::optional<double> cap = std::nullopt,
+                                      std::span<const double> permanent = {}, std::span<const double> one_off = {});
+
 // gap_t = charges_t − resources_t (positive: deficit). Rows of the same length.
 std::vector<double> yearly_gap(std::span<const double> charges, std::span<const double> resources);
 
