@@ -19,14 +19,12 @@ constexpr std::size_t k_max_years = 30;
 // bracket of width 1.5. Hitting the limit would mean a pathological input: reported, never silently returned.
 constexpr std::uintmax_t k_max_iterations = 200;
 
-// The constant rate r as N yearly rates, the form project_unchecked() takes.
-std::vector<double> constant_rates(double rate, std::size_t years) { return std::vector<double>(years, rate); }
-
 // Σ_{t=1..N} R_t(r): CPOM_PROJECT's resources at the constant rate r.
 double cumulated_resources(double base, double rate, std::size_t years, std::span<const double> permanent,
                            std::span<const double> one_off) {
     double sum = 0.0;
-    for (double r : project_unchecked(base, constant_rates(rate, years), std::nullopt, permanent, one_off)) sum += r;
+    for_each_projected_year(base, years, [rate](std::size_t) { return rate; }, permanent, one_off,
+                            [&sum](double, double resources) { sum += resources; });
     return sum;
 }
 
@@ -34,8 +32,11 @@ double cumulated_resources(double base, double rate, std::size_t years, std::spa
 // If it holds at r it holds at any higher rate: P_1 = base·(1+r) + m_1 grows with r, and each P_t = P_{t−1}·(1+r) +
 // m_t grows with r while P_{t−1} is positive and growing.
 bool lasting_resources_positive(double base, double rate, std::size_t years, std::span<const double> permanent) {
-    const std::vector<double> lasting = project_unchecked(base, constant_rates(rate, years), std::nullopt, permanent);
-    return std::all_of(lasting.begin(), lasting.end(), [](double p) { return p > 0; });
+    if (std::all_of(permanent.begin(), permanent.end(), [](double m) { return m >= 0; })) return true;  // base > 0
+    bool positive = true;
+    for_each_projected_year(base, years, [rate](std::size_t) { return rate; }, permanent, {},
+                            [&positive](double lasting, double) { positive = positive && lasting > 0; });
+    return positive;
 }
 
 // The lowest rate of [lo, hi] at which every P_t is positive (to 10⁻¹⁵ on the rate), or hi + 1 if there is none.
