@@ -63,13 +63,7 @@ class Workbook:
         """Types into an input cell: a number, a text, or None for a blank (as a data file or a paste may)."""
         sheet = self.doc.Sheets.getByName(ref.split(".")[0])
         sheet.unprotect("")
-        cell = self.cell(ref)
-        if value is None:
-            cell.setString("")
-        elif isinstance(value, str):
-            cell.setString(value)
-        else:
-            cell.setValue(value)
+        support.write_cell(self.cell(ref), value)
         sheet.protect("")
 
     def recalculate(self):

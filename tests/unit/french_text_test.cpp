@@ -14,19 +14,13 @@ namespace {
 using namespace cpom::test;
 using cpom::french_number;
 
-// "980 000" with the no-break space the sheet cells use, written as "980_000" here for readability.
-std::string nb(std::string text) {
-    std::string out;
-    for (char c : text) out += c == '_' ? std::string(cpom::k_french_space) : std::string(1, c);
-    return out;
-}
 
 TEST(FrenchNumber, ThousandsDecimalCommaAndRounding) {
-    EXPECT_EQ(french_number(980'000, 0), nb("980_000"));
-    EXPECT_EQ(french_number(87'647.9064, 0), nb("87_648"));
+    EXPECT_EQ(french_number(980'000, 0), with_french_spaces("980_000"));
+    EXPECT_EQ(french_number(87'647.9064, 0), with_french_spaces("87_648"));
     EXPECT_EQ(french_number(1.1120057, 2), "1,11");
-    EXPECT_EQ(french_number(-1'234'567.891, 2), nb("-1_234_567,89"));
-    EXPECT_EQ(french_number(999.996, 2), nb("1_000,00"));  // the carry crosses the thousands
+    EXPECT_EQ(french_number(-1'234'567.891, 2), with_french_spaces("-1_234_567,89"));
+    EXPECT_EQ(french_number(999.996, 2), with_french_spaces("1_000,00"));  // the carry crosses the thousands
     EXPECT_EQ(french_number(0.5, 0), "1");                 // half away from zero, as ROUND
     EXPECT_EQ(french_number(-0.5, 0), "-1");
     EXPECT_EQ(french_number(2.5, 0), "3");
@@ -34,7 +28,7 @@ TEST(FrenchNumber, ThousandsDecimalCommaAndRounding) {
     EXPECT_EQ(french_number(123, 3), "123,000");
     EXPECT_EQ(french_number(0, 2), "0,00");
     EXPECT_EQ(french_number(-0.004, 2), "0,00");  // never "-0,00"
-    EXPECT_EQ(french_number(1e15, 0), nb("1_000_000_000_000_000"));
+    EXPECT_EQ(french_number(1e15, 0), with_french_spaces("1_000_000_000_000_000"));
 }
 
 TEST(FrenchNumber, RoundsTheDigitsCalcShowsNotTheBinaryValue) {
@@ -46,10 +40,10 @@ TEST(FrenchNumber, RoundsTheDigitsCalcShowsNotTheBinaryValue) {
 
 TEST(FrenchNumber, ShortestWritingWithoutDecimals) {
     EXPECT_EQ(french_number(0.024 * 100), "2,4");  // 2.4000000000000004
-    EXPECT_EQ(french_number(1'200), nb("1_200"));
+    EXPECT_EQ(french_number(1'200), with_french_spaces("1_200"));
     EXPECT_EQ(french_number(0.0002 * 100), "0,02");
     EXPECT_EQ(french_number(-12), "-12");
-    EXPECT_EQ(french_number(1'667'686.75), nb("1_667_686,75"));
+    EXPECT_EQ(french_number(1'667'686.75), with_french_spaces("1_667_686,75"));
     EXPECT_EQ(french_number(1.0 / 3), "0,3333333333");
 }
 
@@ -61,9 +55,9 @@ TEST(FrenchNumber, BadInputsNameTheArgument) {
 
 TEST(TextCall, UnitAfterANoBreakSpace) {
     const auto text = [](cpom::calls::Args args) { return std::get<std::string>(cpom::calls::call("CPOM_TEXT", args)); };
-    EXPECT_EQ(text({num(980'000), num(0), ::cpom::test::text("€")}), nb("980_000_€"));
-    EXPECT_EQ(text({num(1.1120057), num(2), ::cpom::test::text("%")}), nb("1,11_%"));
-    EXPECT_EQ(text({num(10'000), num(0), ::cpom::test::text("scénarios")}), nb("10_000_scénarios"));
+    EXPECT_EQ(text({num(980'000), num(0), ::cpom::test::text("€")}), with_french_spaces("980_000_€"));
+    EXPECT_EQ(text({num(1.1120057), num(2), ::cpom::test::text("%")}), with_french_spaces("1,11_%"));
+    EXPECT_EQ(text({num(10'000), num(0), ::cpom::test::text("scénarios")}), with_french_spaces("10_000_scénarios"));
     EXPECT_EQ(text({num(2.4), blank(), blank()}), "2,4");
     EXPECT_EQ(cpom::calls::explain("CPOM_TEXT", {::cpom::test::text("980 000")}),
               "value : un nombre est attendu, pas le texte « 980 000 »");

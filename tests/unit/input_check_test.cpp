@@ -19,18 +19,13 @@ using cpom::calls::Arg;
 using cpom::calls::Cell;
 using cpom::calls::Empty;
 
-std::string nb(std::string text) {
-    std::string out;
-    for (char c : text) out += c == '_' ? std::string(cpom::k_french_space) : std::string(1, c);
-    return out;
-}
 
 InputRule rate(double lo, double hi, bool blank = false) { return {InputKind::Rate, lo, hi, blank}; }
 
 TEST(InputError, RatesTypedAsPercentagesTextsAndBlanks) {
     // A cap of 12 (from a data file or a paste) is 1 200 %: without a check it caps nothing.
     EXPECT_EQ(cpom::input_error(InputValue{12.0}, rate(-0.05, 0.1, true), "Plafond"),
-              nb("Plafond : 1_200_% hors des limites (de -5_% à 10_%) : probablement 12_% saisi sans le signe % "
+              with_french_spaces("Plafond : 1_200_% hors des limites (de -5_% à 10_%) : probablement 12_% saisi sans le signe % "
                  "(saisir 12_%)"));
     // A text in a rate: Calc compares it above every number and the cap would apply instead.
     EXPECT_EQ(cpom::input_error(InputValue{std::string("un pour cent")}, rate(-0.05, 0.2), "Taux 2027"),
@@ -40,17 +35,17 @@ TEST(InputError, RatesTypedAsPercentagesTextsAndBlanks) {
     EXPECT_EQ(cpom::input_error(InputValue{std::monostate{}}, rate(-0.05, 0.1, true), "Plafond"), "");
     EXPECT_EQ(cpom::input_error(InputValue{0.012}, rate(-0.05, 0.1), "Plafond"), "");
     EXPECT_EQ(cpom::input_error(InputValue{0.1}, rate(-0.05, 0.1), "Plafond"), "");  // bounds included
-    EXPECT_EQ(cpom::input_error(InputValue{0.15}, rate(-0.05, 0.1), ""), nb("15_% hors des limites (de -5_% à 10_%)"));
+    EXPECT_EQ(cpom::input_error(InputValue{0.15}, rate(-0.05, 0.1), ""), with_french_spaces("15_% hors des limites (de -5_% à 10_%)"));
     // Without bounds a rate stays within ±100 %.
     EXPECT_EQ(cpom::input_error(InputValue{-2.0}, InputRule{InputKind::Rate}, "r"),
-              nb("r : -200_% hors des limites (de -100_% à 100_%) : probablement -2_% saisi sans le signe % "
+              with_french_spaces("r : -200_% hors des limites (de -100_% à 100_%) : probablement -2_% saisi sans le signe % "
                  "(saisir -2_%)"));
 }
 
 TEST(InputError, AmountsAndWholeNumbers) {
     const InputRule reserves{InputKind::Amount, 0.0, std::nullopt, false};
     EXPECT_EQ(cpom::input_error(InputValue{-5'000.0}, reserves, "Réserves"),
-              nb("Réserves : -5_000_€ hors des limites (au moins 0_€)"));
+              with_french_spaces("Réserves : -5_000_€ hors des limites (au moins 0_€)"));
     EXPECT_EQ(cpom::input_error(InputValue{0.0}, reserves, "Réserves"), "");
     const InputRule year{InputKind::Whole, 1.0, 5.0, true};
     EXPECT_EQ(cpom::input_error(InputValue{2.5}, year, "Année"), "Année : 2,5 n'est pas un nombre entier");
@@ -63,12 +58,12 @@ TEST(InputError, AmountsAndWholeNumbers) {
 TEST(InputWarning, RatesAHundredTimesTooSmall) {
     // 0,02 typed in a percent cell gives 0,02 %: "vouliez-vous dire 2 % ?".
     EXPECT_EQ(cpom::input_warning(InputValue{0.0002}, rate(-0.05, 0.2), "Inflation 2026", 0.001),
-              nb("Inflation 2026 : 0,02_% : vouliez-vous dire 2_% ?"));
+              with_french_spaces("Inflation 2026 : 0,02_% : vouliez-vous dire 2_% ?"));
     EXPECT_EQ(cpom::input_warning(InputValue{-0.0005}, rate(-0.05, 0.2), "", 0.001),
-              nb("-0,05_% : vouliez-vous dire -5_% ?"));
+              with_french_spaces("-0,05_% : vouliez-vous dire -5_% ?"));
     // A hundred times larger would break the bounds: no suggestion, still a warning.
     EXPECT_EQ(cpom::input_warning(InputValue{0.0009}, rate(0, 0.05), "Risques", 0.001),
-              nb("Risques : 0,09_% : taux inhabituellement faible, à vérifier"));
+              with_french_spaces("Risques : 0,09_% : taux inhabituellement faible, à vérifier"));
     // Zero, plausible rates, errors and other kinds give no warning.
     EXPECT_EQ(cpom::input_warning(InputValue{0.0}, rate(-0.05, 0.2), "", 0.001), "");
     EXPECT_EQ(cpom::input_warning(InputValue{0.001}, rate(-0.05, 0.2), "", 0.001), "");
@@ -82,10 +77,10 @@ TEST(ValidateCall, RangesWithLabelsJoinTheirReasons) {
     };
     const Arg rates = Arg::block(1, 3, {Cell{0.02}, Cell{std::string("n.c.")}, Cell{0.5}});
     EXPECT_EQ(validate({rates, text("RATE"), num(-0.05), num(0.2), Arg::row({2026, 2027, 2028})}),
-              nb("2027 : « n.c. » n'est pas un nombre ; 2028 : 50_% hors des limites (de -5_% à 20_%)"));
+              with_french_spaces("2027 : « n.c. » n'est pas un nombre ; 2028 : 50_% hors des limites (de -5_% à 20_%)"));
     // One label for several cells: numbered.
     EXPECT_EQ(validate({rates, text("rate"), num(-0.05), num(0.2), text("Taux")}),
-              nb("Taux (n° 2) : « n.c. » n'est pas un nombre ; Taux (n° 3) : 50_% hors des limites (de -5_% à 20_%)"));
+              with_french_spaces("Taux (n° 2) : « n.c. » n'est pas un nombre ; Taux (n° 3) : 50_% hors des limites (de -5_% à 20_%)"));
     // Blank cells of a range: an error unless allowed.
     const Arg with_blank = Arg::block(1, 2, {Cell{Empty{}}, Cell{3.0}});
     EXPECT_EQ(validate({with_blank, text("WHOLE"), num(1), num(5)}),
@@ -95,7 +90,7 @@ TEST(ValidateCall, RangesWithLabelsJoinTheirReasons) {
     const Arg small = Arg::block(1, 2, {Cell{0.0002}, Cell{0.02}});
     EXPECT_EQ(validate({small, text("RATE"), num(-0.05), num(0.2), Arg::row({2026, 2027})}), "");
     EXPECT_EQ(validate({small, text("RATE"), num(-0.05), num(0.2), Arg::row({2026, 2027}), blank(), num(0.001)}),
-              nb("2026 : 0,02_% : vouliez-vous dire 2_% ?"));
+              with_french_spaces("2026 : 0,02_% : vouliez-vous dire 2_% ?"));
 }
 
 TEST(ValidateCall, BadArgumentsAreErrors) {
