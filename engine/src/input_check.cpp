@@ -46,13 +46,14 @@ std::string number_error(double x, const InputRule& rule) {
     if (rule.kind == InputKind::Whole && x != std::floor(x)) return shown(x, rule.kind) + " n'est pas un nombre entier";
     const auto lo = lower(rule), hi = upper(rule);
     if ((!lo || x >= *lo) && (!hi || x <= *hi)) return "";
-    std::string reason = shown(x, rule.kind) + " hors des limites (" + bounds_text(rule) + ")";
     if (rule.kind == InputKind::Rate && std::fabs(x) > 1) {
         // 12 read as a rate is 1 200 %: the user meant 12 %, typed without its sign (or pasted from a plain cell).
-        reason += " : probablement " + french_number(x) + std::string(k_french_space) +
-                  "% saisi sans le signe % (saisir " + french_number(x) + std::string(k_french_space) + "%)";
+        // The likely intent first: a narrow column shows the start of the message.
+        const std::string meant = french_number(x) + std::string(k_french_space) + "%";
+        return shown(x, rule.kind) + " : probablement " + meant + " saisi sans le signe % (saisir " + meant +
+               ") ; limites : " + bounds_text(rule);
     }
-    return reason;
+    return shown(x, rule.kind) + " hors des limites (" + bounds_text(rule) + ")";
 }
 
 }  // namespace

@@ -171,7 +171,8 @@ class ReservesNeverPooled(TemplateCase):
         self.assertEqual(self.book.text("Synthèse.E20"), "2028")
         narrative = self.book.text("Synthèse.A5")
         self.assertIn("CD1 : réserves de 300\u00a0000\u00a0€, épuisées en 2028", narrative)
-        self.assertIn("ARS : réserves de 2\u00a0310\u00a0000\u00a0€, suffisantes jusqu'à la fin du contrat", narrative)
+        self.assertIn("ARS : réserves de 2\u00a0310\u00a0000\u00a0€, suffisantes jusqu'à la fin du contrat",
+                      narrative)
 
     def test_every_block_and_financer_has_its_own_year_on_the_synthesis(self):
         for k in BLOCKS:

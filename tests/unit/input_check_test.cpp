@@ -25,8 +25,8 @@ InputRule rate(double lo, double hi, bool blank = false) { return {InputKind::Ra
 TEST(InputError, RatesTypedAsPercentagesTextsAndBlanks) {
     // A cap of 12 (from a data file or a paste) is 1 200 %: without a check it caps nothing.
     EXPECT_EQ(cpom::input_error(InputValue{12.0}, rate(-0.05, 0.1, true), "Plafond"),
-              with_french_spaces("Plafond : 1_200_% hors des limites (de -5_% à 10_%) : probablement 12_% saisi sans le signe % "
-                 "(saisir 12_%)"));
+              with_french_spaces("Plafond : 1_200_% : probablement 12_% saisi sans le signe % (saisir 12_%) ; "
+                                 "limites : de -5_% à 10_%"));
     // A text in a rate: Calc compares it above every number and the cap would apply instead.
     EXPECT_EQ(cpom::input_error(InputValue{std::string("un pour cent")}, rate(-0.05, 0.2), "Taux 2027"),
               "Taux 2027 : « un pour cent » n'est pas un nombre");
@@ -35,11 +35,12 @@ TEST(InputError, RatesTypedAsPercentagesTextsAndBlanks) {
     EXPECT_EQ(cpom::input_error(InputValue{std::monostate{}}, rate(-0.05, 0.1, true), "Plafond"), "");
     EXPECT_EQ(cpom::input_error(InputValue{0.012}, rate(-0.05, 0.1), "Plafond"), "");
     EXPECT_EQ(cpom::input_error(InputValue{0.1}, rate(-0.05, 0.1), "Plafond"), "");  // bounds included
-    EXPECT_EQ(cpom::input_error(InputValue{0.15}, rate(-0.05, 0.1), ""), with_french_spaces("15_% hors des limites (de -5_% à 10_%)"));
+    EXPECT_EQ(cpom::input_error(InputValue{0.15}, rate(-0.05, 0.1), ""),
+              with_french_spaces("15_% hors des limites (de -5_% à 10_%)"));
     // Without bounds a rate stays within ±100 %.
     EXPECT_EQ(cpom::input_error(InputValue{-2.0}, InputRule{InputKind::Rate}, "r"),
-              with_french_spaces("r : -200_% hors des limites (de -100_% à 100_%) : probablement -2_% saisi sans le signe % "
-                 "(saisir -2_%)"));
+              with_french_spaces("r : -200_% : probablement -2_% saisi sans le signe % (saisir -2_%) ; "
+                                 "limites : de -100_% à 100_%"));
 }
 
 TEST(InputError, AmountsAndWholeNumbers) {
@@ -80,7 +81,8 @@ TEST(ValidateCall, RangesWithLabelsJoinTheirReasons) {
               with_french_spaces("2027 : « n.c. » n'est pas un nombre ; 2028 : 50_% hors des limites (de -5_% à 20_%)"));
     // One label for several cells: numbered.
     EXPECT_EQ(validate({rates, text("rate"), num(-0.05), num(0.2), text("Taux")}),
-              with_french_spaces("Taux (n° 2) : « n.c. » n'est pas un nombre ; Taux (n° 3) : 50_% hors des limites (de -5_% à 20_%)"));
+              with_french_spaces("Taux (n° 2) : « n.c. » n'est pas un nombre ; "
+                                 "Taux (n° 3) : 50_% hors des limites (de -5_% à 20_%)"));
     // Blank cells of a range: an error unless allowed.
     const Arg with_blank = Arg::block(1, 2, {Cell{Empty{}}, Cell{3.0}});
     EXPECT_EQ(validate({with_blank, text("WHOLE"), num(1), num(5)}),
