@@ -28,18 +28,15 @@ struct InputRule {
     bool blank_allowed = false;  // a blank has a documented meaning (no cap, year 1, the default count)
 };
 
-// Rates inside (−threshold, +threshold), not zero, are flagged "vouliez-vous dire … ?": in a cell formatted as a
-// percentage Calc reads a typed 0,02 as 0,02 %, so a rate 100 times too small is the usual slip. 0,1 % is a
-// convention of this project (issue 18: "between 0 and 0,1 % for an inflation or growth rate"), not a regulatory
-// figure; CPOM_VALIDATE takes the threshold as an argument so that a sheet can set its own.
-inline constexpr double k_default_implausible_rate = 0.001;
-
 // The reason the value cannot be used, "label : reason" in French ("" when it can). The label names the cell for
 // the reader (a column header, a year); empty: the reason alone.
 std::string input_error(const InputValue& value, const InputRule& rule, std::string_view label);
 
 // For a rate that can be used: a warning when it is not zero and below `threshold` in absolute value, with the
-// rate a hundred times larger as the likely intent ("0,02 % : vouliez-vous dire 2 % ?"); "" otherwise.
+// rate a hundred times larger as the likely intent ("0,02 % : vouliez-vous dire 2 % ?"); "" otherwise. In a cell
+// formatted as a percentage Calc reads a typed 0,02 as 0,02 %, so a rate 100 times too small is the usual slip. The
+// threshold is the sheet's choice, a convention (projection-cpom: 0,1 %, issue 18's "between 0 and 0,1 % for an
+// inflation or growth rate"), never a regulatory figure: CPOM_VALIDATE takes it as an argument.
 std::string input_warning(const InputValue& value, const InputRule& rule, std::string_view label, double threshold);
 
 }  // namespace cpom
