@@ -10,7 +10,7 @@
 namespace cpom {
 namespace {
 
-// The account lists of domain.md §2.1, in the selector grammar so they read like the regulation.
+// The account lists of docs/domain.md#caf, in the selector grammar so they read like the frame.
 struct CafSelectors {
     Selector charges = Selector::parse("6");
     Selector products = Selector::parse("7");
@@ -19,7 +19,8 @@ struct CafSelectors {
     Selector disposals = Selector::parse("775");
     Selector book_value = Selector::parse("675");
     Selector subsidies = Selector::parse("777");
-    Selector other = Selector::parse("7781");
+    Selector other_778 = Selector::parse("778");
+    Selector other_7781 = Selector::parse("7781");
     Selector rate_base = Selector::parse("7 -775 -777 -7781 -78");
 };
 
@@ -47,12 +48,12 @@ double caf(const CafTerms& t) {
     check::non_negative(t.disposals_775, "disposals_775");
     check::non_negative(t.book_value_675, "book_value_675");
     check::non_negative(t.subsidies_777, "subsidies_777");
-    check::non_negative(t.other_7781, "other_7781");
+    check::non_negative(t.other_778, "other_7781");  // CPOM_CAF's argument keeps its first name
     return t.result + t.depreciation_68 - t.reversals_78 - t.disposals_775 + t.book_value_675 - t.subsidies_777 -
-           t.other_7781;
+           t.other_778;
 }
 
-CafTerms caf_terms(const TrialBalance& balance) {
+CafTerms caf_terms(const TrialBalance& balance, OtherExceptional other) {
     const CafSelectors& s = selectors();
     CafTerms t;
     t.result = sum_selected(balance, s.products) - sum_selected(balance, s.charges);
@@ -61,11 +62,14 @@ CafTerms caf_terms(const TrialBalance& balance) {
     t.disposals_775 = account_total(balance, s.disposals, "775");
     t.book_value_675 = account_total(balance, s.book_value, "675");
     t.subsidies_777 = account_total(balance, s.subsidies, "777");
-    t.other_7781 = account_total(balance, s.other, "7781");
+    t.other_778 = other == OtherExceptional::Account778 ? account_total(balance, s.other_778, "778")
+                                                        : account_total(balance, s.other_7781, "7781");
     return t;
 }
 
-double caf_from_balance(const TrialBalance& balance) { return caf(caf_terms(balance)); }
+double caf_from_balance(const TrialBalance& balance, OtherExceptional other) {
+    return caf(caf_terms(balance, other));
+}
 
 double caf_rate_base(const TrialBalance& balance) {
     const double base = sum_selected(balance, selectors().rate_base);

@@ -24,8 +24,17 @@ double ratio(Ratio which, double a, double b) {
             return a / b;
         case Ratio::Independence:
         case Ratio::Vetuste:
+        case Ratio::Endettement:
             check::non_negative(a, "a");
             check::positive(b, "b");
+            return a / b;
+        case Ratio::Apurement:
+            check::non_negative(a, "a");
+            check::finite(b, "b");
+            if (b <= 0) {
+                throw ArgumentError("b", "les dettes financières à moyen et long terme valent " + format_number(b) +
+                                             " : l'apurement de la dette n'est pas calculable sans dette");
+            }
             return a / b;
         case Ratio::FrngDays:
         case Ratio::BfrDays:

@@ -1,5 +1,5 @@
-// CPOM_OCCUPANCY, CPOM_ACTIVITY_RATE, CPOM_UNIT_COST, CPOM_DAY_PRICE: published examples (domain.md §6) and hand
-// computations written out in the comments; bad inputs through the engine and through cpom::calls::call.
+// CPOM_OCCUPANCY, CPOM_ACTIVITY_RATE, CPOM_UNIT_COST, CPOM_DAY_PRICE: published examples (docs/domain.md#examples)
+// and hand computations written out in the comments; bad inputs through the engine and through cpom::calls::call.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -24,7 +24,7 @@ using cpom::calls::explain;
 double number(const cpom::calls::Value& v) { return std::get<double>(v); }
 
 TEST(Occupancy, PublishedGenericExample) {
-    // domain.md §6 n° 3 (COMMENTFR): 32 000 days / 36 500 available days = 0.8767 (rounded in the source).
+    // docs/domain.md#example-occupancy: 32 000 days / 36 500 available days = 0.8767 (rounded in the source).
     // 36 500 = 100 places × 365 days; 32 000 / 36 500 = 64 / 73 = 0.876712328767...
     const double rate = cpom::occupancy(32'000, 100);
     EXPECT_NEAR(rate, 0.876712328767, 1e-12);
@@ -86,7 +86,7 @@ TEST(UnitCost, PerPlacePerDayPerPerson) {
 }
 
 TEST(UnitCost, PublishedCostOfOneOccupancyPoint) {
-    // domain.md §6 n° 2 (GEROSCOPIE-TO): 63.50 €/day × 365 = 23 177.50 € per place; 81 beds.
+    // docs/domain.md#example-to-point: 63.50 €/day × 365 = 23 177.50 € per place; 81 beds.
     // Full-year receipts = 63.50 × 365 × 81 = 1 877 377.50 €, so the unit cost per place is 23 177.50 €.
     const double per_place = cpom::unit_cost(1'877'377.5, 81);
     EXPECT_NEAR(per_place, 23'177.50, 1e-9);

@@ -1,22 +1,20 @@
-// Bilan financier (cpom/balance_sheet.hpp): a worked trial balance and the identities of domain.md §2.3.
+// Bilan financier (cpom/balance_sheet.hpp): a worked trial balance and the identities of docs/domain.md#bilan.
 #include <gtest/gtest.h>
 
 #include <random>
 
 #include "cpom/balance_sheet.hpp"
+#include "balance_helpers.hpp"
 #include "cpom/error.hpp"
 #include "cpom/selector.hpp"
 
 namespace {
 
-using cpom::AccountCell;
 using cpom::BalanceItem;
 using cpom::TrialBalance;
 
 TrialBalance balance(const std::vector<double>& accounts, const std::vector<double>& amounts) {
-    std::vector<AccountCell> cells(accounts.begin(), accounts.end());
-    std::vector<std::optional<double>> values(amounts.begin(), amounts.end());
-    return TrialBalance::read(cells, values, "balances");
+    return cpom::test::numbered_balance(accounts, amounts);
 }
 
 // Debit positive, credit negative; sums to 0.

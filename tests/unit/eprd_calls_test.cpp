@@ -1,4 +1,4 @@
-// §4 and §5 functions through the function table (cpom::calls::call / explain), as Calc calls them:
+// EPRD / ERRD and EHPAD tariff functions through the function table (cpom::calls::call / explain), as Calc calls them:
 // cells of mixed types, blanks, wrong shapes, and the French reasons CPOM_CHECK shows.
 #include <gtest/gtest.h>
 
@@ -127,7 +127,7 @@ TEST(GroupCall, BadInputsAreExplained) {
 }
 
 TEST(CafCalls, PublishedExampleAndBalance) {
-    // domain.md §6 n° 4: 1 533 000; the optional 7781 omitted or blank is 0.
+    // docs/domain.md#example-caf: 1 533 000; the optional 7781 omitted or blank is 0.
     EXPECT_DOUBLE_EQ(number("CPOM_CAF", {num(1'432'000), num(190'000), num(13'000), num(256'000), num(180'000),
                                          num(0)}),
                      1'533'000);
@@ -210,6 +210,19 @@ TEST(PgfpCall, EightRowsOfNYears) {
               "repayments : année 2 : les remboursements (200000) dépassent l'encours de la dette (180000)");
 }
 
+TEST(PgfpCall, BaseDepreciationIsTheOptionalLastArgument) {
+    // Same plan as Pgfp.CashChargesGrowAndDepreciationIsAddedWhenTheBaseDepreciationIsGiven.
+    Args args{num(1'000'000), num(980'000), num(0.01), num(0.02), num(2), Arg::row({50'000, 80'000}),
+              Arg::row({100'000, 0}), Arg::row({80'000, 0}), num(20'000), num(0), num(300'000),
+              num(400'000), num(30), num(50'000)};
+    const Matrix m = std::get<Matrix>(cpom::calls::call("CPOM_PGFP", args));
+    EXPECT_NEAR(m.at(1, 1), 1'047'572, 1e-6);
+    EXPECT_NEAR(m.at(3, 1), 52'528, 1e-6);
+    EXPECT_NEAR(m.at(6, 0), 243'432.8767123, 1e-6);
+    args[13] = text("cinquante mille");
+    EXPECT_NE(why("CPOM_PGFP", args).find("base_depreciation : un nombre est attendu"), std::string::npos);
+}
+
 TEST(TariffCalls, ValuesAndErrors) {
     EXPECT_NEAR(number("CPOM_FORFAIT_SOINS", {num(700), num(200), num(80), num(12.44)}), 1'212'153.6, 1e-6);
     EXPECT_EQ(why("CPOM_FORFAIT_SOINS", {num(1200), num(200), num(80), num(12.44)}),
@@ -229,6 +242,79 @@ TEST(TariffCalls, ValuesAndErrors) {
     EXPECT_EQ(why("CPOM_MODULATION", {num(1'000'000), num(0.9), num(2020)}),
               "equation_ratio : de 2018 à 2023 le seuil dépend du rapport forfait / équation tarifaire : le saisir "
               "(1 = 100 %)");
+}
+
+TEST(CafErrdCall, AllOf778AsTheFrame) {
+    // Balance with 7781 3 000 and 7788 2 000: résultat (700 000 + 8 000 + 10 000 + 3 000 + 2 000)
+    // − (100 000 + 500 000 + 60 000 + 5 000) = 58 000; CAF = 58 000 + 60 000 − 8 000 + 5 000 − 10 000 − 5 000
+    // = 100 000 (ERRD frame); the legacy CPOM_CAF_BALANCE leaves 7788 in: 102 000.
+    const Arg accounts = column({Cell(std::string("60611")), Cell(std::string("6411")), Cell(std::string("6811")),
+                                 Cell(std::string("675")), Cell(std::string("7311")), Cell(std::string("775")),
+                                 Cell(std::string("777")), Cell(std::string("7781")), Cell(std::string("7788"))});
+    const Arg amounts = column({Cell(100'000.0), Cell(500'000.0), Cell(60'000.0), Cell(5'000.0), Cell(700'000.0),
+                                Cell(8'000.0), Cell(10'000.0), Cell(3'000.0), Cell(2'000.0)});
+    EXPECT_DOUBLE_EQ(number("CPOM_CAF_ERRD", {accounts, amounts}), 100'000);
+    EXPECT_DOUBLE_EQ(number("CPOM_CAF_BALANCE", {accounts, amounts}), 102'000);
+    EXPECT_EQ(why("CPOM_CAF_ERRD", {column({Cell(6811.0), Cell(7788.0)}), column({Cell(60'000.0), Cell(-4'000.0)})}),
+              "amounts : le total des comptes 778 est négatif (-4000) : les charges et les produits se saisissent "
+              "en positif");
+}
+
+TEST(VetusteCall, TypesAndErrors) {
+    const Arg accounts = column({Cell(213.0), Cell(std::string("2813")), Cell(215.0), Cell(2815.0), Cell(218.0),
+                                 Cell(2818.0)});
+    const Arg balances = column({Cell(900'000.0), Cell(-300'000.0), Cell(200'000.0), Cell(-150'000.0),
+                                 Cell(100'000.0), Cell(-80'000.0)});
+    EXPECT_DOUBLE_EQ(number("CPOM_VETUSTE", {accounts, balances, text("CONSTRUCTIONS")}), 300'000.0 / 900'000.0);
+    EXPECT_DOUBLE_EQ(number("CPOM_VETUSTE", {accounts, balances, text("installations")}), 0.75);
+    EXPECT_DOUBLE_EQ(number("CPOM_VETUSTE", {accounts, balances, text("Autres")}), 0.8);
+    EXPECT_EQ(why("CPOM_VETUSTE", {accounts, balances, text("MATERIEL")}),
+              "asset_type : « MATERIEL » inconnu, valeurs possibles : CONSTRUCTIONS, INSTALLATIONS, AUTRES");
+}
+
+TEST(RatioCall, NewNames) {
+    EXPECT_DOUBLE_EQ(number("CPOM_RATIO", {text("ENDETTEMENT"), num(1'200'000), num(3'000'000)}), 0.4);
+    EXPECT_DOUBLE_EQ(number("CPOM_RATIO", {text("apurement"), num(2'400'000), num(1'200'000)}), 2);
+    EXPECT_EQ(why("CPOM_RATIO", {text("APUREMENT"), num(2'400'000), num(0)}),
+              "b : les dettes financières à moyen et long terme valent 0 : l'apurement de la dette n'est pas "
+              "calculable sans dette");
+}
+
+TEST(TariffCalls, CasfEquationsThroughTheTable) {
+    // R314-159 with the two optional arguments; blanks read as omitted.
+    EXPECT_NEAR(number("CPOM_FORFAIT_SOINS", {num(700), num(200), num(80), num(12.44), num(50'000), num(30'000)}),
+                1'192'153.6, 1e-6);
+    EXPECT_NEAR(number("CPOM_FORFAIT_SOINS", {num(700), num(200), num(80), num(12.44), Arg::scalar(Empty{}),
+                                              Arg::scalar(Empty{})}),
+                1'212'153.6, 1e-6);
+    // Sourced point values; a PUI typed as TRUE arrives as 1.
+    EXPECT_DOUBLE_EQ(number("CPOM_POINT_SOINS", {num(2018), text("partiel"), num(1)}), 10.77);
+    EXPECT_NEAR(number("CPOM_POINT_SOINS", {num(2017), text("GLOBAL"), num(0), num(1)}), 14.928, 1e-12);
+    EXPECT_NE(why("CPOM_POINT_SOINS", {num(2024), text("GLOBAL"), num(0)}).find("aucune valeur du point sourcée"),
+              std::string::npos);
+    EXPECT_EQ(why("CPOM_POINT_SOINS", {num(2018), text("GLOBAL"), num(2)}),
+              "pui : doit être un entier entre 0 et 1 (reçu 2)");
+    // R314-173: residents per GIR in a column of 6 or a row of 3.
+    const Arg six = column({Cell(10.0), Cell(20.0), Cell(15.0), Cell(15.0), Cell(12.0), Cell(8.0)});
+    EXPECT_DOUBLE_EQ(number("CPOM_FORFAIT_DEPENDANCE_GIR", {six, num(80), num(7.5)}), 424'500);
+    EXPECT_DOUBLE_EQ(number("CPOM_FORFAIT_DEPENDANCE_GIR", {Arg::row({30, 30, 20}), num(82), num(7.5), num(95'000),
+                                                            num(12'000), num(3'000)}),
+                     325'112.5);
+    const Arg blank_gir = column({Cell(10.0), Cell(Empty{}), Cell(15.0), Cell(15.0), Cell(12.0), Cell(8.0)});
+    EXPECT_NE(why("CPOM_FORFAIT_DEPENDANCE_GIR", {blank_gir, num(80), num(7.5)}).find("residents : la cellule n° 2 est "
+                                                                                      "vide"),
+              std::string::npos);
+    EXPECT_EQ(why("CPOM_FORFAIT_DEPENDANCE_GIR", {Arg::block(2, 3, {Cell(1.0), Cell(1.0), Cell(1.0), Cell(1.0),
+                                                                    Cell(1.0), Cell(1.0)}),
+                                                  num(80), num(7.5)}),
+              "residents : une ligne ou une colonne est attendue, la plage fait 2 lignes × 3 colonnes");
+    // R314-160 (both ways) and R314-174 (reduction only); a threshold given after a blank ratio.
+    EXPECT_NEAR(number("CPOM_MODULATION_SOINS", {num(1'000'000), num(0.99), num(2024)}), 20'000, 1e-6);
+    EXPECT_NEAR(number("CPOM_MODULATION_SOINS", {num(1'000'000), num(0.85), num(2025), Arg::scalar(Empty{}),
+                                                 num(0.9)}),
+                -25'000, 1e-6);
+    EXPECT_DOUBLE_EQ(number("CPOM_MODULATION_DEPENDANCE", {num(400'000), num(0.99), num(2024)}), 0);
+    EXPECT_NEAR(number("CPOM_MODULATION_DEPENDANCE", {num(400'000), num(0.9), num(2024)}), -10'000, 1e-6);
 }
 
 }  // namespace

@@ -1,4 +1,4 @@
-// Functional groups (cpom/functional_groups.hpp): the default table (domain.md §1.3), user tables, signs.
+// Functional groups (cpom/functional_groups.hpp): the default table (docs/domain.md#group-table), user tables, signs.
 #include <gtest/gtest.h>
 
 #include <random>
@@ -29,7 +29,7 @@ TEST(StandardMapping, EveryAccountOfClasses6And7HasAGroup) {
     EXPECT_EQ(GroupMapping::standard().group_of("6"), nullptr);  // a class total is not an account
 }
 
-TEST(StandardMapping, FollowsDomainReferenceSection1_3) {
+TEST(StandardMapping, FollowsTheGroupTableOfTheDomainReference) {
     // Charges G I: 60 (incl. 603), 611, 624, 625, 626, 628.
     for (const char* a : {"60611", "6031", "6111", "6112", "6241", "6251", "6261", "6281"}) {
         EXPECT_EQ(standard_group(a), Group::C1) << a;
@@ -45,14 +45,15 @@ TEST(StandardMapping, FollowsDomainReferenceSection1_3) {
     }
     // Products G I: 73; G II: 70, 71, 72, 74, 75 and the atténuations de charges 6x9; G III: 76–79.
     EXPECT_EQ(standard_group("73111"), Group::P1);
-    for (const char* a : {"7061", "709", "7133", "721", "7411", "752", "6419", "609", "6191", "629", "6459"}) {
+    for (const char* a : {"7061", "709", "7133", "721", "7411", "752", "6419", "609", "6191", "629", "6459", "6439",
+                          "6469", "6479", "6489"}) {
         EXPECT_EQ(standard_group(a), Group::P2) << a;
     }
     for (const char* a : {"761", "775", "7781", "781", "791"}) EXPECT_EQ(standard_group(a), Group::P3) << a;
 }
 
 TEST(GroupTotals, HeliosResultExample) {
-    // domain.md §6 n° 1 (HELIOS-CODE): DepG1 −100, DepG2 −200, DepG3 −300, RecG1 150, RecG2 150, RecG3 350 →
+    // docs/domain.md#example-helios-result: DepG1 −100, DepG2 −200, DepG3 −300, RecG1 150, RecG2 150, RecG3 350 →
     // Résultat = 50. One account per group, charges and products entered positive.
     const std::vector<AccountCell> accounts{std::string_view("60611"), std::string_view("6411"),
                                             std::string_view("6811"), std::string_view("73111"),

@@ -1,4 +1,4 @@
-// CPOM_ABSENTEEISM_RATE, CPOM_TURNOVER (ANAP definitions, domain.md §4) against hand computations.
+// CPOM_ABSENTEEISM_RATE, CPOM_TURNOVER (ANAP definitions, docs/domain.md#hr) against hand computations.
 #include <gtest/gtest.h>
 
 #include <limits>

@@ -85,7 +85,9 @@ po::options_description describe() {
          "dossier de soffice et unopkg (défaut : /usr/lib/libreoffice/program)")
         ("work-dir", po::value<std::string>()->value_name("DOSSIER"),
          "dossier des profils LibreOffice temporaires (défaut : $TMPDIR ou /tmp)")
-        ("quiet,q", "pas d'affichage de progression");
+        ("quiet,q", "pas d'affichage de progression")
+        ("keep-active-content", "vos propres classeurs seulement : ouverts tels quels (images et objets liés chargés, "
+                                "réseau permis) ; les sorties gardent macros, événements et liens externes");
     return options;
 }
 
@@ -237,6 +239,7 @@ Command parse_command_line(int argc, const char* const argv[], const Environment
     if (!fs::is_directory(o.work_dir, ec)) throw UsageError("--work-dir : dossier introuvable : " + o.work_dir.string());
 
     o.quiet = vm.count("quiet") > 0;
+    o.keep_active_content = vm.count("keep-active-content") > 0;
     return command;
 }
 

@@ -1,4 +1,4 @@
-// Activity and activity-based costs (functions.md §2; definitions in domain.md §4, ERRD / ANAP / R314-160).
+// Activity and activity-based costs (definitions and sources: docs/domain.md#activity; ERRD, ANAP, R314-160).
 // Rates above 1 are returned as they are: over-activity (extra temporary stays, waiting lists) exists and must
 // show in the figures, not be capped at 100 %.
 #pragma once

@@ -1,4 +1,4 @@
-// Activity-based allocation of shared costs (functions.md §2, CPOM_ALLOCATE): head office, logistics,
+// Activity-based allocation of shared costs (docs/domain.md#allocate, CPOM_ALLOCATE): head office, logistics,
 // administration... spread over activities in proportion to driver keys (FTE, m², days, meals).
 #pragma once
 

@@ -1,4 +1,4 @@
-// Budget audit and quarterly follow-up (functions.md §6): trends, budget vs actual, status flags.
+// Budget audit and quarterly follow-up (docs/domain.md#audit): trends, budget vs actual, status flags.
 #pragma once
 
 #include <span>

@@ -1,4 +1,4 @@
-// Bilan financier of the EPRD / ERRD (domain.md §2.3): FRNG, BFR, treasury, FRI / FRE split, debt, from a
+// Bilan financier of the EPRD / ERRD (docs/domain.md#bilan): FRNG, BFR, treasury, FRI / FRE split, debt, from a
 // trial balance whose amounts are DEBIT POSITIVE, CREDIT NEGATIVE (the usual signed balance of an export).
 //
 // Every item is returned in the direction an accountant reads it:
@@ -10,8 +10,9 @@
 //   FRI   = −Σ(1, 2 except 10685, 10686, 11, 12, 14, 15, 165, 1688)   investment side of the FRNG
 //   FRE   = −Σ(10685, 10686, 11, 12, 14, 15, 165, 1688, 39, 49, 59, 6, 7)   operating side; FRI + FRE = FRNG
 //   DEBT  = −Σ(16 except 165, 1688, 169)   > 0: outstanding loans
-// The FRI / FRE lists follow domain.md §2.3, marked there as an inference to verify (M22 reserves 10685
-// trésorerie and 10686 compensation des déficits are operating reserves). Classes 8 and 9 are ignored.
+// The FRNG total is the frame's (Helios, ContenuFondDeRoulementNetGlobal.tsx); the FRI / FRE split is a
+// convention of this project, no source found (docs/domain.md#bilan): M22 reserves 10685 trésorerie and 10686
+// compensation des déficits are read as operating reserves. Classes 8 and 9 are ignored.
 #pragma once
 
 #include <array>

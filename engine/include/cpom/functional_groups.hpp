@@ -1,6 +1,6 @@
-// Functional groups of the EPRD / ERRD (groupes fonctionnels, domain.md §1.3): which group each account of
-// classes 6 and 7 belongs to. The mapping is DATA: a default table (engine/data/functional_groups_m22.csv,
-// embedded at build time) or the user's own two-column table; longest prefix wins in both.
+// Functional groups of the EPRD / ERRD (groupes fonctionnels, docs/domain.md#functional-groups): which group each
+// account of classes 6 and 7 belongs to. The mapping is DATA: a default table (engine/data/functional_groups_m22.csv,
+// embedded at build time; docs/domain.md#group-table) or the user's own two-column table; longest prefix wins.
 //
 // Signs: amounts are entered in the natural direction of their class (charges of class 6 positive when
 // debit, products of class 7 positive when credit), so a contra account is negative (6419 remboursements

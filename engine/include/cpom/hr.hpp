@@ -1,4 +1,4 @@
-// Human-resources indicators of the ANAP performance dashboard (functions.md §3; domain.md §4, HELIOS-*).
+// Human-resources indicators of the ANAP performance dashboard (definitions and sources: docs/domain.md#hr).
 #pragma once
 
 namespace cpom {

@@ -1,4 +1,4 @@
-// Negotiation figures of the CPOM (functions.md §1): the rate to ask for, the adjustment clause, the cost of
+// Negotiation figures of the CPOM (docs/domain.md#negotiation): the rate to ask for, the adjustment clause, the cost of
 // absenteeism. Monte Carlo risk is in risk.hpp.
 #pragma once
 

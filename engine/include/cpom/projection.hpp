@@ -1,4 +1,4 @@
-// Projection and scissor effect (functions.md §1): the core of the CPOM.
+// Projection and scissor effect (docs/domain.md#projection): the core of the CPOM.
 #pragma once
 
 #include <optional>

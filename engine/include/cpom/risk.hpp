@@ -1,4 +1,5 @@
-// CPOM_RISK (functions.md §1): Monte Carlo of the scissor effect between inflating charges and capped resources.
+// CPOM_RISK (docs/domain.md#negotiation): Monte Carlo of the scissor effect between inflating charges and capped
+// resources.
 #pragma once
 
 #include <cstdint>

@@ -1,4 +1,4 @@
-// Adapters of §2 activity and cost functions: cells → engine inputs.
+// Adapters of the activity and cost functions (docs/domain.md#activity): cells → engine inputs.
 #include <string>
 #include <vector>
 

@@ -1,4 +1,4 @@
-// Adapters of §6 budget-audit and follow-up functions: cells → engine inputs.
+// Adapters of the budget-audit and follow-up functions (docs/domain.md#audit): cells → engine inputs.
 #include <string>
 #include <variant>
 #include <vector>

@@ -1,4 +1,5 @@
-// Adapters of §4 EPRD / ERRD functions: trial-balance cells (accounts as numbers or text) → engine inputs.
+// Adapters of the EPRD / ERRD functions (docs/domain.md#eprd-errd): trial-balance cells (accounts as numbers or
+// text) → engine inputs.
 #include <optional>
 #include <vector>
 
@@ -12,6 +13,7 @@
 #include "cpom/pgfp.hpp"
 #include "cpom/ratios.hpp"
 #include "cpom/selector.hpp"
+#include "cpom/vetuste.hpp"
 
 namespace cpom::calls {
 namespace {
@@ -110,7 +112,13 @@ Value cpom_caf(const CallArgs& args) {
                 args.number_or(6, 0.0)});
 }
 
-Value cpom_caf_balance(const CallArgs& args) { return caf_from_balance(read_balance(args, 0, 1)); }
+Value cpom_caf_balance(const CallArgs& args) {
+    return caf_from_balance(read_balance(args, 0, 1), OtherExceptional::Only7781Legacy);
+}
+
+Value cpom_caf_errd(const CallArgs& args) {
+    return caf_from_balance(read_balance(args, 0, 1), OtherExceptional::Account778);
+}
 
 Value cpom_caf_rate(const CallArgs& args) { return caf_rate(args.number(0), read_balance(args, 1, 2)); }
 
@@ -142,9 +150,15 @@ Value cpom_pgfp(const CallArgs& args) {
     in.opening_frng = args.number(10);
     in.opening_debt = args.number(11);
     in.bfr_days = args.number(12);
+    in.base_depreciation = args.optional_number(13);
     std::array<std::vector<double>, k_pgfp_rows> plan = pgfp(in);
     return to_matrix(std::vector<std::vector<double>>(std::make_move_iterator(plan.begin()),
                                                       std::make_move_iterator(plan.end())));
+}
+
+Value cpom_vetuste(const CallArgs& args) {
+    const TrialBalance balance = read_balance(args, 0, 1);
+    return vetuste(balance, parse_asset_type(args.text(2), args.name(2)));
 }
 
 }  // namespace cpom::calls

@@ -1,4 +1,4 @@
-// Adapters of §3 human-resources indicators: cells → engine inputs.
+// Adapters of the human-resources indicators (docs/domain.md#hr): cells → engine inputs.
 #include "adapters.hpp"
 #include "cpom/hr.hpp"
 

@@ -1,4 +1,4 @@
-// Adapters of the negotiation functions (functions.md §1): cells → engine inputs.
+// Adapters of the negotiation functions (docs/domain.md#negotiation): cells → engine inputs.
 #include <algorithm>
 #include <limits>
 

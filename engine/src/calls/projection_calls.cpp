@@ -1,4 +1,4 @@
-// Adapters of §1 projection functions: cells → engine inputs, K establishments at once.
+// Adapters of the projection functions (docs/domain.md#projection): cells → engine inputs, K establishments at once.
 #include "adapters.hpp"
 #include "cpom/calls/shapes.hpp"
 #include "cpom/error.hpp"

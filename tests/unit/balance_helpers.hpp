@@ -1,0 +1,19 @@
+// A trial balance typed in a test: account numbers as numbers, one amount each (shared by the balance-sheet tests).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "cpom/accounts.hpp"
+
+namespace cpom::test {
+
+inline TrialBalance numbered_balance(const std::vector<double>& accounts, const std::vector<double>& amounts,
+                                     const std::string& amounts_name = "balances") {
+    std::vector<AccountCell> cells(accounts.begin(), accounts.end());
+    std::vector<std::optional<double>> values(amounts.begin(), amounts.end());
+    return TrialBalance::read(cells, values, amounts_name);
+}
+
+}  // namespace cpom::test
