@@ -1,5 +1,5 @@
-# Instrumented builds of the engine (scripts/sanitize.sh, scripts/fuzz.sh). An instrumented engine cannot be
-# loaded into soffice, so these builds leave the add-in (and its integration tests) out.
+# Instrumented builds of the engine and of cpom-run's core (scripts/sanitize.sh, scripts/fuzz.sh). An instrumented
+# engine cannot be loaded into soffice, so these builds leave the add-in, cpom-run and the integration tests out.
 # The exception is CPOM_SANITIZE_ADDIN (scripts/leak-check.sh): AddressSanitizer only, engine and add-in, to be
 # loaded in a stock soffice started with LD_PRELOAD of the ASan runtime (tools/office.py, CPOM_OFFICE_PRELOAD).
 option(CPOM_SANITIZE "Build the engine and its unit tests with AddressSanitizer and UBSan" OFF)
@@ -14,10 +14,11 @@ if(CPOM_SANITIZE_ADDIN AND (CPOM_SANITIZE OR CPOM_BUILD_FUZZERS))
 endif()
 
 if(CPOM_SANITIZE OR CPOM_BUILD_FUZZERS)
-  if(CPOM_BUILD_ADDIN)
-    message(STATUS "Instrumented build: the add-in is not built")
+  if(CPOM_BUILD_ADDIN OR CPOM_BUILD_CLI)
+    message(STATUS "Instrumented build: the add-in and cpom-run are not built (cpom-run's core and its tests are)")
   endif()
   set(CPOM_BUILD_ADDIN OFF)
+  set(CPOM_BUILD_CLI OFF)
   add_compile_options(-g -fno-omit-frame-pointer -fno-sanitize-recover=all)
   add_link_options(-fno-sanitize-recover=all)
 endif()
