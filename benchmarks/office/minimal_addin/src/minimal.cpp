@@ -1,6 +1,7 @@
 // A minimal Calc add-in, for the benchmark only (benchmarks/office): the reference cost of one add-in call.
 // Same model as the real add-in (addin/src/cpom_functions.cpp): a UNO component offering com.sun.star.sheet.AddIn,
-// described by CalcAddIns.xcu, with one method taking three scalar doubles.
+// described by CalcAddIns.xcu. Its methods do the least with their arguments: what they cost is Calc's call and
+// argument conversions, the floor under any add-in function taking the same argument types.
 #include <com/sun/star/lang/XServiceInfo.hpp>
 #include <com/sun/star/uno/XComponentContext.hpp>
 #include <cppuhelper/factory.hxx>
@@ -10,6 +11,20 @@
 #include <org/cpom/bench/XMinimal.hpp>
 
 namespace {
+
+using Cells = css::uno::Sequence<css::uno::Sequence<css::uno::Any>>;
+
+double first_number(const Cells& cells) {
+    double x = 0.0;
+    if (cells.hasElements() && cells[0].hasElements()) cells[0][0] >>= x;
+    return x;
+}
+
+double number(const css::uno::Any& value) {
+    double x = 0.0;
+    value >>= x;
+    return x;
+}
 
 constexpr char k_implementation_name[] = "org.cpom.bench.Minimal";
 
@@ -23,6 +38,27 @@ css::uno::Sequence<rtl::OUString> service_names() {
 class Minimal : public cppu::WeakImplHelper2<org::cpom::bench::XMinimal, css::lang::XServiceInfo> {
 public:
     double SAL_CALL minimalSum(double a, double b, double c) override { return a + b + c; }
+    double SAL_CALL minimalSumCells(const Cells& a, const Cells& b, const Cells& c) override {
+        return first_number(a) + first_number(b) + first_number(c);
+    }
+    double SAL_CALL minimalSumAny(const css::uno::Any& a, const css::uno::Any& b, const css::uno::Any& c) override {
+        return number(a) + number(b) + number(c);
+    }
+    double SAL_CALL minimalColumns(const Cells& accounts, const Cells& amounts) override {
+        double sum = 0.0;
+        for (const auto& row : amounts) {
+            for (const auto& cell : row) sum += number(cell);
+        }
+        return sum + static_cast<double>(accounts.getLength()) * 0.0;
+    }
+    double SAL_CALL minimalColumnsDouble(const Cells& accounts,
+                                         const css::uno::Sequence<css::uno::Sequence<double>>& amounts) override {
+        double sum = 0.0;
+        for (const auto& row : amounts) {
+            for (double x : row) sum += x;
+        }
+        return sum + static_cast<double>(accounts.getLength()) * 0.0;
+    }
 
     rtl::OUString SAL_CALL getImplementationName() override {
         return rtl::OUString::createFromAscii(k_implementation_name);
