@@ -1,12 +1,15 @@
 // Generic fuzz target over the whole function table: any function, any cells, any number of arguments.
-// A call either returns finite values of the kind its metadata declares, or throws ArgumentError (Err:502) /
-// NoConvergence (Err:523); CPOM_CHECK's explanation agrees with the call. Anything else aborts: that is a bug.
+// A call either returns finite values of the kind its metadata declares, or throws ArgumentError naming one of the
+// function's own arguments as its Function Wizard shows it (fuzz/message_check.hpp), CallError / ResultError
+// (Err:502) or NoConvergence (Err:523); CPOM_CHECK's explanation agrees with the call. Anything else aborts: a bug.
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
+#include <vector>
 
 #include "call_decoder.hpp"
+#include "message_check.hpp"
 #include "cpom/calls/call_args.hpp"
 #include "cpom/error.hpp"
 
@@ -63,17 +66,25 @@ void check_value(const FunctionSpec& f, const Value& value) {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const cpom::fuzz::Call c = cpom::fuzz::decode_call({data, size});
     const FunctionSpec& f = *c.function;
+    const std::vector<const CellBlock*> args = pointers_to(c.args);
     bool succeeded = false;
-    try {
-        check_value(f, call(f, c.args));
-        succeeded = true;
-    } catch (const cpom::ArgumentError& e) {
-        if (e.argument().empty() || e.reason().empty()) fail(f, std::string("error without its argument: ") + e.what());
-    } catch (const cpom::NoConvergence&) {
-    } catch (const std::exception& e) {
-        fail(f, std::string("unexpected exception: ") + e.what());
+    for (const Language language : {Language::French, Language::English}) {
+        try {
+            check_value(f, call(f, args, language));
+            succeeded = true;
+        } catch (const cpom::ArgumentError& e) {
+            if (e.reason().empty()) fail(f, std::string("error without its reason: ") + e.what());
+            if (const std::string problem = cpom::fuzz::message_problem(f, e, language); !problem.empty()) {
+                fail(f, problem + " (" + e.what() + ")");
+            }
+        } catch (const cpom::NoConvergence&) {
+        } catch (const CallError&) {
+        } catch (const cpom::ResultError&) {
+        } catch (const std::exception& e) {
+            fail(f, std::string("unexpected exception: ") + e.what());
+        }
     }
-    const std::string why = explain(f.name, c.args);
+    const std::string why = explain(f, args, Language::French);
     if (succeeded != (why == "OK")) fail(f, "CPOM_CHECK disagrees with the call: " + why);
     if (why.starts_with("erreur interne")) fail(f, "CPOM_CHECK reports an internal error: " + why);
     return 0;

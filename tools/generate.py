@@ -3,7 +3,10 @@
 
   idl     <out>/idl/org/cpom/calc/XCpomFunctions.idl     UNO interface (method and parameter names)
   xcu     <out>/CalcAddIns.xcu                            Function Wizard names and help, fr-FR and en-US
-  cpp     <out>/cpp/function_table.cpp, adapters.hpp      the engine's function table (names, optional, blanks)
+  cpp     <out>/cpp/function_table.cpp                    the engine's function table (names, kinds, blanks, labels)
+          <out>/cpp/function_arguments.hpp                one struct of named, typed argument accessors per function
+          <out>/cpp/adapters.hpp, generated_adapters.cpp  the adapters: declared, or generated (`engine = ...`)
+          <out>/include/cpom/role.hpp                     Role: every argument name, for the engine's errors
           <out>/cpp/addin_methods.hpp, addin_methods.inc  the UNO methods of the component
   docs    docs/functions.md                               the function reference (with --check: fail if stale)
 
@@ -133,6 +136,7 @@ def load(metadata_dir: pathlib.Path) -> list[dict]:
     domains.sort(key=lambda d: d.get("order", 50))
     seen = set()
     for domain in domains:
+        check_keys({k: v for k, v in domain.items() if k != "file"}, DOMAIN_KEYS, domain["file"])
         for key in ("title_fr", "title_en"):
             if not domain.get(key):
                 raise MetadataError(f"{domain['file']}: {key} missing")
@@ -141,9 +145,25 @@ def load(metadata_dir: pathlib.Path) -> list[dict]:
     return domains
 
 
+# Every key the metadata may use: an unknown or misspelt key is an error, never silently ignored.
+DOMAIN_KEYS = {"order", "title_fr", "title_en", "function"}
+FUNCTION_KEYS = {"name", "returns", "summary_fr", "summary_en", "formula_fr", "notes_fr", "engine", "arg", "example"}
+ARG_KEYS = {"name", "kind", "optional", "varargs", "blank", "display_fr", "display_en", "help_fr", "help_en",
+            "min", "max", "default"}
+EXAMPLE_KEYS = {"formula", "result", "error", "note_fr"}
+SCALAR_KINDS = ("number", "integer", "text")  # one cell; the others are ranges
+
+
+def check_keys(table: dict, allowed: set, where: str) -> None:
+    unknown = sorted(set(table) - allowed)
+    if unknown:
+        raise MetadataError(f"{where}: unknown key(s) {', '.join(unknown)} (allowed: {', '.join(sorted(allowed))})")
+
+
 def validate_function(fn: dict, file: str, seen: set) -> None:
     name = fn.get("name", "")
     where = f"{file}: {name or '?'}"
+    check_keys(fn, FUNCTION_KEYS, where)
     if not re.fullmatch(r"CPOM_[A-Z0-9_]+", name):
         raise MetadataError(f"{where}: a function name is CPOM_ followed by capitals")
     if name in seen:
@@ -158,6 +178,7 @@ def validate_function(fn: dict, file: str, seen: set) -> None:
     optional_seen = False
     for i, arg in enumerate(fn["arg"]):
         a = f"{where}, argument {arg.get('name', i + 1)}"
+        check_keys(arg, ARG_KEYS, a)
         if not re.fullmatch(r"[a-z][a-z0-9]*(_[a-z0-9]+)*", arg.get("name", "")) or uno_name(arg["name"]) in RESERVED:
             raise MetadataError(f"{a}: name must be a lower-case identifier and not a keyword")
         for key in ("display_fr", "display_en", "help_fr", "help_en"):
@@ -176,10 +197,24 @@ def validate_function(fn: dict, file: str, seen: set) -> None:
             optional_seen = True
         elif optional_seen and not arg["varargs"]:
             raise MetadataError(f"{a}: a required argument cannot follow an optional one")
+        for key in ("min", "max"):
+            if key in arg and (arg["kind"] != "integer" or not isinstance(arg[key], int)):
+                raise MetadataError(f"{a}: {key} is a whole number, for an argument of kind integer")
+        if "default" in arg and (not arg["optional"] or arg["kind"] not in ("number", "integer")
+                                 or not isinstance(arg["default"], (int, float))):
+            raise MetadataError(f"{a}: default is the number an optional number or integer takes when omitted")
+    if "engine" in fn:
+        if not re.fullmatch(r"[a-z_][a-z0-9_]*", fn["engine"]):
+            raise MetadataError(f"{where}: engine names a function of namespace cpom, e.g. \"turnover\"")
+        plain = [x for x in fn["arg"] if x["kind"] not in SCALAR_KINDS or x["varargs"]]
+        if plain:
+            raise MetadataError(f"{where}: engine = ... generates the adapter of a function of plain values only; "
+                                f"{plain[0]['name']} is a {plain[0]['kind']}: write its adapter")
     fn.setdefault("example", [])
     if not any("result" in ex for ex in fn["example"]):
         raise MetadataError(f"{where}: at least one example with its result is needed (the docs and tests use it)")
     for ex in fn["example"]:
+        check_keys(ex, EXAMPLE_KEYS, f"{where}, example {ex.get('formula', '?')}")
         if ("result" in ex) == ("error" in ex):
             raise MetadataError(f"{where}: an example has either a result or an error")
 
@@ -260,46 +295,184 @@ def generate_xcu(domains: list[dict]) -> str:
 
 
 # ---------------------------------------------------------------- C++
+# The binding, gensrc-style: each function's arguments become named, typed accessors (args.rates.grid()), their
+# metadata (kind, blank rule, display names, bounds, default) a table the accessors read; a function of plain values
+# with `engine = "f"` gets its whole adapter generated: cpom::f(each argument read by its kind).
 
 def cpp_adapter(fn: dict) -> str:
     return fn["name"].lower()
 
 
-def generate_adapters_hpp(domains: list[dict]) -> str:
+def cpp_struct(fn: dict) -> str:
+    """CPOM_CAF_BALANCE → CpomCafBalanceArgs: the struct of the function's argument accessors."""
+    return "".join(p.capitalize() for p in fn["name"].lower().split("_")) + "Args"
+
+
+def all_roles(domains: list[dict]) -> list[str]:
+    """Every argument name, once: the engine's roles (cpom/role.hpp)."""
+    return sorted({a["name"] for fn in all_functions(domains) for a in fn["arg"]})
+
+
+ACCESSOR_KINDS = {"row": "RowArg", "rows": "RowsArg", "column": "ColumnArg", "range": "RangeArg", "any": "AnyArg"}
+
+
+def accessor_class(arg: dict) -> str:
+    """The typed accessor of an argument (engine/include/cpom/calls/argument.hpp): what it can be read as."""
+    if arg["varargs"]:
+        return "RepeatedArg"
+    kind = arg["kind"]
+    if kind in SCALAR_KINDS:
+        base = {"number": "Number", "integer": "Integer", "text": "Text"}[kind]
+        if not arg["optional"]:
+            return base + "Arg"
+        return ("Defaulted" if "default" in arg else "Optional") + base + "Arg"
+    return ACCESSOR_KINDS[kind]
+
+
+def generate_role_header(domains: list[dict]) -> str:
     lines = [
         "// Generated by tools/generate.py from metadata/*.toml: do not edit.",
-        "// One adapter per function, defined in engine/src/calls/*_calls.cpp: it reads the cells and calls the engine.",
+        "// What an input is to the engine, in the metadata's words: every argument name of metadata/*.toml, once. The",
+        "// engine throws ArgumentError(Role::rates, reason); the call layer names the argument of that role of the",
+        "// function called, as the user's Function Wizard shows it (cpom/calls/call_args.hpp).",
         "#pragma once",
-        '#include "cpom/calls/call_args.hpp"',
-        "namespace cpom::calls {",
+        "",
+        "#include <cstdint>",
+        "#include <string_view>",
+        "",
+        "namespace cpom {",
+        "",
+        "enum class Role : std::uint16_t {",
     ]
-    lines += [f"Value {cpp_adapter(fn)}(const CallArgs& args);" for fn in all_functions(domains)]
-    lines += ["}  // namespace cpom::calls", ""]
+    lines += [f"    {name}," for name in all_roles(domains)]
+    lines += ["};", "",
+              "// The role's identifier (\"rates\"): the argument name of the metadata.",
+              "std::string_view role_name(Role role);", "",
+              "}  // namespace cpom", ""]
     return "\n".join(lines)
 
 
+def generate_arguments_hpp(domains: list[dict]) -> str:
+    lines = [
+        "// Generated by tools/generate.py from metadata/*.toml: do not edit.",
+        "// One struct per function: its arguments by name, each typed by its kind (cpom/calls/argument.hpp). Adapters",
+        "// read `args.rates.grid()`, never a position.",
+        "#pragma once",
+        "",
+        '#include "cpom/calls/argument.hpp"',
+        "",
+        "namespace cpom::calls {",
+    ]
+    for fn in all_functions(domains):
+        signature = "; ".join(f"[{a['name']}]" if a["optional"] else a["name"] for a in fn["arg"])
+        lines += ["", f"// {fn['name']}({signature})", f"struct {cpp_struct(fn)} {{"]
+        if fn["arg"]:
+            inits = ", ".join(f"{a['name']}(call, {i})" for i, a in enumerate(fn["arg"]))
+            lines.append(f"    explicit {cpp_struct(fn)}(const CallArgs& call) : {inits} {{}}")
+            lines += [f"    {accessor_class(a)} {a['name']};" for a in fn["arg"]]
+        else:
+            lines.append(f"    explicit {cpp_struct(fn)}(const CallArgs&) {{}}")
+        lines.append("};")
+    lines += ["", "}  // namespace cpom::calls", ""]
+    return "\n".join(lines)
+
+
+def generate_adapters_hpp(domains: list[dict]) -> str:
+    lines = [
+        "// Generated by tools/generate.py from metadata/*.toml: do not edit.",
+        "// One adapter per function: it reads its arguments by name and calls the engine. Hand-written in",
+        "// engine/src/calls/*_calls.cpp, or generated (generated_adapters.cpp) for a function with `engine = ...`.",
+        "#pragma once",
+        "",
+        '#include "cpom/calls/call_args.hpp"',
+        '#include "function_arguments.hpp"',
+        "",
+        "namespace cpom::calls {",
+        "",
+    ]
+    lines += [f"Value {cpp_adapter(fn)}(const {cpp_struct(fn)}& args);" for fn in all_functions(domains)]
+    lines += ["", "}  // namespace cpom::calls", ""]
+    return "\n".join(lines)
+
+
+def generated_read(arg: dict) -> str:
+    """How a generated adapter reads an argument: by its kind's accessor, whose value() of an omitted argument is
+    the metadata's default (Defaulted*Arg) or std::nullopt (Optional*Arg)."""
+    return f"args.{arg['name']}.value()"
+
+
+def generate_generated_adapters(domains: list[dict]) -> str:
+    lines = [
+        "// Generated by tools/generate.py from metadata/*.toml: do not edit.",
+        "// Adapters of the functions of plain values (`engine = ...` in the metadata): each argument read by its kind,",
+        "// in the metadata's order, passed to the engine function of the same order (its domain's header).",
+        '#include "adapters.hpp"',
+    ]
+    generated = [(d, fn) for d in domains for fn in d.get("function", []) if "engine" in fn]
+    headers = sorted({f"cpom/{pathlib.Path(d['file']).stem}.hpp" for d, _ in generated})
+    lines += [f'#include "{h}"' for h in headers]
+    lines += ["", "namespace cpom::calls {"]
+    for _, fn in generated:
+        reads = ", ".join(generated_read(a) for a in fn["arg"])
+        lines += ["", f"Value {cpp_adapter(fn)}(const {cpp_struct(fn)}& args) {{ return {fn['engine']}({reads}); }}"]
+    lines += ["", "}  // namespace cpom::calls", ""]
+    return "\n".join(lines)
+
+
+def cpp_string(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False)
+
+
+def cpp_arg_spec(arg: dict) -> str:
+    fields = [f".name = {cpp_string(arg['name'])}", f".role = Role::{arg['name']}",
+              f".kind = Kind::{arg['kind'].capitalize()}", f".optional = {str(arg['optional']).lower()}",
+              f".blank = Blank::{arg['blank'].capitalize()}",
+              f".display_fr = {cpp_string(display_name(arg, 'fr'))}",
+              f".display_en = {cpp_string(display_name(arg, 'en'))}"]
+    # Every field written (std::nullopt when the metadata gives none): -Wmissing-field-initializers stays quiet.
+    for key in ("min", "max"):
+        fields.append(f".{key} = {arg[key] if key in arg else 'std::nullopt'}")
+    fields.append(f".fallback = {float(arg['default'])!r}" if "default" in arg else ".fallback = std::nullopt")
+    return "{" + ", ".join(fields) + "}"
+
+
 def generate_function_table(domains: list[dict]) -> str:
+    roles = all_roles(domains)
     lines = [
         "// Generated by tools/generate.py from metadata/*.toml: do not edit.",
         '#include "adapters.hpp"',
         '#include "cpom/calls/function_spec.hpp"',
+        '#include "cpom/role.hpp"',
+        "",
+        "namespace cpom {",
+        "namespace {",
+        "constexpr std::string_view k_role_names[] = {",
+        *[f"    {cpp_string(r)}," for r in roles],
+        "};",
+        "}  // namespace",
+        "",
+        "std::string_view role_name(Role role) { return k_role_names[static_cast<std::size_t>(role)]; }",
+        "",
+        "}  // namespace cpom",
+        "",
         "namespace cpom::calls {",
         "namespace {",
     ]
     fns = all_functions(domains)
     for fn in fns:
-        if not fn["arg"]:
-            continue
-        specs = ", ".join(
-            f'{{"{a["name"]}", {str(a["optional"]).lower()}, Blank::{a["blank"].capitalize()}}}' for a in fn["arg"]
-        )
-        lines.append(f"constexpr ArgSpec k_{cpp_adapter(fn)}[] = {{{specs}}};")
+        if fn["arg"]:
+            lines.append(f"constexpr ArgSpec k_{cpp_adapter(fn)}[] = {{")
+            lines += [f"    {cpp_arg_spec(a)}," for a in fn["arg"]]
+            lines.append("};")
+        lines.append(f"Value call_{cpp_adapter(fn)}(const CallArgs& call) {{ "
+                     f"return {cpp_adapter(fn)}({cpp_struct(fn)}(call)); }}")
+        lines.append("")
     lines += ["const FunctionSpec k_functions[] = {"]
     for fn in fns:
         args = f"k_{cpp_adapter(fn)}" if fn["arg"] else "{}"
         varargs = str(any(a["varargs"] for a in fn["arg"])).lower()
         lines.append(f'    {{"{fn["name"]}", ReturnKind::{RETURN_KIND_CPP[fn["returns"]]}, {args}, {varargs}, '
-                     f"&{cpp_adapter(fn)}}},")
+                     f"&call_{cpp_adapter(fn)}}},")
     lines += ["};", "}  // namespace", "",
               "std::span<const FunctionSpec> functions() { return k_functions; }", "",
               "}  // namespace cpom::calls", ""]
@@ -324,25 +497,28 @@ def generate_addin_methods(domains: list[dict]) -> tuple[str, str]:
     header = ["// Generated by tools/generate.py from metadata/*.toml: do not edit.",
               "// Declarations of the UNO methods, included inside class CpomFunctions."]
     body = ["// Generated by tools/generate.py from metadata/*.toml: do not edit.",
-            "// Each UNO method converts its cells and hands them to the engine by position in the function table."]
+            "// Each UNO method views its arguments in place (no copy of a range) and runs its function of the table."]
     for index, fn in enumerate(all_functions(domains)):
         header.append(f"{method_signature(fn, False)} override;")
-        conversions = []
+        views, pointers, repeated = [], [], None
         for a in fn["arg"]:
+            name = uno_name(a["name"])
             if a["varargs"]:
-                conversions.append(f"append_varargs(args, {uno_name(a['name'])});")
+                repeated = name
             else:
-                conversions.append(f"args.push_back(to_arg({uno_name(a['name'])}));")
-        body += [
-            f"{method_signature(fn, True)}",
-            "{",
-            "    cpom::calls::Args args;",
-            f"    args.reserve({len(fn['arg'])});",
-            *[f"    {c}" for c in conversions],
-            f"    return invoke_{fn['returns']}({index}, args);",
-            "}",
-            "",
-        ]
+                view = "UnoValueBlock" if a["optional"] else "UnoCellBlock"
+                views.append(f"    const {view} {name}_({name});")
+                pointers.append(f"&{name}_")
+        body += [method_signature(fn, True), "{"]
+        body += views
+        if repeated:
+            body += [f"    const UnoRepeatedBlocks {repeated}_({repeated});",
+                     f"    const std::vector<const calls::CellBlock*> args = {repeated}_.after({{{', '.join(pointers)}}});"]
+        elif pointers:
+            body.append(f"    const calls::CellBlock* const args[] = {{{', '.join(pointers)}}};")
+        else:
+            body.append("    const std::span<const calls::CellBlock* const> args;")
+        body += [f"    return invoke_{fn['returns']}({index}, args, language());", "}", ""]
     return "\n".join(header) + "\n", "\n".join(body)
 
 
@@ -475,7 +651,10 @@ def main() -> int:
     if opts.out:
         write_if_changed(opts.out / "idl" / "/".join(MODULE) / f"{INTERFACE}.idl", generate_idl(domains))
         write_if_changed(opts.out / "CalcAddIns.xcu", generate_xcu(domains))
+        write_if_changed(opts.out / "include" / "cpom" / "role.hpp", generate_role_header(domains))
+        write_if_changed(opts.out / "cpp" / "function_arguments.hpp", generate_arguments_hpp(domains))
         write_if_changed(opts.out / "cpp" / "adapters.hpp", generate_adapters_hpp(domains))
+        write_if_changed(opts.out / "cpp" / "generated_adapters.cpp", generate_generated_adapters(domains))
         write_if_changed(opts.out / "cpp" / "function_table.cpp", generate_function_table(domains))
         header, body = generate_addin_methods(domains)
         write_if_changed(opts.out / "cpp" / "addin_methods.hpp", header)

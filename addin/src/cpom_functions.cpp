@@ -4,8 +4,10 @@
 #include <cppuhelper/implementationentry.hxx>
 #include <cppuhelper/supportsservice.hxx>
 
+#include <vector>
+
 #include "invoke.hpp"
-#include "uno_conversion.hpp"
+#include "uno_blocks.hpp"
 
 namespace cpom::addin {
 
@@ -16,6 +18,17 @@ rtl::OUString CpomFunctions::getImplementationName() { return rtl::OUString::cre
 sal_Bool CpomFunctions::supportsService(const rtl::OUString& name) { return cppu::supportsService(this, name); }
 
 css::uno::Sequence<rtl::OUString> CpomFunctions::getSupportedServiceNames() { return service_names(); }
+
+void CpomFunctions::setLocale(const css::lang::Locale& locale) {
+    language_.store(locale.Language == "fr" ? calls::Language::French : calls::Language::English,
+                    std::memory_order_relaxed);
+}
+
+css::lang::Locale CpomFunctions::getLocale() {
+    const bool french = language() == calls::Language::French;
+    return css::lang::Locale(french ? rtl::OUString("fr") : rtl::OUString("en"),
+                             french ? rtl::OUString("FR") : rtl::OUString("US"), rtl::OUString());
+}
 
 css::uno::Sequence<rtl::OUString> CpomFunctions::service_names() {
     // Calc finds add-ins by the AddIn service; our own name is the one CalcAddIns.xcu describes.

@@ -1,19 +1,24 @@
 // Runs one function of the engine's table and maps every failure to what Calc shows:
-// ArgumentError → IllegalArgumentException (Err:502), NoConvergence → NoConvergenceException (Err:523),
-// anything else (even std::bad_alloc) → IllegalArgumentException, logged. Nothing escapes to the office.
+// ArgumentError, CallError, ResultError → IllegalArgumentException (Err:502), NoConvergence → NoConvergenceException
+// (Err:523), anything else (even std::bad_alloc) → IllegalArgumentException, logged. Nothing escapes to the office.
 #pragma once
 
 #include <cstddef>
+#include <span>
 
 #include <com/sun/star/uno/Sequence.hxx>
 #include <rtl/ustring.hxx>
 
 #include "cpom/calls/arg.hpp"
+#include "cpom/calls/function_spec.hpp"
 
 namespace cpom::addin {
 
-double invoke_number(std::size_t function_index, const calls::Args& args);
-rtl::OUString invoke_text(std::size_t function_index, const calls::Args& args);
-css::uno::Sequence<css::uno::Sequence<double>> invoke_matrix(std::size_t function_index, const calls::Args& args);
+using Blocks = std::span<const calls::CellBlock* const>;
+
+double invoke_number(std::size_t function_index, Blocks args, calls::Language language);
+rtl::OUString invoke_text(std::size_t function_index, Blocks args, calls::Language language);
+css::uno::Sequence<css::uno::Sequence<double>> invoke_matrix(std::size_t function_index, Blocks args,
+                                                             calls::Language language);
 
 }  // namespace cpom::addin

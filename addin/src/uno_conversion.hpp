@@ -1,25 +1,12 @@
-// UNO values ↔ the engine's plain cells and results. No logic beyond the conversion.
+// The engine's results → what Calc receives. No logic beyond the conversion.
 #pragma once
 
-#include <com/sun/star/uno/Any.hxx>
 #include <com/sun/star/uno/Sequence.hxx>
 #include <rtl/ustring.hxx>
 
 #include "cpom/calls/arg.hpp"
 
 namespace cpom::addin {
-
-using Cells = css::uno::Sequence<css::uno::Sequence<css::uno::Any>>;
-
-// A required argument: a block of cells (a single value arrives as 1×1).
-calls::Arg to_arg(const Cells& cells);
-// An optional argument: void (omitted), a number, a text or a block of cells.
-calls::Arg to_arg(const css::uno::Any& value);
-// CPOM_CHECK's repeated arguments.
-void append_varargs(calls::Args& args, const css::uno::Sequence<css::uno::Any>& values);
-
-std::string to_utf8(const rtl::OUString& text);
-rtl::OUString to_oustring(const std::string& utf8);
 
 double to_number_result(const calls::Value& value);
 rtl::OUString to_text_result(const calls::Value& value);

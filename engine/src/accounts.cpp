@@ -44,17 +44,17 @@ std::string_view trim_spaces(std::string_view text) {
 
 std::string line_label(std::size_t line) { return line == 0 ? std::string() : "ligne " + std::to_string(line) + " : "; }
 
-AccountNumber AccountNumber::from_number(double x, std::string_view argument, std::size_t line) {
+AccountNumber AccountNumber::from_number(double x, Role role, std::size_t line) {
     if (!std::isfinite(x) || x < 1) {
-        throw ArgumentError(std::string(argument), line_label(line) + format_number(x) +
+        throw ArgumentError(role, line_label(line) + format_number(x) +
                                           " n'est pas un numéro de compte (un entier positif est attendu)");
     }
     if (x != std::floor(x)) {
-        throw ArgumentError(std::string(argument), line_label(line) + "le numéro de compte " + format_number(x) +
+        throw ArgumentError(role, line_label(line) + "le numéro de compte " + format_number(x) +
                                           " a des décimales : saisir les sous-comptes comme du texte");
     }
     if (x >= 1e20) {
-        throw ArgumentError(std::string(argument), line_label(line) + "numéro de compte de plus de 20 chiffres");
+        throw ArgumentError(role, line_label(line) + "numéro de compte de plus de 20 chiffres");
     }
     AccountNumber n;
     char buffer[32];
@@ -68,14 +68,13 @@ AccountNumber AccountNumber::from_number(double x, std::string_view argument, st
     return n;
 }
 
-std::optional<AccountNumber> AccountNumber::from_text(std::string_view text, std::string_view argument,
-                                                      std::size_t line) {
+std::optional<AccountNumber> AccountNumber::from_text(std::string_view text, Role role, std::size_t line) {
     text = trim_spaces(text);
     std::size_t count = 0;
     while (count < text.size() && is_digit(text[count])) ++count;
     if (count == 0) return std::nullopt;
     if (count > max_digits) {
-        throw ArgumentError(std::string(argument), line_label(line) + "numéro de compte de plus de 20 chiffres (« " +
+        throw ArgumentError(role, line_label(line) + "numéro de compte de plus de 20 chiffres (« " +
                                           std::string(text) + " »)");
     }
     AccountNumber n;
@@ -84,42 +83,41 @@ std::optional<AccountNumber> AccountNumber::from_text(std::string_view text, std
     return n;
 }
 
-void TrialBalance::check_sizes(std::size_t accounts, std::size_t amounts, const std::string& amounts_name) {
+void TrialBalance::check_sizes(std::size_t accounts, std::size_t amounts) {
     if (accounts != amounts) {
-        throw ArgumentError(amounts_name, "la plage a " + std::to_string(amounts) + " cellules, " +
-                                              std::to_string(accounts) + " attendues (une par compte de accounts)");
+        throw ArgumentError(Role::amounts, "la plage a " + std::to_string(amounts) + " cellules, " +
+                                               std::to_string(accounts) + " attendues (une par compte de " +
+                                               mention(Role::accounts) + ")");
     }
 }
 
-void TrialBalance::add(const AccountCell& cell, std::optional<double> amount, std::size_t line,
-                       const std::string& amounts_name) {
+void TrialBalance::add(const AccountCell& cell, std::optional<double> amount, std::size_t line) {
     if (!amount || *amount == 0.0) return;  // nothing to add, whatever the account cell says
     if (!std::isfinite(*amount)) {
-        throw ArgumentError(amounts_name, line_label(line) + "le montant n'est pas un nombre fini");
+        throw ArgumentError(Role::amounts, line_label(line) + "le montant n'est pas un nombre fini");
     }
     std::optional<AccountNumber> account;
     if (const double* x = std::get_if<double>(&cell)) {
-        account = AccountNumber::from_number(*x, "accounts", line);
+        account = AccountNumber::from_number(*x, Role::accounts, line);
     } else if (const std::string_view* text = std::get_if<std::string_view>(&cell)) {
-        account = AccountNumber::from_text(*text, "accounts", line);
+        account = AccountNumber::from_text(*text, Role::accounts, line);
         if (!account) {
-            throw ArgumentError("accounts", line_label(line) + "« " + std::string(trim_spaces(*text)) +
+            throw ArgumentError(Role::accounts, line_label(line) + "« " + std::string(trim_spaces(*text)) +
                                                 " » ne commence pas par un numéro de compte, alors que le montant "
                                                 "vaut " + format_number(*amount));
         }
     } else {
-        throw ArgumentError("accounts", line_label(line) + "montant de " + format_number(*amount) +
+        throw ArgumentError(Role::accounts, line_label(line) + "montant de " + format_number(*amount) +
                                             " sans numéro de compte");
     }
     lines_.push_back({*account, *amount, line});
 }
 
-TrialBalance TrialBalance::read(std::span<const AccountCell> accounts, std::span<const std::optional<double>> amounts,
-                                const std::string& amounts_name) {
-    check_sizes(accounts.size(), amounts.size(), amounts_name);
+TrialBalance TrialBalance::read(std::span<const AccountCell> accounts, std::span<const std::optional<double>> amounts) {
+    check_sizes(accounts.size(), amounts.size());
     TrialBalance balance;
     balance.reserve(accounts.size());
-    for (std::size_t i = 0; i < accounts.size(); ++i) balance.add(accounts[i], amounts[i], i + 1, amounts_name);
+    for (std::size_t i = 0; i < accounts.size(); ++i) balance.add(accounts[i], amounts[i], i + 1);
     return balance;
 }
 

@@ -16,12 +16,12 @@ std::string pool_line(std::size_t k) { return "ligne n° " + std::to_string(k + 
 
 std::vector<double> allocate(std::span<const double> pools, std::span<const double> drivers,
                              std::size_t activities) {
-    if (pools.empty()) throw ArgumentError("pool_amounts", "au moins un montant à répartir est attendu");
+    if (pools.empty()) throw ArgumentError(Role::pool_amounts, "au moins un montant à répartir est attendu");
     if (activities == 0 || drivers.size() != pools.size() * activities) {
-        throw ArgumentError("drivers", "une ligne de clés par montant à répartir est attendue (" +
+        throw ArgumentError(Role::drivers, "une ligne de clés par montant à répartir est attendue (" +
                                            std::to_string(pools.size()) + " lignes), avec une colonne par activité");
     }
-    check::finite_row(pools, "pool_amounts");
+    check::finite_row(pools, Role::pool_amounts);
 
     std::vector<double> allocated(activities, 0.0);
     for (std::size_t k = 0; k < pools.size(); ++k) {
@@ -29,7 +29,7 @@ std::vector<double> allocate(std::span<const double> pools, std::span<const doub
         double total = 0.0;
         for (std::size_t m = 0; m < activities; ++m) {
             if (!std::isfinite(keys[m]) || keys[m] < 0) {
-                throw ArgumentError("drivers", pool_line(k) + ", colonne n° " + std::to_string(m + 1) + " : clé " +
+                throw ArgumentError(Role::drivers, pool_line(k) + ", colonne n° " + std::to_string(m + 1) + " : clé " +
                                                    format_number(keys[m]) +
                                                    " ; une clé de répartition est une quantité positive ou nulle");
             }
@@ -37,7 +37,7 @@ std::vector<double> allocate(std::span<const double> pools, std::span<const doub
         }
         if (pools[k] == 0) continue;  // nothing to share: an empty key row is fine
         if (total == 0) {
-            throw ArgumentError("drivers", pool_line(k) + " : les clés sont toutes nulles ou vides alors que le montant " +
+            throw ArgumentError(Role::drivers, pool_line(k) + " : les clés sont toutes nulles ou vides alors que le montant " +
                                                format_number(pools[k]) +
                                                " doit être réparti ; il ne serait affecté à aucune activité");
         }

@@ -22,8 +22,8 @@ const BalanceSelectors& selectors() {
 
 }  // namespace
 
-BalanceItem parse_balance_item(std::string_view name, const std::string& argument) {
-    return static_cast<BalanceItem>(check::one_of(name, k_balance_item_names, argument));
+BalanceItem parse_balance_item(std::string_view name, Role role) {
+    return static_cast<BalanceItem>(check::one_of(name, k_balance_item_names, role));
 }
 
 double balance_item(const TrialBalance& balance, BalanceItem item) {

@@ -32,7 +32,7 @@ const CafSelectors& selectors() {
 double account_total(const TrialBalance& balance, const Selector& selector, const char* accounts) {
     const double total = sum_selected(balance, selector);
     if (total < 0) {
-        throw ArgumentError("amounts", std::string("le total des comptes ") + accounts + " est négatif (" +
+        throw ArgumentError(Role::amounts, std::string("le total des comptes ") + accounts + " est négatif (" +
                                            format_number(total) +
                                            ") : les charges et les produits se saisissent en positif");
     }
@@ -42,13 +42,13 @@ double account_total(const TrialBalance& balance, const Selector& selector, cons
 }  // namespace
 
 double caf(const CafTerms& t) {
-    check::finite(t.result, "result");
-    check::non_negative(t.depreciation_68, "depreciation_68");
-    check::non_negative(t.reversals_78, "reversals_78");
-    check::non_negative(t.disposals_775, "disposals_775");
-    check::non_negative(t.book_value_675, "book_value_675");
-    check::non_negative(t.subsidies_777, "subsidies_777");
-    check::non_negative(t.other_778, "other_7781");  // CPOM_CAF's argument keeps its first name
+    check::finite(t.result, Role::result);
+    check::non_negative(t.depreciation_68, Role::depreciation_68);
+    check::non_negative(t.reversals_78, Role::reversals_78);
+    check::non_negative(t.disposals_775, Role::disposals_775);
+    check::non_negative(t.book_value_675, Role::book_value_675);
+    check::non_negative(t.subsidies_777, Role::subsidies_777);
+    check::non_negative(t.other_778, Role::other_7781);  // CPOM_CAF's argument keeps its first name
     return t.result + t.depreciation_68 - t.reversals_78 - t.disposals_775 + t.book_value_675 - t.subsidies_777 -
            t.other_778;
 }
@@ -74,14 +74,14 @@ double caf_from_balance(const TrialBalance& balance, OtherExceptional other) {
 double caf_rate_base(const TrialBalance& balance) {
     const double base = sum_selected(balance, selectors().rate_base);
     if (base <= 0) {
-        throw ArgumentError("amounts", "le total des produits (classe 7 hors 775, 777, 7781 et 78) vaut " +
+        throw ArgumentError(Role::amounts, "le total des produits (classe 7 hors 775, 777, 7781 et 78) vaut " +
                                            format_number(base) + " : le taux de CAF n'est pas calculable");
     }
     return base;
 }
 
 double caf_rate(double caf, const TrialBalance& balance) {
-    check::finite(caf, "caf");
+    check::finite(caf, Role::caf);
     return caf / caf_rate_base(balance);
 }
 

@@ -27,12 +27,12 @@ bool is_blank(const AccountCell& cell) {
 
 // The digits of a mapping prefix: stricter than an account of a trial balance (no qualifier after the digits),
 // because a table of prefixes is written on purpose.
-AccountNumber prefix_of(const AccountCell& cell, const std::string& argument, std::size_t line) {
-    if (const double* x = std::get_if<double>(&cell)) return AccountNumber::from_number(*x, argument, line);
+AccountNumber prefix_of(const AccountCell& cell, Role role, std::size_t line) {
+    if (const double* x = std::get_if<double>(&cell)) return AccountNumber::from_number(*x, role, line);
     const std::string_view text = trim_spaces(group_text(cell));
-    const std::optional<AccountNumber> n = AccountNumber::from_text(text, argument, line);
+    const std::optional<AccountNumber> n = AccountNumber::from_text(text, role, line);
     if (!n || n->digits().size() != text.size()) {
-        throw ArgumentError(argument, line_label(line) + "« " + std::string(text) +
+        throw ArgumentError(role, line_label(line) + "« " + std::string(text) +
                                           " » n'est pas un préfixe de compte (des chiffres seulement)");
     }
     return *n;
@@ -40,40 +40,40 @@ AccountNumber prefix_of(const AccountCell& cell, const std::string& argument, st
 
 }  // namespace
 
-Group parse_group(std::string_view name, const std::string& argument) {
-    return static_cast<Group>(check::one_of(name, k_group_names, argument));
+Group parse_group(std::string_view name, Role role) {
+    return static_cast<Group>(check::one_of(name, k_group_names, role));
 }
 
-GroupMapping GroupMapping::from_rows(std::span<const MappingRow> rows, const std::string& argument) {
+GroupMapping GroupMapping::from_rows(std::span<const MappingRow> rows, Role role) {
     GroupMapping mapping;
     for (std::size_t i = 0; i < rows.size(); ++i) {
         const std::string where = line_label(i + 1);
         if (is_blank(rows[i].prefix) && is_blank(rows[i].group)) continue;
-        if (is_blank(rows[i].prefix)) throw ArgumentError(argument, where + "préfixe de compte manquant");
-        const AccountNumber prefix = prefix_of(rows[i].prefix, argument, i + 1);
+        if (is_blank(rows[i].prefix)) throw ArgumentError(role, where + "préfixe de compte manquant");
+        const AccountNumber prefix = prefix_of(rows[i].prefix, role, i + 1);
         if (prefix.account_class() != '6' && prefix.account_class() != '7') {
-            throw ArgumentError(argument, where + "le préfixe " + std::string(prefix.digits()) +
+            throw ArgumentError(role, where + "le préfixe " + std::string(prefix.digits()) +
                                               " n'est pas un compte de charges (6) ou de produits (7)");
         }
         if (const double* x = std::get_if<double>(&rows[i].group)) {
-            throw ArgumentError(argument, where + "le groupe doit être un texte (C1, C2, C3, P1, P2 ou P3), reçu " +
+            throw ArgumentError(role, where + "le groupe doit être un texte (C1, C2, C3, P1, P2 ou P3), reçu " +
                                               format_number(*x));
         }
         if (is_blank(rows[i].group)) {
-            throw ArgumentError(argument, where + "groupe manquant pour le préfixe " + std::string(prefix.digits()) +
+            throw ArgumentError(role, where + "groupe manquant pour le préfixe " + std::string(prefix.digits()) +
                                               " (C1, C2, C3, P1, P2 ou P3)");
         }
-        const Group group = parse_group(group_text(rows[i].group), argument);
+        const Group group = parse_group(group_text(rows[i].group), role);
         if (!mapping.table_.insert(prefix.digits(), group)) {
-            throw ArgumentError(argument, where + "le préfixe " + std::string(prefix.digits()) +
+            throw ArgumentError(role, where + "le préfixe " + std::string(prefix.digits()) +
                                               " figure déjà plus haut dans la table");
         }
     }
-    if (mapping.table_.empty()) throw ArgumentError(argument, "la table de correspondance est vide");
+    if (mapping.table_.empty()) throw ArgumentError(role, "la table de correspondance est vide");
     return mapping;
 }
 
-GroupMapping GroupMapping::from_csv(std::string_view csv, const std::string& argument) {
+GroupMapping GroupMapping::from_csv(std::string_view csv, Role role) {
     std::vector<MappingRow> rows;
     bool header_seen = false;
     while (!csv.empty()) {
@@ -92,12 +92,12 @@ GroupMapping GroupMapping::from_csv(std::string_view csv, const std::string& arg
             first == std::string_view::npos ? std::string_view{} : line.substr(first + 1, second - first - 1);
         rows.push_back({prefix, group});
     }
-    return from_rows(rows, argument);
+    return from_rows(rows, role);
 }
 
 const GroupMapping& GroupMapping::standard() {
     // Parsed once, then read-only: safe when Calc calls from several threads (C++11 static initialisation).
-    static const GroupMapping mapping = from_csv(k_standard_csv, "table par défaut");
+    static const GroupMapping mapping = from_csv(k_standard_csv, Role::mapping);
     return mapping;
 }
 
@@ -108,10 +108,10 @@ std::array<double, 6> group_totals(const TrialBalance& balance, const GroupMappi
         if (account_class != '6' && account_class != '7') continue;
         const Group* group = mapping.group_of(line.account.digits());
         if (group == nullptr) {
-            throw ArgumentError("accounts", line_label(line.line) + "le compte " + std::string(line.account.digits()) +
+            throw ArgumentError(Role::accounts, line_label(line.line) + "le compte " + std::string(line.account.digits()) +
                                                 " n'a pas de groupe fonctionnel dans la table utilisée (ajouter son "
-                                                "préfixe dans mapping ; une ligne de total n'a pas sa place dans "
-                                                "la balance)");
+                                                "préfixe dans " + mention(Role::mapping) +
+                                                " ; une ligne de total n'a pas sa place dans la balance)");
         }
         const bool product_account = account_class == '7';
         const double amount = product_account == is_product_group(*group) ? line.amount : -line.amount;

@@ -57,18 +57,18 @@ std::string percent(double rate) { return format_number(rate * 100) + " %"; }
 
 double breakeven_rate(double base_resources, std::span<const double> charges, double reserves,
                       std::span<const double> permanent, std::span<const double> one_off) {
-    check::positive(base_resources, "base_resources");
+    check::positive(base_resources, Role::base_resources);
     if (charges.empty() || charges.size() > k_max_years) {
-        throw ArgumentError("charges", "de 1 à 30 montants annuels attendus (reçu " + std::to_string(charges.size()) +
+        throw ArgumentError(Role::charges, "de 1 à 30 montants annuels attendus (reçu " + std::to_string(charges.size()) +
                                            ")");
     }
-    for (double c : charges) check::non_negative(c, "charges");
-    check::finite(reserves, "reserves");
+    for (double c : charges) check::non_negative(c, Role::charges);
+    check::finite(reserves, Role::reserves);
     const std::size_t years = charges.size();
-    if (!permanent.empty()) check::length(permanent, years, "permanent");
-    if (!one_off.empty()) check::length(one_off, years, "one_off");
-    check::finite_row(permanent, "permanent");
-    check::finite_row(one_off, "one_off");
+    if (!permanent.empty()) check::length(permanent, years, Role::permanent);
+    if (!one_off.empty()) check::length(one_off, years, Role::one_off);
+    check::finite_row(permanent, Role::permanent);
+    check::finite_row(one_off, Role::one_off);
 
     double target = -reserves;  // Σ charges − reserves: what resources must cover
     for (double c : charges) target += c;
@@ -111,12 +111,12 @@ namespace {
 // common to both readings.
 std::vector<double> clause_rates(std::span<const double> base, std::span<const double> inflation, double threshold,
                                  double share) {
-    if (base.empty()) throw ArgumentError("base", "au moins une année est attendue");
-    for (double b : base) check::non_negative(b, "base");
-    check::length(inflation, base.size(), "inflation");
-    for (double i : inflation) check::growth_rate(i, "inflation");
-    check::growth_rate(threshold, "threshold");
-    check::fraction(share, "share");
+    if (base.empty()) throw ArgumentError(Role::base, "au moins une année est attendue");
+    for (double b : base) check::non_negative(b, Role::base);
+    check::length(inflation, base.size(), Role::inflation);
+    for (double i : inflation) check::growth_rate(i, Role::inflation);
+    check::growth_rate(threshold, Role::threshold);
+    check::fraction(share, Role::share);
     std::vector<double> added(base.size());
     for (std::size_t t = 0; t < base.size(); ++t) added[t] = std::max(0.0, inflation[t] - threshold) * share;
     return added;
@@ -134,8 +134,8 @@ std::vector<double> adjustment(std::span<const double> base, std::span<const dou
 std::vector<double> adjustment_built_in(std::span<const double> base, std::span<const double> inflation,
                                         double threshold, double share, std::span<const double> rates) {
     const std::vector<double> added = clause_rates(base, inflation, threshold, share);
-    check::length(rates, base.size(), "rates");
-    for (double r : rates) check::growth_rate(r, "rates");
+    check::length(rates, base.size(), Role::rates);
+    for (double r : rates) check::growth_rate(r, Role::rates);
     std::vector<double> extra(base.size());
     double carried = 0.0;  // D_{t−1}: the complements built in so far
     for (std::size_t t = 0; t < base.size(); ++t) {
@@ -147,10 +147,10 @@ std::vector<double> adjustment_built_in(std::span<const double> base, std::span<
 }
 
 double absenteeism_cost(double payroll, double rate, double replacement, double premium) {
-    check::non_negative(payroll, "payroll");
-    check::fraction(rate, "rate");
-    check::fraction(replacement, "replacement");
-    check::non_negative(premium, "premium");
+    check::non_negative(payroll, Role::payroll);
+    check::fraction(rate, Role::rate);
+    check::fraction(replacement, Role::replacement);
+    check::non_negative(premium, Role::premium);
     return payroll * rate * replacement * (1.0 + premium);
 }
 

@@ -10,30 +10,30 @@
 namespace cpom {
 namespace {
 
-void amounts_row(std::span<const double> row, std::size_t years, const char* argument) {
-    check::length(row, years, argument);
-    for (double x : row) check::non_negative(x, argument);
+void amounts_row(std::span<const double> row, std::size_t years, Role role) {
+    check::length(row, years, role);
+    for (double x : row) check::non_negative(x, role);
 }
 
 }  // namespace
 
 std::array<std::vector<double>, k_pgfp_rows> pgfp(const PgfpInputs& in) {
     const std::size_t years = in.rates_products.size();
-    check::non_negative(in.products, "products");
-    check::non_negative(in.charges, "charges");
-    check::length(in.rates_charges, years, "rates_charges");
-    amounts_row(in.depreciation, years, "depreciation");
-    amounts_row(in.investments, years, "investments");
-    amounts_row(in.new_loans, years, "new_loans");
-    amounts_row(in.repayments, years, "repayments");
-    amounts_row(in.subsidies, years, "subsidies");
-    check::finite(in.opening_frng, "opening_frng");
-    check::non_negative(in.opening_debt, "opening_debt");
-    check::finite(in.bfr_days, "bfr_days");
+    check::non_negative(in.products, Role::products);
+    check::non_negative(in.charges, Role::charges);
+    check::length(in.rates_charges, years, Role::rates_charges);
+    amounts_row(in.depreciation, years, Role::depreciation);
+    amounts_row(in.investments, years, Role::investments);
+    amounts_row(in.new_loans, years, Role::new_loans);
+    amounts_row(in.repayments, years, Role::repayments);
+    amounts_row(in.subsidies, years, Role::subsidies);
+    check::finite(in.opening_frng, Role::opening_frng);
+    check::non_negative(in.opening_debt, Role::opening_debt);
+    check::finite(in.bfr_days, Role::bfr_days);
     if (in.base_depreciation) {
-        check::non_negative(*in.base_depreciation, "base_depreciation");
+        check::non_negative(*in.base_depreciation, Role::base_depreciation);
         if (*in.base_depreciation > in.charges) {
-            throw ArgumentError("base_depreciation", "la dotation de l'année 0 (" +
+            throw ArgumentError(Role::base_depreciation, "la dotation de l'année 0 (" +
                                                          format_number(*in.base_depreciation) +
                                                          ") dépasse les charges (" + format_number(in.charges) +
                                                          ") qui l'incluent");
@@ -43,17 +43,18 @@ std::array<std::vector<double>, k_pgfp_rows> pgfp(const PgfpInputs& in) {
     std::array<std::vector<double>, k_pgfp_rows> plan;
     auto row = [&plan](PgfpRow r) -> std::vector<double>& { return plan[static_cast<std::size_t>(r)]; };
     // Same compounding as CPOM_PROJECT, with its rate checks; errors renamed to this function's arguments.
-    auto projected = [](double base, std::span<const double> rates, const char* rates_name) {
+    auto projected = [](double base, std::span<const double> rates, Role base_role, Role rates_role) {
         try {
             return project(base, rates);
         } catch (const ArgumentError& e) {
-            throw ArgumentError(e.argument() == "rates" ? rates_name : e.argument(), e.reason());
+            throw ArgumentError(e.role() == Role::rates ? rates_role : e.role() == Role::base ? base_role : e.role(),
+                                e.reason());
         }
     };
-    row(PgfpRow::Products) = projected(in.products, in.rates_products, "rates_products");
+    row(PgfpRow::Products) = projected(in.products, in.rates_products, Role::products, Role::rates_products);
     // The charges that grow with the rates: all of them (legacy reading), or only the cash ones.
     const std::vector<double> growing =
-        projected(in.charges - in.base_depreciation.value_or(0.0), in.rates_charges, "rates_charges");
+        projected(in.charges - in.base_depreciation.value_or(0.0), in.rates_charges, Role::charges, Role::rates_charges);
     row(PgfpRow::Charges) = growing;
     if (in.base_depreciation) {
         for (std::size_t t = 0; t < years; ++t) row(PgfpRow::Charges)[t] += in.depreciation[t];
@@ -65,7 +66,7 @@ std::array<std::vector<double>, k_pgfp_rows> pgfp(const PgfpInputs& in) {
     for (std::size_t t = 0; t < years; ++t) {
         const double result = row(PgfpRow::Products)[t] - row(PgfpRow::Charges)[t];
         if (!in.base_depreciation && in.depreciation[t] > row(PgfpRow::Charges)[t]) {  // one of the charges
-            throw ArgumentError("depreciation", "année " + std::to_string(t + 1) + " : la dotation (" +
+            throw ArgumentError(Role::depreciation, "année " + std::to_string(t + 1) + " : la dotation (" +
                                                     format_number(in.depreciation[t]) + ") dépasse les charges (" +
                                                     format_number(row(PgfpRow::Charges)[t]) + ") qui l'incluent");
         }
@@ -75,7 +76,7 @@ std::array<std::vector<double>, k_pgfp_rows> pgfp(const PgfpInputs& in) {
         const double owed = debt + in.new_loans[t];
         // Repaying exactly what is owed may leave a rounding residue: that is 0, not an error.
         if (in.repayments[t] > owed * (1 + 1e-12)) {
-            throw ArgumentError("repayments", "année " + std::to_string(t + 1) + " : les remboursements (" +
+            throw ArgumentError(Role::repayments, "année " + std::to_string(t + 1) + " : les remboursements (" +
                                                   format_number(in.repayments[t]) + ") dépassent l'encours de la "
                                                   "dette (" + format_number(owed) + ")");
         }

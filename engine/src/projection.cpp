@@ -11,15 +11,15 @@ namespace cpom {
 std::vector<double> project(double base, std::span<const double> rates, std::optional<double> cap,
                             std::span<const double> permanent, std::span<const double> one_off) {
     // Zero is refused: Calc passes an empty single cell as 0, and a projection of nothing is always a typing slip.
-    if (base == 0) throw ArgumentError("base", "vaut 0 (cellule vide ?) : saisir le montant de l'année 0");
-    check::positive(base, "base");
-    if (rates.empty()) throw ArgumentError("rates", "au moins une année est attendue");
-    for (double r : rates) check::growth_rate(r, "rates");
-    if (cap) check::growth_rate(*cap, "cap");
-    if (!permanent.empty()) check::length(permanent, rates.size(), "permanent");
-    if (!one_off.empty()) check::length(one_off, rates.size(), "one_off");
-    check::finite_row(permanent, "permanent");
-    check::finite_row(one_off, "one_off");
+    if (base == 0) throw ArgumentError(Role::base, "vaut 0 (cellule vide ?) : saisir le montant de l'année 0");
+    check::positive(base, Role::base);
+    if (rates.empty()) throw ArgumentError(Role::rates, "au moins une année est attendue");
+    for (double r : rates) check::growth_rate(r, Role::rates);
+    if (cap) check::growth_rate(*cap, Role::cap);
+    if (!permanent.empty()) check::length(permanent, rates.size(), Role::permanent);
+    if (!one_off.empty()) check::length(one_off, rates.size(), Role::one_off);
+    check::finite_row(permanent, Role::permanent);
+    check::finite_row(one_off, Role::one_off);
     return project_unchecked(base, rates, cap, permanent, one_off);
 }
 
@@ -35,11 +35,11 @@ std::vector<double> project_unchecked(double base, std::span<const double> rates
 
 std::vector<double> yearly_gap(std::span<const double> charges, std::span<const double> resources) {
     if (charges.size() != resources.size()) {
-        throw ArgumentError("resources", "la ligne a " + std::to_string(resources.size()) + " valeurs, " +
-                                             std::to_string(charges.size()) + " attendues (comme charges)");
+        throw ArgumentError(Role::resources, "la ligne a " + std::to_string(resources.size()) + " valeurs, " +
+                                             std::to_string(charges.size()) + " attendues (comme " + mention(Role::charges) + ")");
     }
-    check::finite_row(charges, "charges");
-    check::finite_row(resources, "resources");
+    check::finite_row(charges, Role::charges);
+    check::finite_row(resources, Role::resources);
     std::vector<double> gaps(charges.size());
     for (std::size_t t = 0; t < charges.size(); ++t) gaps[t] = charges[t] - resources[t];
     return gaps;
@@ -53,8 +53,8 @@ std::vector<double> cumulative(std::span<const double> values) {
 }
 
 int exhaustion_year(std::span<const double> gaps, double reserves) {
-    check::finite_row(gaps, "gaps");
-    check::finite(reserves, "reserves");
+    check::finite_row(gaps, Role::gaps);
+    check::finite(reserves, Role::reserves);
     double used = 0.0;
     for (std::size_t t = 0; t < gaps.size(); ++t) {
         used += gaps[t];

@@ -6,18 +6,18 @@
 
 namespace cpom {
 
-Ratio parse_ratio(std::string_view name, const std::string& argument) {
-    return static_cast<Ratio>(check::one_of(name, k_ratio_names, argument));
+Ratio parse_ratio(std::string_view name, Role role) {
+    return static_cast<Ratio>(check::one_of(name, k_ratio_names, role));
 }
 
 double ratio(Ratio which, double a, double b) {
     switch (which) {
         case Ratio::DebtDuration:
-            check::non_negative(a, "a");
-            check::finite(b, "b");
+            check::non_negative(a, Role::a);
+            check::finite(b, Role::b);
             // GM22-RATIOS: "non calculé si la CAF est négative ou nulle".
             if (b <= 0) {
-                throw ArgumentError("b", "la CAF vaut " + format_number(b) +
+                throw ArgumentError(Role::b, "la CAF vaut " + format_number(b) +
                                              " : la durée apparente de la dette n'est pas calculable si la CAF "
                                              "est négative ou nulle");
             }
@@ -25,22 +25,22 @@ double ratio(Ratio which, double a, double b) {
         case Ratio::Independence:
         case Ratio::Vetuste:
         case Ratio::Endettement:
-            check::non_negative(a, "a");
-            check::positive(b, "b");
+            check::non_negative(a, Role::a);
+            check::positive(b, Role::b);
             return a / b;
         case Ratio::Apurement:
-            check::non_negative(a, "a");
-            check::finite(b, "b");
+            check::non_negative(a, Role::a);
+            check::finite(b, Role::b);
             if (b <= 0) {
-                throw ArgumentError("b", "les dettes financières à moyen et long terme valent " + format_number(b) +
+                throw ArgumentError(Role::b, "les dettes financières à moyen et long terme valent " + format_number(b) +
                                              " : l'apurement de la dette n'est pas calculable sans dette");
             }
             return a / b;
         case Ratio::FrngDays:
         case Ratio::BfrDays:
         case Ratio::TresoDays:
-            check::finite(a, "a");
-            check::positive(b, "b");
+            check::finite(a, Role::a);
+            check::positive(b, Role::b);
             return a * 365.0 / b;
     }
     return 0.0;  // unreachable: every ratio is handled above

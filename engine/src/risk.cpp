@@ -19,28 +19,28 @@ namespace {
 constexpr int k_max_years = 30;
 
 void validate(const RiskInputs& in) {
-    check::non_negative(in.base_charges, "base_charges");
-    check::non_negative(in.base_resources, "base_resources");
+    check::non_negative(in.base_charges, Role::base_charges);
+    check::non_negative(in.base_resources, Role::base_resources);
     if (in.years < 1 || in.years > k_max_years) {
-        throw ArgumentError("years", "doit être un entier entre 1 et 30 (reçu " + std::to_string(in.years) + ")");
+        throw ArgumentError(Role::years, "doit être un entier entre 1 et 30 (reçu " + std::to_string(in.years) + ")");
     }
-    check::growth_rate(in.inflation_mean, "inflation_mean");
-    check::non_negative(in.inflation_sd, "inflation_sd");
-    check::growth_rate(in.resources_rate, "resources_rate");
-    check::finite(in.reserves, "reserves");
+    check::growth_rate(in.inflation_mean, Role::inflation_mean);
+    check::non_negative(in.inflation_sd, Role::inflation_sd);
+    check::growth_rate(in.resources_rate, Role::resources_rate);
+    check::finite(in.reserves, Role::reserves);
     scenario_count(in.scenarios);
     const auto years = static_cast<std::size_t>(in.years);
-    const auto per_year = [years](const std::vector<double>& row, const char* argument) {
-        if (!row.empty()) check::length(row, years, argument);
+    const auto per_year = [years](const std::vector<double>& row, Role role) {
+        if (!row.empty()) check::length(row, years, role);
     };
-    per_year(in.inflation_means, "inflation_means");
-    for (double m : in.inflation_means) check::growth_rate(m, "inflation_means");
-    per_year(in.resources_rates, "resources_rates");
-    for (double r : in.resources_rates) check::growth_rate(r, "resources_rates");
-    per_year(in.permanent, "permanent");
-    check::finite_row(in.permanent, "permanent");
-    per_year(in.one_off, "one_off");
-    check::finite_row(in.one_off, "one_off");
+    per_year(in.inflation_means, Role::inflation_means);
+    for (double m : in.inflation_means) check::growth_rate(m, Role::inflation_means);
+    per_year(in.resources_rates, Role::resources_rates);
+    for (double r : in.resources_rates) check::growth_rate(r, Role::resources_rates);
+    per_year(in.permanent, Role::permanent);
+    check::finite_row(in.permanent, Role::permanent);
+    per_year(in.one_off, Role::one_off);
+    check::finite_row(in.one_off, Role::one_off);
 }
 
 // R_1..R_N, the same in every scenario: CPOM_PROJECT's recurrence (which allows no zero base, unlike R_0 here).
@@ -54,16 +54,16 @@ std::vector<double> projected_resources(const RiskInputs& in) {
 }  // namespace
 
 int scenario_count(double requested) {
-    check::finite(requested, "scenarios");
+    check::finite(requested, Role::scenarios);
     if (requested != std::floor(requested)) {
-        throw ArgumentError("scenarios", "un nombre entier de scénarios est attendu (reçu " +
+        throw ArgumentError(Role::scenarios, "un nombre entier de scénarios est attendu (reçu " +
                                              format_number(requested) + ")");
     }
     if (requested < 1) {
-        throw ArgumentError("scenarios", "au moins 1 scénario est attendu (reçu " + format_number(requested) + ")");
+        throw ArgumentError(Role::scenarios, "au moins 1 scénario est attendu (reçu " + format_number(requested) + ")");
     }
     if (requested > k_max_scenarios) {
-        throw ArgumentError("scenarios", "au plus 1 000 000 scénarios par appel (reçu " + format_number(requested) +
+        throw ArgumentError(Role::scenarios, "au plus 1 000 000 scénarios par appel (reçu " + format_number(requested) +
                                              ") : au-delà le calcul bloquerait le tableur sans gain de précision utile");
     }
     return static_cast<int>(requested);

@@ -14,7 +14,7 @@ const char* const k_grammar_hint =
 
 }  // namespace
 
-Selector Selector::parse(std::string_view text, const std::string& argument) {
+Selector Selector::parse(std::string_view text, Role role) {
     text = trim_spaces(text);
     Selector selector;
     bool includes_something = false;
@@ -31,23 +31,23 @@ Selector Selector::parse(std::string_view text, const std::string& argument) {
         const bool excluded = item.front() == '-';
         const std::string_view prefix = excluded ? item.substr(1) : item;
         if (prefix.empty()) {
-            throw ArgumentError(argument, "« - » doit être suivi d'un préfixe de compte, sans espace (par exemple -775)");
+            throw ArgumentError(role, "« - » doit être suivi d'un préfixe de compte, sans espace (par exemple -775)");
         }
         for (char c : prefix) {
-            if (!is_digit(c)) throw ArgumentError(argument, "« " + std::string(item) + " » n'est pas un préfixe de compte" + k_grammar_hint);
+            if (!is_digit(c)) throw ArgumentError(role, "« " + std::string(item) + " » n'est pas un préfixe de compte" + k_grammar_hint);
         }
         if (prefix.size() > AccountNumber::max_digits) {
-            throw ArgumentError(argument, "« " + std::string(item) + " » a plus de 20 chiffres");
+            throw ArgumentError(role, "« " + std::string(item) + " » a plus de 20 chiffres");
         }
         const Polarity polarity = excluded ? Polarity::Exclude : Polarity::Include;
         if (!selector.table_.insert(prefix, polarity) && *selector.table_.find(prefix) != polarity) {
-            throw ArgumentError(argument, "le préfixe " + std::string(prefix) + " est à la fois inclus et exclu");
+            throw ArgumentError(role, "le préfixe " + std::string(prefix) + " est à la fois inclus et exclu");
         }
         includes_something = includes_something || !excluded;
     }
-    if (selector.table_.empty()) throw ArgumentError(argument, "le sélecteur est vide" + std::string(k_grammar_hint));
+    if (selector.table_.empty()) throw ArgumentError(role, "le sélecteur est vide" + std::string(k_grammar_hint));
     if (!includes_something) {
-        throw ArgumentError(argument, "aucun préfixe à inclure : des exclusions seules (« " + std::string(text) +
+        throw ArgumentError(role, "aucun préfixe à inclure : des exclusions seules (« " + std::string(text) +
                                           " ») ne sélectionnent aucun compte");
     }
     return selector;

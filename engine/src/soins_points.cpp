@@ -57,7 +57,7 @@ const std::map<Key, double>& table() {
                 continue;
             }
             const int year = parse_field<int>(next_field(line));
-            const SoinsOption option = parse_soins_option(next_field(line), "soins_point_values.csv");
+            const SoinsOption option = parse_soins_option(next_field(line), Role::option);
             const bool pui = parse_field<int>(next_field(line)) == 1;
             const double value = parse_field<double>(next_field(line));
             rows.emplace(Key{year, option, pui}, value);
@@ -81,17 +81,17 @@ std::string years_listed() {
 
 }  // namespace
 
-SoinsOption parse_soins_option(std::string_view text, const std::string& argument) {
-    return static_cast<SoinsOption>(check::one_of(text, k_option_names, argument));
+SoinsOption parse_soins_option(std::string_view text, Role role) {
+    return static_cast<SoinsOption>(check::one_of(text, k_option_names, role));
 }
 
 double soins_point_value(int year, SoinsOption option, bool pui, bool overseas) {
     const auto found = table().find(Key{year, option, pui});
     if (found == table().end()) {
-        throw ArgumentError("year", "aucune valeur du point sourcée pour " + std::to_string(year) +
+        throw ArgumentError(Role::year, "aucune valeur du point sourcée pour " + std::to_string(year) +
                                         " dans la table de l'extension (années : " + years_listed() +
                                         ") : saisir la valeur de l'arrêté de l'année directement dans "
-                                        "valeur_point de CPOM_FORFAIT_SOINS");
+                                        "« valeur point » de CPOM_FORFAIT_SOINS");
     }
     return overseas ? found->second * k_overseas_raise : found->second;
 }

@@ -27,8 +27,8 @@ const TypeAccounts& accounts_of(AssetType type) {
 
 }  // namespace
 
-AssetType parse_asset_type(std::string_view name, const std::string& argument) {
-    return static_cast<AssetType>(check::one_of(name, k_asset_type_names, argument));
+AssetType parse_asset_type(std::string_view name, Role role) {
+    return static_cast<AssetType>(check::one_of(name, k_asset_type_names, role));
 }
 
 double vetuste(const TrialBalance& balance, AssetType type) {
@@ -36,17 +36,17 @@ double vetuste(const TrialBalance& balance, AssetType type) {
     const double gross = sum_selected(balance, a.gross);
     const double depreciation = -sum_selected(balance, a.depreciation);  // credit balances are negative
     if (gross <= 0) {
-        throw ArgumentError("balances", std::string("aucune immobilisation brute (comptes ") + a.gross_text +
+        throw ArgumentError(Role::balances, std::string("aucune immobilisation brute (comptes ") + a.gross_text +
                                             ", soldes débiteurs) : total " + format_number(gross) +
                                             ", le taux de vétusté n'est pas calculable");
     }
     if (depreciation < 0) {
-        throw ArgumentError("balances", std::string("les amortissements (comptes ") + a.depreciation_text +
+        throw ArgumentError(Role::balances, std::string("les amortissements (comptes ") + a.depreciation_text +
                                             ") sont des soldes créditeurs, à saisir en négatif (total reçu " +
                                             format_number(-depreciation) + ")");
     }
     if (depreciation > gross) {
-        throw ArgumentError("balances", std::string("les amortissements (comptes ") + a.depreciation_text + ", " +
+        throw ArgumentError(Role::balances, std::string("les amortissements (comptes ") + a.depreciation_text + ", " +
                                             format_number(depreciation) + ") dépassent les immobilisations brutes (" +
                                             a.gross_text + ", " + format_number(gross) + ")");
     }

@@ -10,7 +10,9 @@ office = None
 
 def setUpModule():
     global office
-    office = support.start_office()
+    # A French office, as the reference is written for: messages name arguments as its Function Wizard does
+    # (« fonction », « taux » : issue 18 §3).
+    office = support.start_office("fr-FR")
 
 
 def tearDownModule():

@@ -59,10 +59,10 @@ TEST(OccupancyCall, BlankOptionalsTakeTheirDefaultsBlankRequiredIsAnError) {
     EXPECT_NEAR(number(call("CPOM_OCCUPANCY", {num(32'000), num(100), blank(), blank()})), 0.876712328767, 1e-12);
     EXPECT_NEAR(number(call("CPOM_OCCUPANCY", {num(32'000), num(100)})), 0.876712328767, 1e-12);
     EXPECT_EQ(explain("CPOM_OCCUPANCY", {blank(), num(100)}),
-              "days : valeur manquante (cellule vide ou argument omis)");
-    EXPECT_EQ(explain("CPOM_OCCUPANCY", {num(32'000), num(0)}), "capacity : doit être strictement positif (reçu 0)");
+              "journées : valeur manquante (cellule vide ou argument omis)");
+    EXPECT_EQ(explain("CPOM_OCCUPANCY", {num(32'000), num(0)}), "capacité : doit être strictement positif (reçu 0)");
     EXPECT_EQ(explain("CPOM_OCCUPANCY", {num(32'000), text("cent")}),
-              "capacity : un nombre est attendu, pas le texte « cent »");
+              "capacité : un nombre est attendu, pas le texte « cent »");
     EXPECT_THROW(call("CPOM_OCCUPANCY", {num(32'000), Arg::row({100, 80})}), ArgumentError);
     EXPECT_THROW(call("CPOM_OCCUPANCY", {num(32'000), num(100), num(400)}), ArgumentError);
 }
@@ -75,7 +75,7 @@ TEST(ActivityRate, RealisedOverFinanced) {
     EXPECT_EQ(failing_argument([] { cpom::activity_rate(27'375, 0); }), "financed_days");
     EXPECT_EQ(failing_argument([] { cpom::activity_rate(-1, 28'470); }), "realised_days");
     EXPECT_EQ(explain("CPOM_ACTIVITY_RATE", {num(27'375), blank()}),
-              "financed_days : valeur manquante (cellule vide ou argument omis)");
+              "journées financées : valeur manquante (cellule vide ou argument omis)");
 }
 
 TEST(UnitCost, PerPlacePerDayPerPerson) {
@@ -119,10 +119,10 @@ TEST(UnitCost, RejectsImpossibleInputs) {
 TEST(UnitCostCall, BlankDeductibleIsZero) {
     EXPECT_DOUBLE_EQ(number(call("CPOM_UNIT_COST", {num(2'500'000), num(80), blank()})), 31'250);
     EXPECT_EQ(explain("CPOM_UNIT_COST", {num(100'000), num(80), num(120'000)}),
-              "deductible : le montant déduit (120000) dépasse les charges à couvrir (100000) : un coût négatif n'a "
+              "déductions : le montant déduit (120000) dépasse les charges à couvrir (100000) : un coût négatif n'a "
               "pas de sens, vérifier les montants et leurs signes");
     EXPECT_EQ(explain("CPOM_UNIT_COST", {num(100'000), blank()}),
-              "units : valeur manquante (cellule vide ou argument omis)");
+              "unités : valeur manquante (cellule vide ou argument omis)");
 }
 
 TEST(DayPrice, ResultCarrySignConvention) {
@@ -148,7 +148,7 @@ TEST(DayPriceCall, BlankCarryIsZeroBlankProductsAreAnError) {
                 83.928571428571, 1e-9);
     // other_products is required: a blank is a missing figure, not 0.
     EXPECT_EQ(explain("CPOM_DAY_PRICE", {num(2'500'000), blank(), num(28'000)}),
-              "other_products : valeur manquante (cellule vide ou argument omis)");
+              "autres produits : valeur manquante (cellule vide ou argument omis)");
     EXPECT_THROW(call("CPOM_DAY_PRICE", {num(2'500'000), text("0"), num(28'000)}), ArgumentError);
 }
 

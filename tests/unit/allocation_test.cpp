@@ -53,7 +53,7 @@ TEST(Allocate, PoolWithoutKeysIsAnErrorNamingTheLine) {
         cpom::allocate(pools, drivers, 3);
         FAIL() << "60 000 € would have been lost";
     } catch (const ArgumentError& e) {
-        EXPECT_EQ(e.argument(), "drivers");
+        EXPECT_EQ(role_name(e.role()), "drivers");
         EXPECT_NE(e.reason().find("ligne n° 2"), std::string::npos) << e.reason();
         EXPECT_NE(e.reason().find("60000"), std::string::npos) << e.reason();
     }
@@ -138,20 +138,20 @@ TEST(AllocateCall, BlankKeyRowIsFineOnlyForAZeroPool) {
     EXPECT_NEAR(m.at(0, 0), 2'000, 1e-9);  // 8 000 × 1/4
     EXPECT_NEAR(m.at(0, 1), 6'000, 1e-9);  // 8 000 × 3/4
     const std::string why = explain("CPOM_ALLOCATE", {column({8'000.0, 500.0}), drivers});
-    EXPECT_EQ(why.rfind("drivers : ligne n° 2", 0), 0u) << why;
+    EXPECT_EQ(why.rfind("clés : ligne n° 2", 0), 0u) << why;
 }
 
 TEST(AllocateCall, BlankPoolAmountTextAndShapeErrors) {
     const Arg drivers = Arg::block(2, 2, {1.0, 3.0, 1.0, 1.0});
     // A blank amount would silently drop a pool: error, never 0.
     EXPECT_EQ(explain("CPOM_ALLOCATE", {column({8'000.0, Empty{}}), drivers}),
-              "pool_amounts : la cellule n° 2 est vide : saisir 0 si la valeur est nulle, une cellule vide n'est pas "
+              "montants : la cellule n° 2 est vide : saisir 0 si la valeur est nulle, une cellule vide n'est pas "
               "lue comme 0");
     EXPECT_THROW(call("CPOM_ALLOCATE", {column({8'000.0, 1.0}), Arg::block(2, 2, {1.0, std::string("x"), 1.0, 1.0})}),
                  ArgumentError);
     // Two pools, three key rows.
     EXPECT_EQ(explain("CPOM_ALLOCATE", {column({8'000.0, 1.0}), Arg::block(3, 1, {1.0, 1.0, 1.0})}).rfind(
-                  "drivers : la plage a 3 lignes, 2 attendues", 0),
+                  "clés : la plage a 3 lignes, 2 attendues", 0),
               0u);
     // Pools as a 2×2 block.
     EXPECT_THROW(call("CPOM_ALLOCATE", {Arg::block(2, 2, {1.0, 1.0, 1.0, 1.0}), drivers}), ArgumentError);

@@ -63,14 +63,14 @@ TEST(CagrCall, ARowOrAColumnButNoBlankAnywhere) {
         "années consécutives renseignées";
     // Inside, at the start (year not entered) and at the end (year not closed yet): all errors.
     EXPECT_EQ(explain("CPOM_CAGR", {Arg::block(1, 3, {100.0, Empty{}, 121.0})}),
-              "values : la cellule n° 2" + gap_reason);
+              "valeurs : la cellule n° 2" + gap_reason);
     EXPECT_EQ(explain("CPOM_CAGR", {Arg::block(1, 3, {Empty{}, 100.0, 121.0})}),
-              "values : la cellule n° 1" + gap_reason);
+              "valeurs : la cellule n° 1" + gap_reason);
     EXPECT_EQ(explain("CPOM_CAGR", {Arg::block(1, 4, {100.0, 110.0, 121.0, Empty{}})}),
-              "values : la cellule n° 4" + gap_reason);
-    EXPECT_EQ(explain("CPOM_CAGR", {blank()}), "values : valeur manquante (cellule vide ou argument omis)");
+              "valeurs : la cellule n° 4" + gap_reason);
+    EXPECT_EQ(explain("CPOM_CAGR", {blank()}), "valeurs : valeur manquante (cellule vide ou argument omis)");
     EXPECT_EQ(explain("CPOM_CAGR", {num(100)}),
-              "values : au moins deux années sont nécessaires pour un taux moyen (reçu 1)");
+              "valeurs : au moins deux années sont nécessaires pour un taux moyen (reçu 1)");
     EXPECT_THROW(call("CPOM_CAGR", {Arg::block(2, 2, {100.0, 110.0, 120.0, 130.0})}), ArgumentError);
     EXPECT_THROW(call("CPOM_CAGR", {Arg::block(1, 2, {100.0, std::string("n.c.")})}), ArgumentError);
 }
@@ -102,7 +102,7 @@ TEST(Variance, ZeroBudgetHasNoRelativeVariance) {
         cpom::variance(actual, budget, VarianceMode::Rate);
         FAIL();
     } catch (const ArgumentError& e) {
-        EXPECT_EQ(e.argument(), "budget");
+        EXPECT_EQ(role_name(e.role()), "budget");
         EXPECT_EQ(e.reason().rfind("le budget n° 2 est nul :", 0), 0u) << e.reason();
     }
     const std::vector<double> short_budget{100};
@@ -134,11 +134,11 @@ TEST(VarianceCall, ResultHasTheShapeOfActual) {
 TEST(VarianceCall, BlanksAreErrorsShapesMustMatch) {
     // A blank actual read as 0 would show the whole budget as a variance: error.
     EXPECT_EQ(explain("CPOM_VARIANCE", {Arg::block(1, 2, {105'000.0, Empty{}}), Arg::row({100'000, 100'000})}),
-              "actual : la cellule n° 2 est vide : saisir 0 si la valeur est nulle, une cellule vide n'est pas lue "
+              "réalisé : la cellule n° 2 est vide : saisir 0 si la valeur est nulle, une cellule vide n'est pas lue "
               "comme 0");
     EXPECT_THROW(call("CPOM_VARIANCE", {Arg::row({1, 2}), Arg::block(1, 2, {1.0, Empty{}})}), ArgumentError);
     EXPECT_EQ(explain("CPOM_VARIANCE", {Arg::row({1, 2, 3}), Arg::row({1, 2})}),
-              "budget : la plage fait 1 lignes × 2 colonnes, 1 × 3 attendues (comme actual)");
+              "budget : la plage fait 1 lignes × 2 colonnes, 1 × 3 attendues (comme réalisé)");
     EXPECT_THROW(call("CPOM_VARIANCE", {Arg::block(2, 2, {1.0, 2.0, 3.0, 4.0}), Arg::row({1, 2, 3, 4})}),
                  ArgumentError);
     EXPECT_EQ(explain("CPOM_VARIANCE", {num(100), num(0), num(1)}),
@@ -156,9 +156,9 @@ TEST(ExecutionRate, ActualOverForecast) {
     EXPECT_EQ(failing_argument([] { cpom::execution_rate(1'940'000, -2'000'000); }), "forecast");
     EXPECT_EQ(failing_argument([] { cpom::execution_rate(-1, 2'000'000); }), "actual");
     EXPECT_EQ(explain("CPOM_EXECUTION_RATE", {num(1'940'000), num(0)}),
-              "forecast : doit être strictement positif (reçu 0)");
+              "prévu : doit être strictement positif (reçu 0)");
     EXPECT_EQ(explain("CPOM_EXECUTION_RATE", {blank(), num(2'000'000)}),
-              "actual : valeur manquante (cellule vide ou argument omis)");
+              "réalisé : valeur manquante (cellule vide ou argument omis)");
 }
 
 // ---------------------------------------------------------------- CPOM_STATUS
@@ -228,10 +228,10 @@ TEST(StatusCall, TextsDefaultsAndBlanks) {
     // A blank actual is an error in the engine, never a status (Calc itself sends a lone empty cell as 0: the
     // function notes tell the user to guard with ESTVIDE).
     EXPECT_EQ(explain("CPOM_STATUS", {blank(), num(0.95), num(0.05)}),
-              "actual : valeur manquante (cellule vide ou argument omis)");
+              "réalisé : valeur manquante (cellule vide ou argument omis)");
     EXPECT_EQ(explain("CPOM_STATUS", {num(0.9), num(0.95), num(0.05), num(2)}),
-              "direction : doit être un entier entre -1 et 1 (reçu 2)");
-    EXPECT_EQ(explain("CPOM_STATUS", {num(0.9), num(0), num(0.05)}).rfind("target : la cible est nulle", 0), 0u);
+              "sens : doit être un entier entre -1 et 1 (reçu 2)");
+    EXPECT_EQ(explain("CPOM_STATUS", {num(0.9), num(0), num(0.05)}).rfind("cible : la cible est nulle", 0), 0u);
     EXPECT_THROW(call("CPOM_STATUS", {num(0.9), num(0.95), Arg::scalar(std::string("5 %"))}), ArgumentError);
 }
 

@@ -9,11 +9,10 @@
 
 namespace cpom::test {
 
-inline TrialBalance numbered_balance(const std::vector<double>& accounts, const std::vector<double>& amounts,
-                                     const std::string& amounts_name = "balances") {
+inline TrialBalance numbered_balance(const std::vector<double>& accounts, const std::vector<double>& amounts) {
     std::vector<AccountCell> cells(accounts.begin(), accounts.end());
     std::vector<std::optional<double>> values(amounts.begin(), amounts.end());
-    return TrialBalance::read(cells, values, amounts_name);
+    return TrialBalance::read(cells, values);
 }
 
 }  // namespace cpom::test

@@ -82,8 +82,8 @@ TEST(Call, YearOutsideTheContractIsAnError) {
         return explain("CPOM_PROJECT",
                        {num(1000), num(0.1), num(3), Arg::omitted(), Arg::omitted(), Arg::omitted(), num(year)});
     };
-    EXPECT_EQ(project_year(4), "which_year : doit être un entier entre 1 et 3 (reçu 4)");
-    EXPECT_EQ(project_year(0), "which_year : doit être un entier entre 1 et 3 (reçu 0)");  // a blank cell typed as B1
+    EXPECT_EQ(project_year(4), "année voulue : doit être un entier entre 1 et 3 (reçu 4)");
+    EXPECT_EQ(project_year(0), "année voulue : doit être un entier entre 1 et 3 (reçu 0)");  // a blank cell typed as B1
     EXPECT_NE(project_year(1.5).find("entier"), std::string::npos);
 }
 
@@ -95,7 +95,7 @@ TEST(Call, GapOfOneYear) {
               (std::vector<double>{13}));
     EXPECT_EQ(matrix_of(call("CPOM_GAP", {charges, resources, num(1), num(3)})).values, (std::vector<double>{18}));
     EXPECT_EQ(explain("CPOM_GAP", {charges, resources, num(1), num(4)}),
-              "which_year : doit être un entier entre 1 et 3 (reçu 4)");
+              "année voulue : doit être un entier entre 1 et 3 (reçu 4)");
 }
 
 TEST(Call, ExhaustionYearPerRow) {
@@ -106,19 +106,19 @@ TEST(Call, ExhaustionYearPerRow) {
 
 TEST(Call, ErrorsNameTheArgument) {
     EXPECT_EQ(explain("CPOM_PROJECT", {num(1000), Arg::row({0.02, 0.02}), num(3)}),
-              "rates : la plage a 2 valeurs, 3 attendues (une par année)");
+              "taux : la plage a 2 valeurs, 3 attendues (une par année)");
     EXPECT_EQ(explain("CPOM_PROJECT", {blank(), num(0.02), num(3)}),
               "base : valeur manquante (cellule vide ou argument omis)");
     EXPECT_EQ(explain("CPOM_PROJECT", {num(1000), num(0.02), text("cinq")}),
-              "years : un nombre est attendu, pas le texte « cinq »");
+              "années : un nombre est attendu, pas le texte « cinq »");
     EXPECT_EQ(explain("CPOM_PROJECT", {num(1000), num(0.02), num(3)}), "OK");
-    EXPECT_EQ(explain("CPOM_NOPE", {}), "function_name : fonction inconnue : « CPOM_NOPE »");
+    EXPECT_EQ(explain("CPOM_NOPE", {}), "fonction inconnue : « CPOM_NOPE »");
 }
 
 TEST(Call, TextAndBlankCellsInsideRanges) {
     const Arg with_text = Arg::block(1, 3, {0.02, std::string("deux"), 0.02});
     EXPECT_EQ(explain("CPOM_PROJECT", {num(1000), with_text, num(3)}),
-              "rates : la cellule n° 2 contient du texte (« deux ») : un nombre est attendu");
+              "taux : la cellule n° 2 contient du texte (« deux ») : un nombre est attendu");
     const Arg with_blank = Arg::block(1, 3, {0.02, Empty{}, 0.02});
     EXPECT_NE(explain("CPOM_PROJECT", {num(1000), with_blank, num(3)}).find("est vide"), std::string::npos);
     // A blank in the permanent measures means "no measure that year" (blank rule "zero" in the metadata).
@@ -129,18 +129,18 @@ TEST(Call, TextAndBlankCellsInsideRanges) {
 
 TEST(Call, ArityIsChecked) {
     EXPECT_THROW(call("CPOM_PROJECT", {num(1000), num(0.02)}), ArgumentError);  // years missing
-    EXPECT_THROW(call("CPOM_GAP", {num(1), num(1), num(0), num(1), num(4)}), ArgumentError);  // one too many
+    EXPECT_THROW(call("CPOM_GAP", {num(1), num(1), num(0), num(1), num(4)}), CallError);  // one too many
 }
 
 TEST(Call, NonFiniteInputsAndResultsAreErrors) {
     const double not_a_number = std::numeric_limits<double>::quiet_NaN();
     EXPECT_THROW(call("CPOM_PROJECT", {num(not_a_number), num(0.02), num(3)}), ArgumentError);
-    EXPECT_THROW(call("CPOM_PROJECT", {num(1e308), num(1), num(30)}), ArgumentError);  // overflows to +Inf
+    EXPECT_THROW(call("CPOM_PROJECT", {num(1e308), num(1), num(30)}), cpom::ResultError);  // overflows to +Inf
 }
 
 TEST(Call, CheckPassesItsArgumentsOn) {
     const Value v = call("CPOM_CHECK", {text("CPOM_PROJECT"), num(1000), num(0.02), num(31)});
-    EXPECT_EQ(std::get<std::string>(v), "years : doit être un entier entre 1 et 30 (reçu 31)");
+    EXPECT_EQ(std::get<std::string>(v), "années : doit être un entier entre 1 et 30 (reçu 31)");
 }
 
 TEST(Call, VersionNamesTheProduct) {
@@ -186,7 +186,7 @@ TEST(Scissor, EqualsTheFiveSeparateCalls) {
 
 TEST(Scissor, BasesMustPair) {
     EXPECT_EQ(cpom::calls::explain("CPOM_SCISSOR", {block(2, 1, {1, 2}), num(0.1), num(1), num(0), num(1)}),
-              "resources_base : autant de montants que charges_base sont attendus (2, reçu 1)");
+              "ressources base : autant de montants que charges base sont attendus (2, reçu 1)");
 }
 
 }  // namespace

@@ -39,7 +39,7 @@ std::string failing_argument(F f) {
     try {
         f();
     } catch (const ArgumentError& e) {
-        return e.argument();
+        return std::string(role_name(e.role()));
     }
     return "";
 }

@@ -56,26 +56,26 @@ TEST(AccountsCall, MessyExportIsReadByTheOneRule) {
 
 TEST(AccountsCall, BadInputsAreExplained) {
     EXPECT_EQ(why("CPOM_ACCOUNTS", {messy_accounts(), messy_amounts(), text("7 -7")}),
-              "selector : le préfixe 7 est à la fois inclus et exclu");
+              "sélecteur : le préfixe 7 est à la fois inclus et exclu");
     EXPECT_EQ(why("CPOM_ACCOUNTS", {column({Cell(6111.0), Cell(6112.0)}),
                                         column({Cell(1.0), Cell(std::string("2,5 €"))}), text("6")}),
-              "amounts : ligne 2 : du texte (« 2,5 € ») à la place d'un montant");
+              "montants : la cellule n° 2 contient du texte (« 2,5 € ») : un nombre est attendu");
     EXPECT_EQ(why("CPOM_ACCOUNTS",
                       {column({Cell(6111.0), Cell(6112.0)}), column({Cell(1.0), Cell(2.0), Cell(3.0)}), text("6")}),
-              "amounts : la plage a 3 cellules, 2 attendues (une par compte de accounts)");
+              "montants : la plage a 3 cellules, 2 attendues (une par compte de comptes)");
     EXPECT_EQ(why("CPOM_ACCOUNTS", {column({Cell(6111.0), Cell(Empty{})}), column({Cell(1.0), Cell(2.0)}),
                                         text("6")}),
-              "accounts : ligne 2 : montant de 2 sans numéro de compte");
+              "comptes : ligne 2 : montant de 2 sans numéro de compte");
     EXPECT_EQ(why("CPOM_ACCOUNTS", {column({Cell(6111.5)}), column({Cell(1.0)}), text("6")}),
-              "accounts : ligne 1 : le numéro de compte 6111,5 a des décimales : saisir les sous-comptes comme du "
+              "comptes : ligne 1 : le numéro de compte 6111,5 a des décimales : saisir les sous-comptes comme du "
               "texte");
     EXPECT_EQ(why("CPOM_ACCOUNTS", {Arg::block(2, 2, {Cell(6111.0), Cell(1.0), Cell(6112.0), Cell(2.0)}),
                                         column({Cell(1.0), Cell(2.0)}), text("6")}),
-              "accounts : une colonne (ou une ligne) est attendue, la plage fait 2 lignes × 2 colonnes");
+              "comptes : une valeur ou une colonne (ou une ligne) est attendue, la plage fait 2 lignes × 2 colonnes");
     EXPECT_EQ(why("CPOM_ACCOUNTS", {column({Cell(6111.0)}), column({Cell(std::numeric_limits<double>::quiet_NaN())}), text("6")}),
-              "amounts : ligne 1 : le montant n'est pas un nombre fini");
+              "montants : la valeur n'est pas un nombre fini");
     EXPECT_EQ(why("CPOM_ACCOUNTS", {column({Cell(6111.0)}), column({Cell(1.0)}), Arg::scalar(Empty{})}),
-              "selector : texte manquant (cellule vide ou argument omis)");
+              "sélecteur : texte manquant (cellule vide ou argument omis)");
     EXPECT_THROW(cpom::calls::call("CPOM_ACCOUNTS", {column({Cell(6111.0)}), column({Cell(1.0)})}),
                  cpom::ArgumentError);
 }
@@ -98,7 +98,7 @@ TEST(GroupCall, SeveralGroupsInOneCallKeepTheRangeShape) {
     EXPECT_EQ(m.values, (std::vector<double>{1500, 20000, 1100}));
     const Arg with_number = Arg::block(1, 2, {Cell(std::string("C1")), Cell(2.0)});
     EXPECT_EQ(why("CPOM_GROUP", {messy_accounts(), messy_amounts(), with_number}),
-              "group : un code de groupe en texte est attendu (cellule n° 2) : \"C1\" à \"C3\" ou \"P1\" à \"P3\"");
+              "groupe : cellule n° 2 : un code de groupe en texte est attendu : \"C1\" à \"C3\" ou \"P1\" à \"P3\"");
 }
 
 TEST(GroupCall, UserMappingReplacesTheDefault) {
@@ -113,17 +113,17 @@ TEST(GroupCall, UserMappingReplacesTheDefault) {
 
 TEST(GroupCall, BadInputsAreExplained) {
     EXPECT_EQ(why("CPOM_GROUP", {messy_accounts(), messy_amounts(), text("G2")}),
-              "group : « G2 » inconnu, valeurs possibles : C1, C2, C3, P1, P2, P3");
+              "groupe : « G2 » inconnu, valeurs possibles : C1, C2, C3, P1, P2, P3");
     const Arg three_columns = Arg::block(1, 3, {Cell(60.0), Cell(std::string("C1")), Cell(std::string("x"))});
     EXPECT_EQ(why("CPOM_GROUP", {messy_accounts(), messy_amounts(), text("C1"), three_columns}),
-              "mapping : deux colonnes sont attendues (préfixe de compte, groupe), la plage en a 3");
+              "correspondance : deux colonnes sont attendues (préfixe de compte, groupe), la plage en a 3");
     const Arg partial = Arg::block(1, 2, {Cell(64.0), Cell(std::string("C2"))});
     EXPECT_EQ(why("CPOM_GROUP", {messy_accounts(), messy_amounts(), text("C2"), partial}),
-              "accounts : ligne 2 : le compte 6111 n'a pas de groupe fonctionnel dans la table utilisée (ajouter son "
-              "préfixe dans mapping ; une ligne de total n'a pas sa place dans la balance)");
+              "comptes : ligne 2 : le compte 6111 n'a pas de groupe fonctionnel dans la table utilisée (ajouter son "
+              "préfixe dans correspondance ; une ligne de total n'a pas sa place dans la balance)");
     const Arg bad_group = Arg::block(1, 2, {Cell(64.0), Cell(std::string("Personnel"))});
     EXPECT_EQ(why("CPOM_GROUP", {messy_accounts(), messy_amounts(), text("C2"), bad_group}),
-              "mapping : « Personnel » inconnu, valeurs possibles : C1, C2, C3, P1, P2, P3");
+              "correspondance : « Personnel » inconnu, valeurs possibles : C1, C2, C3, P1, P2, P3");
 }
 
 TEST(CafCalls, PublishedExampleAndBalance) {
@@ -135,16 +135,16 @@ TEST(CafCalls, PublishedExampleAndBalance) {
                                          num(0), Arg::scalar(Empty{})}),
                      1'533'000);
     EXPECT_EQ(why("CPOM_CAF", {num(1'432'000), num(190'000), num(-13'000), num(256'000), num(180'000), num(0)}),
-              "reversals_78 : doit être positif ou nul (reçu -13000)");
+              "reprises 78 : doit être positif ou nul (reçu -13000)");
     EXPECT_EQ(why("CPOM_CAF", {num(1'432'000), text("190 000"), num(13'000), num(256'000), num(180'000), num(0)}),
-              "depreciation_68 : un nombre est attendu, pas le texte « 190 000 »");
+              "dotations 68 : un nombre est attendu, pas le texte « 190 000 »");
     // CAF from the messy balance: products 30 000 + 400 = 30 400, charges 1 000 + 500 + 20 000 − 700 = 20 800,
     // result 9 600; no 68/78/775/675/777/7781: CAF = 9 600.
     EXPECT_DOUBLE_EQ(number("CPOM_CAF_BALANCE", {messy_accounts(), messy_amounts()}), 9600);
     // Taux de CAF: 9 600 / 30 400.
     EXPECT_DOUBLE_EQ(number("CPOM_CAF_RATE", {num(9600), messy_accounts(), messy_amounts()}), 9600.0 / 30400.0);
     EXPECT_EQ(why("CPOM_CAF_RATE", {num(100), column({Cell(6111.0)}), column({Cell(5.0)})}),
-              "amounts : le total des produits (classe 7 hors 775, 777, 7781 et 78) vaut 0 : le taux de CAF n'est "
+              "montants : le total des produits (classe 7 hors 775, 777, 7781 et 78) vaut 0 : le taux de CAF n'est "
               "pas calculable");
 }
 
@@ -161,9 +161,9 @@ TEST(BalanceCall, ItemsAndErrors) {
     EXPECT_DOUBLE_EQ(number("CPOM_BALANCE", {accounts, balances, text("TRESO")}), 130'000);
     EXPECT_DOUBLE_EQ(number("CPOM_BALANCE", {accounts, balances, text("DEBT")}), 300'000);
     EXPECT_EQ(why("CPOM_BALANCE", {accounts, balances, text("FR")}),
-              "item : « FR » inconnu, valeurs possibles : FRNG, BFR, TRESO, FRI, FRE, DEBT");
+              "agrégat : « FR » inconnu, valeurs possibles : FRNG, BFR, TRESO, FRI, FRE, DEBT");
     EXPECT_EQ(why("CPOM_BALANCE", {accounts, column({Cell(1.0)}), text("FRNG")}),
-              "balances : la plage a 1 cellules, 7 attendues (une par compte de accounts)");
+              "soldes : la plage a 1 cellules, 7 attendues (une par compte de comptes)");
 }
 
 TEST(RatioCall, ValuesAndErrors) {
@@ -172,7 +172,7 @@ TEST(RatioCall, ValuesAndErrors) {
     EXPECT_EQ(why("CPOM_RATIO", {text("DEBT_DURATION"), num(300'000), num(-5)}),
               "b : la CAF vaut -5 : la durée apparente de la dette n'est pas calculable si la CAF est négative ou "
               "nulle");
-    EXPECT_NE(why("CPOM_RATIO", {text("DETTE"), num(1), num(1)}).find("name : « DETTE » inconnu"),
+    EXPECT_NE(why("CPOM_RATIO", {text("DETTE"), num(1), num(1)}).find("ratio : « DETTE » inconnu"),
               std::string::npos);
 }
 
@@ -195,19 +195,19 @@ TEST(PgfpCall, EightRowsOfNYears) {
     EXPECT_NEAR(std::get<Matrix>(cpom::calls::call("CPOM_PGFP", blank_investment)).at(5, 1), 350'908, 1e-6);
     Args blank_depreciation = args;
     blank_depreciation[5] = Arg::block(1, 2, {Cell(50'000.0), Cell(Empty{})});
-    EXPECT_NE(why("CPOM_PGFP", blank_depreciation).find("depreciation : la cellule n° 2 est vide"),
+    EXPECT_NE(why("CPOM_PGFP", blank_depreciation).find("dotations : la cellule n° 2 est vide"),
               std::string::npos);
     Args wrong_length = args;
     wrong_length[2] = Arg::row({0.01, 0.01, 0.01});
     EXPECT_EQ(why("CPOM_PGFP", wrong_length),
-              "rates_products : la plage a 3 valeurs, 2 attendues (une par année)");
+              "taux produits : la plage a 3 valeurs, 2 attendues (une par année)");
     Args too_long = args;
     too_long[4] = num(31);
-    EXPECT_EQ(why("CPOM_PGFP", too_long), "years : doit être un entier entre 1 et 30 (reçu 31)");
+    EXPECT_EQ(why("CPOM_PGFP", too_long), "années : doit être un entier entre 1 et 30 (reçu 31)");
     Args over_repaid = args;
     over_repaid[8] = Arg::row({300'000, 200'000});
     EXPECT_EQ(why("CPOM_PGFP", over_repaid),
-              "repayments : année 2 : les remboursements (200000) dépassent l'encours de la dette (180000)");
+              "remboursements : année 2 : les remboursements (200000) dépassent l'encours de la dette (180000)");
 }
 
 TEST(PgfpCall, BaseDepreciationIsTheOptionalLastArgument) {
@@ -220,7 +220,7 @@ TEST(PgfpCall, BaseDepreciationIsTheOptionalLastArgument) {
     EXPECT_NEAR(m.at(3, 1), 52'528, 1e-6);
     EXPECT_NEAR(m.at(6, 0), 243'432.8767123, 1e-6);
     args[13] = text("cinquante mille");
-    EXPECT_NE(why("CPOM_PGFP", args).find("base_depreciation : un nombre est attendu"), std::string::npos);
+    EXPECT_NE(why("CPOM_PGFP", args).find("dotations 0 : un nombre est attendu"), std::string::npos);
 }
 
 TEST(TariffCalls, ValuesAndErrors) {
@@ -234,13 +234,13 @@ TEST(TariffCalls, ValuesAndErrors) {
     EXPECT_NEAR(number("CPOM_MODULATION", {num(1'000'000), num(0.9), num(2024)}), 25'000, 1e-6);
     EXPECT_NEAR(number("CPOM_MODULATION", {num(1'000'000), num(0.9), num(2020), num(0.95)}), 10'000, 1e-6);
     EXPECT_EQ(why("CPOM_MODULATION", {num(1'000'000), num(0.9), num(2017), num(1)}),
-              "year : la modulation des forfaits selon l'activité s'applique à partir de 2018 (reçu 2017)");
+              "année : la modulation des forfaits selon l'activité s'applique à partir de 2018 (reçu 2017)");
     EXPECT_EQ(why("CPOM_MODULATION", {num(1'000'000), num(0.9), num(2020.5)}),
-              "year : doit être un entier entre 0 et 9999 (reçu 2020,5)");
+              "année : doit être un entier entre 0 et 9999 (reçu 2020,5)");
     EXPECT_EQ(why("CPOM_MODULATION", {num(1'000'000), num(92), num(2024)}),
-              "occupancy : doit être entre 0 et 1 (reçu 92 ; 0,6 signifie 60 %)");
+              "taux occupation : doit être entre 0 et 1 (reçu 92 ; 0,6 signifie 60 %)");
     EXPECT_EQ(why("CPOM_MODULATION", {num(1'000'000), num(0.9), num(2020)}),
-              "equation_ratio : de 2018 à 2023 le seuil dépend du rapport forfait / équation tarifaire : le saisir "
+              "rapport équation : de 2018 à 2023 le seuil dépend du rapport forfait / équation tarifaire : le saisir "
               "(1 = 100 %)");
 }
 
@@ -256,7 +256,7 @@ TEST(CafErrdCall, AllOf778AsTheFrame) {
     EXPECT_DOUBLE_EQ(number("CPOM_CAF_ERRD", {accounts, amounts}), 100'000);
     EXPECT_DOUBLE_EQ(number("CPOM_CAF_BALANCE", {accounts, amounts}), 102'000);
     EXPECT_EQ(why("CPOM_CAF_ERRD", {column({Cell(6811.0), Cell(7788.0)}), column({Cell(60'000.0), Cell(-4'000.0)})}),
-              "amounts : le total des comptes 778 est négatif (-4000) : les charges et les produits se saisissent "
+              "montants : le total des comptes 778 est négatif (-4000) : les charges et les produits se saisissent "
               "en positif");
 }
 
@@ -269,7 +269,7 @@ TEST(VetusteCall, TypesAndErrors) {
     EXPECT_DOUBLE_EQ(number("CPOM_VETUSTE", {accounts, balances, text("installations")}), 0.75);
     EXPECT_DOUBLE_EQ(number("CPOM_VETUSTE", {accounts, balances, text("Autres")}), 0.8);
     EXPECT_EQ(why("CPOM_VETUSTE", {accounts, balances, text("MATERIEL")}),
-              "asset_type : « MATERIEL » inconnu, valeurs possibles : CONSTRUCTIONS, INSTALLATIONS, AUTRES");
+              "type : « MATERIEL » inconnu, valeurs possibles : CONSTRUCTIONS, INSTALLATIONS, AUTRES");
 }
 
 TEST(RatioCall, NewNames) {
@@ -303,13 +303,13 @@ TEST(TariffCalls, CasfEquationsThroughTheTable) {
                                                             num(12'000), num(3'000)}),
                      325'112.5);
     const Arg blank_gir = column({Cell(10.0), Cell(Empty{}), Cell(15.0), Cell(15.0), Cell(12.0), Cell(8.0)});
-    EXPECT_NE(why("CPOM_FORFAIT_DEPENDANCE_GIR", {blank_gir, num(80), num(7.5)}).find("residents : la cellule n° 2 est "
+    EXPECT_NE(why("CPOM_FORFAIT_DEPENDANCE_GIR", {blank_gir, num(80), num(7.5)}).find("résidents par GIR : la cellule n° 2 est "
                                                                                       "vide"),
               std::string::npos);
     EXPECT_EQ(why("CPOM_FORFAIT_DEPENDANCE_GIR", {Arg::block(2, 3, {Cell(1.0), Cell(1.0), Cell(1.0), Cell(1.0),
                                                                     Cell(1.0), Cell(1.0)}),
                                                   num(80), num(7.5)}),
-              "residents : une ligne ou une colonne est attendue, la plage fait 2 lignes × 3 colonnes");
+              "résidents par GIR : une ligne ou une colonne est attendue, la plage fait 2 lignes × 3 colonnes");
     // R314-160 (both ways) and R314-174 (reduction only); a threshold given after a blank ratio.
     EXPECT_NEAR(number("CPOM_MODULATION_SOINS", {num(1'000'000), num(0.99), num(2024)}), 20'000, 1e-6);
     EXPECT_NEAR(number("CPOM_MODULATION_SOINS", {num(1'000'000), num(0.85), num(2025), Arg::scalar(Empty{}),

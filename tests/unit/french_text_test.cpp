@@ -60,9 +60,9 @@ TEST(TextCall, UnitAfterANoBreakSpace) {
     EXPECT_EQ(text({num(10'000), num(0), ::cpom::test::text("scénarios")}), with_french_spaces("10_000_scénarios"));
     EXPECT_EQ(text({num(2.4), blank(), blank()}), "2,4");
     EXPECT_EQ(cpom::calls::explain("CPOM_TEXT", {::cpom::test::text("980 000")}),
-              "value : un nombre est attendu, pas le texte « 980 000 »");
+              "valeur : un nombre est attendu, pas le texte « 980 000 »");
     EXPECT_EQ(cpom::calls::explain("CPOM_TEXT", {num(1), num(2.5)}),
-              "decimals : doit être un entier entre 0 et 10 (reçu 2,5)");
+              "décimales : doit être un entier entre 0 et 10 (reçu 2,5)");
 }
 
 }  // namespace

@@ -11,6 +11,7 @@ namespace {
 
 using cpom::AccountCell;
 using cpom::ArgumentError;
+using cpom::Role;
 using cpom::Group;
 using cpom::GroupMapping;
 using cpom::MappingRow;
@@ -89,7 +90,7 @@ TEST(GroupTotals, OtherClassesAreIgnoredUnmappedClass6Or7IsAnError) {
         cpom::group_total(b, Group::C2, GroupMapping::standard());
         FAIL() << "a class total line was grouped";
     } catch (const ArgumentError& e) {
-        EXPECT_EQ(e.argument(), "accounts");
+        EXPECT_EQ(role_name(e.role()), "accounts");
         EXPECT_EQ(e.reason().rfind("ligne 3 : le compte 6 ", 0), 0u) << e.reason();
     }
 }
@@ -134,7 +135,7 @@ TEST(UserMapping, BadTablesAreErrorsNamingTheLine) {
         try {
             GroupMapping::from_rows(rows);
         } catch (const ArgumentError& e) {
-            EXPECT_EQ(e.argument(), "mapping");
+            EXPECT_EQ(role_name(e.role()), "mapping");
             return e.reason();
         }
         return std::string("accepted");
@@ -154,9 +155,9 @@ TEST(UserMapping, BadTablesAreErrorsNamingTheLine) {
 }
 
 TEST(ParseGroup, CaseInsensitiveAndListsTheValidNames) {
-    EXPECT_EQ(cpom::parse_group(" p3 ", "group"), Group::P3);
+    EXPECT_EQ(cpom::parse_group(" p3 "), Group::P3);
     try {
-        cpom::parse_group("G2", "group");
+        cpom::parse_group("G2");
         FAIL();
     } catch (const ArgumentError& e) {
         EXPECT_EQ(e.reason(), "« G2 » inconnu, valeurs possibles : C1, C2, C3, P1, P2, P3");
@@ -165,10 +166,10 @@ TEST(ParseGroup, CaseInsensitiveAndListsTheValidNames) {
 
 TEST(CsvTable, ParsesPrefixGroupCommentWithCommentsAndHeader) {
     const GroupMapping m = GroupMapping::from_csv("# note\nprefix,group,comment\n60,C1,Achats, et stocks\n\n73,P1\n",
-                                                  "table");
+                                                  Role::mapping);
     EXPECT_EQ(m.size(), 2u);
     EXPECT_EQ(*m.group_of("73111"), Group::P1);
-    EXPECT_THROW(GroupMapping::from_csv("prefix,group\n60;C1\n", "table"), ArgumentError);
+    EXPECT_THROW(GroupMapping::from_csv("prefix,group\n60;C1\n", Role::mapping), ArgumentError);
 }
 
 }  // namespace

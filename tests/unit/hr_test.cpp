@@ -41,8 +41,8 @@ TEST(AbsenteeismRate, RejectsImpossibleInputs) {
 TEST(AbsenteeismRateCall, BlankDaysIs365BlankFteIsAnError) {
     EXPECT_NEAR(std::get<double>(call("CPOM_ABSENTEEISM_RATE", {num(1'460), num(50), blank()})), 0.08, 1e-15);
     EXPECT_EQ(explain("CPOM_ABSENTEEISM_RATE", {num(1'460), blank()}),
-              "fte : valeur manquante (cellule vide ou argument omis)");
-    EXPECT_EQ(explain("CPOM_ABSENTEEISM_RATE", {num(1'460), num(0)}), "fte : doit être strictement positif (reçu 0)");
+              "ETP : valeur manquante (cellule vide ou argument omis)");
+    EXPECT_EQ(explain("CPOM_ABSENTEEISM_RATE", {num(1'460), num(0)}), "ETP : doit être strictement positif (reçu 0)");
     EXPECT_THROW(call("CPOM_ABSENTEEISM_RATE", {num(1'460), Arg::scalar(std::string("50 ETP"))}), ArgumentError);
 }
 
@@ -61,10 +61,10 @@ TEST(Turnover, CountsAreWholeNumbersOfPersons) {
     EXPECT_EQ(failing_argument([] { cpom::turnover(-1, 8, 80); }), "entries");
     EXPECT_EQ(failing_argument([] { cpom::turnover(12, 2.5, 80); }), "exits");
     EXPECT_EQ(explain("CPOM_TURNOVER", {num(12), num(8), num(79.5)}),
-              "headcount_prev : un nombre entier de personnes, au moins 1, est attendu (reçu 79,5) ; l'effectif se "
+              "effectif précédent : un nombre entier de personnes, au moins 1, est attendu (reçu 79,5) ; l'effectif se "
               "compte en personnes physiques, pas en ETP");
     EXPECT_EQ(explain("CPOM_TURNOVER", {num(12), blank(), num(80)}),
-              "exits : valeur manquante (cellule vide ou argument omis)");
+              "sorties : valeur manquante (cellule vide ou argument omis)");
     EXPECT_DOUBLE_EQ(std::get<double>(call("CPOM_TURNOVER", {num(12), num(8), num(80)})), 0.125);
 }
 

@@ -38,7 +38,7 @@ TEST(InputError, RatesTypedAsPercentagesTextsAndBlanks) {
     EXPECT_EQ(cpom::input_error(InputValue{0.15}, rate(-0.05, 0.1), ""),
               with_french_spaces("15_% hors des limites (de -5_% à 10_%)"));
     // Without bounds a rate stays within ±100 %.
-    EXPECT_EQ(cpom::input_error(InputValue{-2.0}, InputRule{InputKind::Rate}, "r"),
+    EXPECT_EQ(cpom::input_error(InputValue{-2.0}, InputRule{InputKind::Rate, {}, {}, false}, "r"),
               with_french_spaces("r : -200_% : probablement -2_% saisi sans le signe % (saisir -2_%) ; "
                                  "limites : de -100_% à 100_%"));
 }
@@ -69,7 +69,7 @@ TEST(InputWarning, RatesAHundredTimesTooSmall) {
     EXPECT_EQ(cpom::input_warning(InputValue{0.0}, rate(-0.05, 0.2), "", 0.001), "");
     EXPECT_EQ(cpom::input_warning(InputValue{0.001}, rate(-0.05, 0.2), "", 0.001), "");
     EXPECT_EQ(cpom::input_warning(InputValue{std::string("x")}, rate(-0.05, 0.2), "", 0.001), "");
-    EXPECT_EQ(cpom::input_warning(InputValue{0.0002}, InputRule{InputKind::Amount}, "", 0.001), "");
+    EXPECT_EQ(cpom::input_warning(InputValue{0.0002}, InputRule{InputKind::Amount, {}, {}, false}, "", 0.001), "");
 }
 
 TEST(ValidateCall, RangesWithLabelsJoinTheirReasons) {
@@ -97,15 +97,15 @@ TEST(ValidateCall, RangesWithLabelsJoinTheirReasons) {
 
 TEST(ValidateCall, BadArgumentsAreErrors) {
     using cpom::calls::explain;
-    EXPECT_EQ(explain("CPOM_VALIDATE", {num(1), text("PERCENT")}).rfind("kind : ", 0), 0u);
+    EXPECT_EQ(explain("CPOM_VALIDATE", {num(1), text("PERCENT")}).rfind("nature : ", 0), 0u);
     EXPECT_EQ(explain("CPOM_VALIDATE", {block(1, 3, {1, 2, 3}), text("AMOUNT"), blank(), blank(), Arg::row({1, 2})}),
-              "labels : un libellé ou 3 libellés (un par cellule) attendus, 2 reçus");
+              "libellés : un libellé ou 3 libellés (un par cellule) attendus, 2 reçus");
     EXPECT_EQ(explain("CPOM_VALIDATE", {num(1), text("AMOUNT"), num(5), num(1)}),
               "maximum : le maximum est inférieur au minimum");
     EXPECT_EQ(explain("CPOM_VALIDATE", {num(1), text("RATE"), blank(), blank(), blank(), num(2)}),
-              "blank : doit être un entier entre 0 et 1 (reçu 2)");
+              "vide admis : doit être un entier entre 0 et 1 (reçu 2)");
     EXPECT_EQ(explain("CPOM_VALIDATE", {num(1), text("RATE"), blank(), blank(), blank(), blank(), num(0)}),
-              "warn_below : doit être strictement positif (reçu 0)");
+              "seuil alerte : doit être strictement positif (reçu 0)");
 }
 
 }  // namespace

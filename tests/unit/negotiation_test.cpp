@@ -156,7 +156,7 @@ TEST(BreakevenRateCall, ReadsCellsAndReportsErrors) {
                                    {num(1'000'000), Arg::block(1, 2, {Cell{1'020'000.0}, Cell{Empty{}}})})
                   .rfind("charges : la cellule n° 2 est vide", 0),
               0u);
-    EXPECT_EQ(cpom::calls::explain("CPOM_BREAKEVEN_RATE", {text("un million"), Arg::row({1'000})}).rfind("base_resources", 0),
+    EXPECT_EQ(cpom::calls::explain("CPOM_BREAKEVEN_RATE", {text("un million"), Arg::row({1'000})}).rfind("base ressources", 0),
               0u);
     EXPECT_EQ(cpom::calls::explain("CPOM_BREAKEVEN_RATE", {num(1'000), block(2, 2, {1, 2, 3, 4})}).rfind("charges", 0), 0u);
     EXPECT_EQ(cpom::calls::explain("CPOM_BREAKEVEN_RATE", {num(1'000), Arg::row({100'000})}).rfind("pas de solution", 0),
@@ -253,10 +253,10 @@ TEST(BreakevenRateCall, NewMeasuresAsRowsOrOneValue) {
     EXPECT_NEAR(projected_cumulative_gap(1'000'000, {1'030'000, 1'050'600}, each_year, {10'000, 10'000}), 0, 0.01);
     EXPECT_EQ(cpom::calls::explain("CPOM_BREAKEVEN_RATE", {num(1'000'000), Arg::row({1'020'000, 1'090'400}), num(0),
                                                            Arg::row({0, 50'000, 0})}),
-              "permanent : la plage a 3 valeurs, 2 attendues (une par année)");
+              "pérennes : la plage a 3 valeurs, 2 attendues (une par année)");
     EXPECT_EQ(cpom::calls::explain("CPOM_BREAKEVEN_RATE", {num(1'000'000), Arg::row({1'020'000, 1'090'400}), num(0),
                                                            Arg::omitted(), text("aucun")}),
-              "one_off : la valeur contient du texte (« aucun ») : un nombre est attendu");
+              "non reconductibles : la valeur contient du texte (« aucun ») : un nombre est attendu");
 }
 
 // ---------------------------------------------------------------- CPOM_ADJUSTMENT
@@ -373,8 +373,8 @@ TEST(AdjustmentCall, BadShapesAndCellsAreReported) {
                   .rfind("inflation : la cellule n° 2 est vide", 0),
               0u);
     EXPECT_EQ(explain("CPOM_ADJUSTMENT", {num(1'000), num(0.03), num(0.02), num(1.5)}),
-              "share : doit être entre 0 et 1 (reçu 1,5 ; 0,6 signifie 60 %)");
-    EXPECT_EQ(explain("CPOM_ADJUSTMENT", {num(1'000), num(0.03), Arg::scalar(Empty{})}).rfind("threshold", 0), 0u);
+              "part : doit être entre 0 et 1 (reçu 1,5 ; 0,6 signifie 60 %)");
+    EXPECT_EQ(explain("CPOM_ADJUSTMENT", {num(1'000), num(0.03), Arg::scalar(Empty{})}).rfind("seuil", 0), 0u);
     // The failing establishment is named.
     EXPECT_EQ(explain("CPOM_ADJUSTMENT", {column({1'000, -2'000}), Arg::row({0.03, 0.04}), num(0.02)}),
               "base : ligne 2 : doit être positif ou nul (reçu -2000)");
@@ -445,11 +445,11 @@ TEST(AdjustmentCall, BuiltInReadingThroughTheAdapter) {
     EXPECT_NEAR(two.at(1, 1), 10'150.5, 1e-9);  // half of it: 5 050 + 5 000 × 1.0201
     EXPECT_EQ(cpom::calls::explain("CPOM_ADJUSTMENT", {Arg::row({1'000'000, 1'010'000}), num(0.03), num(0.02), num(1),
                                                        num(1)})
-                  .rfind("rates : les taux d'évolution de la base sont nécessaires", 0),
+                  .rfind("taux base : les taux d'évolution de la base sont nécessaires", 0),
               0u);
     EXPECT_EQ(cpom::calls::explain("CPOM_ADJUSTMENT", {Arg::row({1'000'000, 1'010'000}), num(0.03), num(0.02), num(1),
                                                        num(2), num(0.01)}),
-              "built_in : doit être un entier entre 0 et 1 (reçu 2)");
+              "intégrée : doit être un entier entre 0 et 1 (reçu 2)");
 }
 
 // ---------------------------------------------------------------- CPOM_ABSENTEEISM_COST
@@ -497,15 +497,15 @@ TEST(AbsenteeismCostCall, RowsAndSingles) {
 TEST(AbsenteeismCostCall, BadInputsAreReported) {
     using cpom::calls::explain;
     EXPECT_EQ(explain("CPOM_ABSENTEEISM_COST", {num(2'000'000), num(8)}),
-              "rate : doit être entre 0 et 1 (reçu 8 ; 0,6 signifie 60 %)");
-    EXPECT_EQ(explain("CPOM_ABSENTEEISM_COST", {num(2'000'000), num(0.08), num(1.2)}).rfind("replacement : ", 0), 0u);
+              "taux : doit être entre 0 et 1 (reçu 8 ; 0,6 signifie 60 %)");
+    EXPECT_EQ(explain("CPOM_ABSENTEEISM_COST", {num(2'000'000), num(0.08), num(1.2)}).rfind("remplacement : ", 0), 0u);
     EXPECT_EQ(explain("CPOM_ABSENTEEISM_COST", {Arg::row({1, 2, 3}), Arg::row({0.1, 0.2})}),
-              "rate : la plage a 2 valeurs, 3 attendues (une par année)");
-    EXPECT_EQ(explain("CPOM_ABSENTEEISM_COST", {text("beaucoup"), num(0.08)}).rfind("payroll : ", 0), 0u);
+              "taux : la plage a 2 valeurs, 3 attendues (une par année)");
+    EXPECT_EQ(explain("CPOM_ABSENTEEISM_COST", {text("beaucoup"), num(0.08)}).rfind("masse salariale : ", 0), 0u);
     EXPECT_EQ(explain("CPOM_ABSENTEEISM_COST", {Arg::block(1, 2, {Cell{1'000.0}, Cell{Empty{}}}), num(0.08)})
-                  .rfind("payroll : la cellule n° 2 est vide", 0),
+                  .rfind("masse salariale : la cellule n° 2 est vide", 0),
               0u);
-    EXPECT_EQ(explain("CPOM_ABSENTEEISM_COST", {num(2'000'000)}), "rate : argument obligatoire manquant");
+    EXPECT_EQ(explain("CPOM_ABSENTEEISM_COST", {num(2'000'000)}), "taux : argument obligatoire manquant");
 }
 
 }  // namespace

@@ -206,7 +206,7 @@ TEST(Pgfp, BaseDepreciationAboveTheChargesIsAnError) {
         cpom::pgfp(in);
         FAIL() << "a negative base depreciation was accepted";
     } catch (const ArgumentError& e) {
-        EXPECT_EQ(e.argument(), "base_depreciation");
+        EXPECT_EQ(role_name(e.role()), "base_depreciation");
     }
 }
 
@@ -222,7 +222,7 @@ TEST(Pgfp, ImpossiblePlansAreErrorsNamingTheArgument) {
         try {
             cpom::pgfp(p.in());
         } catch (const ArgumentError& e) {
-            return e.argument();
+            return std::string(role_name(e.role()));
         }
         return std::string("accepted");
     };

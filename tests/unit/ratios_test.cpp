@@ -30,7 +30,7 @@ TEST(Ratio, ApurementIsNotComputedWithoutDebt) {
         cpom::ratio(Ratio::Apurement, 2'400'000, 0);
         FAIL();
     } catch (const ArgumentError& e) {
-        EXPECT_EQ(e.argument(), "b");
+        EXPECT_EQ(role_name(e.role()), "b");
     }
     EXPECT_THROW(cpom::ratio(Ratio::Apurement, -1, 100), ArgumentError);
     EXPECT_THROW(cpom::ratio(Ratio::Endettement, 100, 0), ArgumentError);
@@ -42,7 +42,7 @@ TEST(Ratio, DebtDurationIsNotComputedWhenCafIsNotPositive) {
             cpom::ratio(Ratio::DebtDuration, 300'000, caf);
             FAIL() << caf;
         } catch (const ArgumentError& e) {
-            EXPECT_EQ(e.argument(), "b");
+            EXPECT_EQ(role_name(e.role()), "b");
             EXPECT_NE(e.reason().find("CAF"), std::string::npos);
         }
     }
@@ -64,7 +64,7 @@ TEST(Ratio, NamesAreCaseInsensitiveAndUnknownOnesListed) {
         cpom::parse_ratio("DETTE");
         FAIL();
     } catch (const ArgumentError& e) {
-        EXPECT_EQ(e.argument(), "name");
+        EXPECT_EQ(role_name(e.role()), "name");
         EXPECT_EQ(e.reason(), "« DETTE » inconnu, valeurs possibles : DEBT_DURATION, INDEPENDENCE, VETUSTE, "
                               "FRNG_DAYS, BFR_DAYS, TRESO_DAYS, ENDETTEMENT, APUREMENT");
     }

@@ -333,26 +333,26 @@ TEST(RiskCall, BadInputsAreExplainedInFrench) {
                                  num(50'000),    num(scenarios),  num(seed)};
     };
     EXPECT_EQ(explain("CPOM_RISK", args(2'000'000, 1)),
-              "scenarios : au plus 1 000 000 scénarios par appel (reçu 2000000) : au-delà le calcul bloquerait le "
+              "scénarios : au plus 1 000 000 scénarios par appel (reçu 2000000) : au-delà le calcul bloquerait le "
               "tableur sans gain de précision utile");
-    EXPECT_EQ(explain("CPOM_RISK", args(0, 1)).rfind("scenarios : ", 0), 0u);
-    EXPECT_EQ(explain("CPOM_RISK", args(100.5, 1)).rfind("scenarios : un nombre entier", 0), 0u);
-    EXPECT_EQ(explain("CPOM_RISK", args(100, -1)).rfind("seed : ", 0), 0u);
-    EXPECT_EQ(explain("CPOM_RISK", args(100, 1.5)).rfind("seed : ", 0), 0u);
+    EXPECT_EQ(explain("CPOM_RISK", args(0, 1)).rfind("scénarios : ", 0), 0u);
+    EXPECT_EQ(explain("CPOM_RISK", args(100.5, 1)).rfind("scénarios : un nombre entier", 0), 0u);
+    EXPECT_EQ(explain("CPOM_RISK", args(100, -1)).rfind("graine : ", 0), 0u);
+    EXPECT_EQ(explain("CPOM_RISK", args(100, 1.5)).rfind("graine : ", 0), 0u);
     EXPECT_EQ(explain("CPOM_RISK", args(100, 7)), "OK");
     EXPECT_EQ(explain("CPOM_RISK", {num(1'000'000), num(1'000'000), Arg::scalar(std::string("cinq")), num(0.03),
                                     num(0.01), num(0.01), num(50'000)})
-                  .rfind("years : ", 0),
+                  .rfind("années : ", 0),
               0u);
     EXPECT_EQ(explain("CPOM_RISK", {num(1'000'000), num(1'000'000), num(31), num(0.03), num(0.01), num(0.01),
                                     num(50'000)}),
-              "years : doit être un entier entre 1 et 30 (reçu 31)");
+              "années : doit être un entier entre 1 et 30 (reçu 31)");
     EXPECT_EQ(explain("CPOM_RISK", {num(1'000'000), num(1'000'000), num(3), num(0.03), num(-0.01), num(0.01),
                                     num(50'000)})
-                  .rfind("inflation_sd : ", 0),
+                  .rfind("inflation écart type : ", 0),
               0u);
     EXPECT_EQ(explain("CPOM_RISK", {num(1'000'000), num(1'000'000), num(3), num(0.03), num(0.01), num(0.01)}),
-              "reserves : argument obligatoire manquant");
+              "réserves : argument obligatoire manquant");
 }
 
 TEST(RiskCall, YearByYearRowsAtTheEnd) {
@@ -376,18 +376,18 @@ TEST(RiskCall, AScalarAndItsRowAreNeverBothGiven) {
     // Both: one of them would be silently ignored.
     EXPECT_EQ(explain("CPOM_RISK", {num(1'000'000), num(1'000'000), num(3), num(0.03), num(0), num(0.01), num(50'000),
                                     Arg::omitted(), Arg::omitted(), Arg::row({0.03, 0.02, 0.01})}),
-              "inflation_mean : écrire 0 quand inflation_means donne le taux de chaque année (un seul des deux "
+              "inflation moyenne : écrire 0 quand inflations moyennes donne le taux de chaque année (un seul des deux "
               "s'applique)");
     EXPECT_EQ(explain("CPOM_RISK", {num(1'000'000), num(1'000'000), num(3), num(0.03), num(0), num(0.01), num(50'000),
                                     Arg::omitted(), Arg::omitted(), Arg::omitted(), Arg::row({0.01, 0.01, 0.01})})
-                  .rfind("resources_rate : écrire 0 quand", 0),
+                  .rfind("taux ressources : écrire 0 quand", 0),
               0u);
     // Neither: the scalar is missing, as before.
     EXPECT_EQ(explain("CPOM_RISK", {num(1'000'000), num(1'000'000), num(3), blank(), num(0), num(0.01), num(50'000)}),
-              "inflation_mean : valeur manquante (cellule vide ou argument omis)");
+              "inflation moyenne : valeur manquante (cellule vide ou argument omis)");
     EXPECT_EQ(explain("CPOM_RISK", {num(1'000'000), num(1'000'000), num(3), blank(), num(0), num(0.01), num(50'000),
                                     Arg::omitted(), Arg::omitted(), Arg::row({0.03, 0.02})}),
-              "inflation_means : la plage a 2 valeurs, 3 attendues (une par année)");
+              "inflations moyennes : la plage a 2 valeurs, 3 attendues (une par année)");
 }
 
 }  // namespace

@@ -49,13 +49,13 @@ TEST(Vetuste, DataErrorsAreReported) {
         cpom::vetuste(balance({213, 2813}, {900'000, 300'000}), AssetType::Constructions);
         FAIL();
     } catch (const ArgumentError& e) {
-        EXPECT_EQ(e.argument(), "balances");
+        EXPECT_EQ(role_name(e.role()), "balances");
         EXPECT_NE(e.reason().find("négatif"), std::string::npos) << e.reason();
     }
     // Depreciation above the gross value.
     EXPECT_THROW(cpom::vetuste(balance({215, 2815}, {100'000, -120'000}), AssetType::Installations), ArgumentError);
-    EXPECT_EQ(cpom::parse_asset_type(" installations ", "asset_type"), AssetType::Installations);
-    EXPECT_THROW(cpom::parse_asset_type("MATERIEL", "asset_type"), ArgumentError);
+    EXPECT_EQ(cpom::parse_asset_type(" installations "), AssetType::Installations);
+    EXPECT_THROW(cpom::parse_asset_type("MATERIEL"), ArgumentError);
 }
 
 }  // namespace

@@ -24,6 +24,8 @@
 #include <variant>
 #include <vector>
 
+#include "cpom/role.hpp"
+
 namespace cpom {
 
 // The digits of an account number, stored inline: no allocation per line of a large trial balance.
@@ -31,13 +33,12 @@ class AccountNumber {
 public:
     static constexpr std::size_t max_digits = 20;
 
-    // Whole number ≥ 1, at most 20 digits; otherwise ArgumentError(argument, "ligne <line> : " + reason), the
+    // Whole number ≥ 1, at most 20 digits; otherwise ArgumentError(role, "ligne <line> : " + reason), the
     // line label left out when line is 0. (Labels are built only on error: no string work per line.)
-    static AccountNumber from_number(double x, std::string_view argument, std::size_t line = 0);
+    static AccountNumber from_number(double x, Role role, std::size_t line = 0);
     // Leading run of digits of the trimmed text; nullopt when it does not start with a digit.
     // More than 20 digits → ArgumentError as above.
-    static std::optional<AccountNumber> from_text(std::string_view text, std::string_view argument,
-                                                  std::size_t line = 0);
+    static std::optional<AccountNumber> from_text(std::string_view text, Role role, std::size_t line = 0);
 
     std::string_view digits() const { return {digits_.data(), size_}; }
     char account_class() const { return digits_[0]; }
@@ -59,16 +60,15 @@ struct AccountLine {
 // The non-empty lines of a trial balance, accounts normalised.
 class TrialBalance {
 public:
-    // `amounts[i]` is nullopt for a blank cell. Errors name `accounts` or `amounts_name` and the line.
-    static TrialBalance read(std::span<const AccountCell> accounts, std::span<const std::optional<double>> amounts,
-                             const std::string& amounts_name = "amounts");
+    // `amounts[i]` is nullopt for a blank cell. Errors have the role accounts or amounts (a function whose amounts
+    // are balances maps the role: cpom/calls/roles.hpp) and name the line.
+    static TrialBalance read(std::span<const AccountCell> accounts, std::span<const std::optional<double>> amounts);
 
     // The same, line by line, for callers that hold the cells in another form (the add-in's adapters), so that
     // no copy of a 100 000-line range is made: check_sizes first, then add every line in order.
-    static void check_sizes(std::size_t accounts, std::size_t amounts, const std::string& amounts_name);
+    static void check_sizes(std::size_t accounts, std::size_t amounts);
     void reserve(std::size_t lines) { lines_.reserve(lines); }
-    void add(const AccountCell& account, std::optional<double> amount, std::size_t line,
-             const std::string& amounts_name = "amounts");
+    void add(const AccountCell& account, std::optional<double> amount, std::size_t line);
 
     std::span<const AccountLine> lines() const { return lines_; }
 

@@ -21,13 +21,15 @@
 
 #include "cpom/accounts.hpp"
 
+#include "cpom/role.hpp"
+
 namespace cpom {
 
 enum class BalanceItem { FRNG, BFR, TRESO, FRI, FRE, DEBT };
 inline constexpr std::array<std::string_view, 6> k_balance_item_names{"FRNG", "BFR", "TRESO", "FRI", "FRE", "DEBT"};
 
 // Case-insensitive name → item; an unknown name is an ArgumentError listing the valid ones.
-BalanceItem parse_balance_item(std::string_view name, const std::string& argument);
+BalanceItem parse_balance_item(std::string_view name, Role role = Role::item);
 
 double balance_item(const TrialBalance& balance, BalanceItem item);
 

@@ -18,13 +18,15 @@
 #include "cpom/accounts.hpp"
 #include "cpom/prefix_table.hpp"
 
+#include "cpom/role.hpp"
+
 namespace cpom {
 
 enum class Group : std::uint8_t { C1, C2, C3, P1, P2, P3 };
 inline constexpr std::array<std::string_view, 6> k_group_names{"C1", "C2", "C3", "P1", "P2", "P3"};
 
 // "C1" … "P3", case-insensitive; anything else is an ArgumentError listing the valid names.
-Group parse_group(std::string_view name, const std::string& argument);
+Group parse_group(std::string_view name, Role role = Role::group);
 inline bool is_product_group(Group g) { return g >= Group::P1; }
 
 // One line of a mapping table as typed: prefix (number or text of digits), group (text "C1" … "P3").
@@ -39,9 +41,9 @@ public:
     static const GroupMapping& standard();
     // A user table. Rows whose two cells are blank are skipped. A prefix is a whole number or a text made of
     // digits only, of class 6 or 7; the same prefix twice is an error. Errors name `argument` and the line.
-    static GroupMapping from_rows(std::span<const MappingRow> rows, const std::string& argument = "mapping");
+    static GroupMapping from_rows(std::span<const MappingRow> rows, Role role = Role::mapping);
     // "prefix,group,comment" lines, '#' lines and the header skipped: the format of the embedded table.
-    static GroupMapping from_csv(std::string_view csv, const std::string& argument);
+    static GroupMapping from_csv(std::string_view csv, Role role);
 
     // Group of the longest matching prefix, or nullptr.
     const Group* group_of(std::string_view account_digits) const { return table_.longest_match(account_digits); }

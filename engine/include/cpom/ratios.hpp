@@ -14,6 +14,8 @@
 #include <string>
 #include <string_view>
 
+#include "cpom/role.hpp"
+
 namespace cpom {
 
 enum class Ratio { DebtDuration, Independence, Vetuste, FrngDays, BfrDays, TresoDays, Endettement, Apurement };
@@ -22,7 +24,7 @@ inline constexpr std::array<std::string_view, 8> k_ratio_names{"DEBT_DURATION", 
                                                                "ENDETTEMENT",   "APUREMENT"};
 
 // Case-insensitive name → ratio; an unknown name is an ArgumentError listing the valid ones.
-Ratio parse_ratio(std::string_view name, const std::string& argument = "name");
+Ratio parse_ratio(std::string_view name, Role role = Role::name);
 
 // Errors name the arguments "a" and "b".
 double ratio(Ratio which, double a, double b);

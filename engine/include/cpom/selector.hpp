@@ -15,12 +15,14 @@
 #include "cpom/accounts.hpp"
 #include "cpom/prefix_table.hpp"
 
+#include "cpom/role.hpp"
+
 namespace cpom {
 
 class Selector {
 public:
-    // Throws ArgumentError(argument, reason) when `text` does not follow the grammar.
-    static Selector parse(std::string_view text, const std::string& argument = "selector");
+    // Throws ArgumentError(role, reason) when `text` does not follow the grammar.
+    static Selector parse(std::string_view text, Role role = Role::selector);
 
     bool matches(std::string_view account_digits) const {
         const Polarity* found = table_.longest_match(account_digits);

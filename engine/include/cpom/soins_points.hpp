@@ -6,12 +6,14 @@
 #include <string>
 #include <string_view>
 
+#include "cpom/role.hpp"
+
 namespace cpom {
 
 enum class SoinsOption { Global, Partiel };
 
 // "GLOBAL" or "PARTIEL", case-insensitive; anything else is an ArgumentError listing both.
-SoinsOption parse_soins_option(std::string_view text, const std::string& argument);
+SoinsOption parse_soins_option(std::string_view text, Role role = Role::option);
 
 // The metropolitan value of `year` for the option and PUI; overseas (départements d'outre-mer): × 1.2, the 20 %
 // raise the arrêtés state. A year not in the table is an ArgumentError naming `year` and the years it has.

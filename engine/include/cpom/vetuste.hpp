@@ -15,13 +15,15 @@
 
 #include "cpom/accounts.hpp"
 
+#include "cpom/role.hpp"
+
 namespace cpom {
 
 enum class AssetType { Constructions, Installations, Autres };
 inline constexpr std::array<std::string_view, 3> k_asset_type_names{"CONSTRUCTIONS", "INSTALLATIONS", "AUTRES"};
 
 // Case-insensitive name → type; an unknown name is an ArgumentError listing the valid ones.
-AssetType parse_asset_type(std::string_view name, const std::string& argument);
+AssetType parse_asset_type(std::string_view name, Role role = Role::asset_type);
 
 // Errors name `balances`: no gross asset of the type, depreciation entered with the wrong sign, or depreciation
 // above the gross value (a rate above 100 % is a data error, not a figure).

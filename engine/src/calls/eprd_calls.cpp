@@ -1,14 +1,15 @@
 // Adapters of the EPRD / ERRD functions (docs/domain.md#eprd-errd): trial-balance cells (accounts as numbers or
 // text) → engine inputs.
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "adapters.hpp"
 #include "cpom/accounts.hpp"
 #include "cpom/balance_sheet.hpp"
 #include "cpom/caf.hpp"
+#include "cpom/calls/roles.hpp"
 #include "cpom/calls/shapes.hpp"
-#include "cpom/error.hpp"
 #include "cpom/functional_groups.hpp"
 #include "cpom/pgfp.hpp"
 #include "cpom/ratios.hpp"
@@ -18,128 +19,127 @@
 namespace cpom::calls {
 namespace {
 
-// A cell as the engine reads an account or a mapping cell: the text is a view into the call's arguments,
-// which outlive the engine call, so a 100 000-line balance is read without copying any text.
-AccountCell account_cell(const Cell& cell) {
-    if (const auto* x = std::get_if<double>(&cell)) return *x;
-    if (const auto* text = std::get_if<std::string>(&cell)) return std::string_view(*text);
+// A cell as the engine reads an account or a mapping cell: the text is a view into the call's arguments, which
+// outlive the engine call, so a 100 000-line balance is read without copying any text.
+AccountCell account_cell(const CellView& cell) {
+    if (cell.is_number()) return cell.number;
+    if (cell.is_text()) return cell.text;
     return std::monostate{};
 }
 
-void require_line(const Arg& arg, const std::string& name) {
-    if (arg.rows != 1 && arg.cols != 1) {
-        throw ArgumentError(name, "une colonne (ou une ligne) est attendue, la plage fait " +
-                                      std::to_string(arg.rows) + " lignes × " + std::to_string(arg.cols) +
-                                      " colonnes");
-    }
-}
-
-// accounts and amounts of a trial balance: two lines of cells, read by the rule of cpom/accounts.hpp.
-TrialBalance read_balance(const CallArgs& args, std::size_t accounts_index, std::size_t amounts_index) {
-    const Arg& accounts = args.raw(accounts_index);
-    const Arg& amounts = args.raw(amounts_index);
-    require_line(accounts, args.name(accounts_index));
-    require_line(amounts, args.name(amounts_index));
-    const std::string& amounts_name = args.name(amounts_index);
-    TrialBalance::check_sizes(accounts.cells.size(), amounts.cells.size(), amounts_name);
-    TrialBalance balance;
-    balance.reserve(accounts.cells.size());
-    for (std::size_t k = 0; k < amounts.cells.size(); ++k) {
-        const Cell& amount = amounts.cells[k];
-        if (const auto* text = std::get_if<std::string>(&amount)) {
-            throw ArgumentError(amounts_name, line_label(k + 1) + "du texte (« " + *text + " ») à la place d'un montant");
+// accounts and amounts of a trial balance: two lines of cells (each argument's kind and blank rule enforced),
+// read line by line by the rule of cpom/accounts.hpp. The engine's roles accounts and amounts are these arguments
+// (CPOM_BALANCE and CPOM_VETUSTE call their amounts balances).
+TrialBalance read_balance(const ColumnArg& accounts, const ColumnArg& amounts) {
+    const CheckedCells account_cells = accounts.cells();
+    const CheckedCells amount_cells = amounts.cells();
+    return with_roles({{Role::accounts, accounts}, {Role::amounts, amounts}}, [&] {
+        TrialBalance::check_sizes(account_cells.size(), amount_cells.size());
+        TrialBalance balance;
+        balance.reserve(account_cells.size());
+        for (std::size_t k = 0; k < amount_cells.size(); ++k) {
+            balance.add(account_cell(account_cells[k]), amount_cells.number(k), k + 1);
         }
-        const auto* x = std::get_if<double>(&amount);
-        balance.add(account_cell(accounts.cells[k]), x ? std::optional(*x) : std::nullopt, k + 1, amounts_name);
-    }
-    return balance;
+        return balance;
+    });
 }
 
 // mapping: a two-column range (prefix, group).
-GroupMapping read_mapping(const CallArgs& args, std::size_t index) {
-    const Arg& arg = args.raw(index);
-    if (arg.cols != 2) {
-        throw ArgumentError(args.name(index), "deux colonnes sont attendues (préfixe de compte, groupe), la plage en a " +
-                                                  std::to_string(arg.cols));
+GroupMapping read_mapping(const RangeArg& mapping) {
+    const CheckedCells cells = mapping.cells();
+    if (cells.cols() != 2) {
+        mapping.fail("deux colonnes sont attendues (préfixe de compte, groupe), la plage en a " +
+                     std::to_string(cells.cols()));
     }
     std::vector<MappingRow> rows;
-    rows.reserve(arg.rows);
-    for (std::size_t r = 0; r < arg.rows; ++r) rows.push_back({account_cell(arg.at(r, 0)), account_cell(arg.at(r, 1))});
-    return GroupMapping::from_rows(rows, args.name(index));
+    rows.reserve(cells.rows());
+    for (std::size_t r = 0; r < cells.rows(); ++r) rows.push_back({account_cell(cells(r, 0)), account_cell(cells(r, 1))});
+    return GroupMapping::from_rows(rows, mapping.role());
+}
+
+// The group codes: one code, or a range of codes whose shape the result takes.
+std::vector<Group> read_groups(const AnyArg& group) {
+    const CellBlock& codes = group.cells();
+    if (codes.is_blank()) group.fail("groupe manquant : \"C1\" à \"C3\" ou \"P1\" à \"P3\"");
+    std::vector<Group> groups;
+    groups.reserve(codes.size());
+    for (std::size_t k = 0; k < codes.size(); ++k) {
+        const CellView code = codes.at(k);
+        const std::string where = codes.size() == 1 ? "" : "cellule n° " + std::to_string(k + 1) + " : ";
+        if (!code.is_text()) group.fail(where + "un code de groupe en texte est attendu : \"C1\" à \"C3\" ou \"P1\" à \"P3\"");
+        try {
+            groups.push_back(parse_group(code.text, group.role()));
+        } catch (const ArgumentError& e) {
+            group.fail(where + e.reason());
+        }
+    }
+    return groups;
 }
 
 // A row argument of the plan: one value for every year or a line of N values.
-std::vector<double> yearly(const CallArgs& args, std::size_t index, std::size_t years) {
-    const PerYear row(args.grid(index), 1, years, args.name(index));
+std::vector<double> yearly(const RowArg& arg, std::size_t years) {
+    const PerYear row(arg, 1, years);
     const std::span<const double> values = row.row(0);
     return {values.begin(), values.end()};
 }
 
 }  // namespace
 
-Value cpom_accounts(const CallArgs& args) {
-    const TrialBalance balance = read_balance(args, 0, 1);
-    return sum_selected(balance, Selector::parse(args.text(2), args.name(2)));
+Value cpom_accounts(const CpomAccountsArgs& args) {
+    const TrialBalance balance = read_balance(args.accounts, args.amounts);
+    return sum_selected(balance, Selector::parse(args.selector.value(), args.selector.role()));
 }
 
 // `group` is one code or a range of codes ("C1" … "P3"): the result has the range's shape, so that the six totals
 // of a large trial balance cost one reading of it instead of six (Calc converts the whole range at every call).
-Value cpom_group(const CallArgs& args) {
-    const Arg& codes = args.raw(2);
-    if (codes.is_blank()) throw ArgumentError(args.name(2), "groupe manquant : \"C1\" à \"C3\" ou \"P1\" à \"P3\"");
-    std::vector<Group> groups;
-    groups.reserve(codes.cells.size());
-    for (std::size_t k = 0; k < codes.cells.size(); ++k) {
-        const auto* code = std::get_if<std::string>(&codes.cells[k]);
-        const std::string where = codes.cells.size() == 1 ? "" : " (cellule n° " + std::to_string(k + 1) + ")";
-        if (code == nullptr) {
-            throw ArgumentError(args.name(2), "un code de groupe en texte est attendu" + where +
-                                                  " : \"C1\" à \"C3\" ou \"P1\" à \"P3\"");
-        }
-        groups.push_back(parse_group(*code, args.name(2) + where));
-    }
-    const TrialBalance balance = read_balance(args, 0, 1);
-    const std::array<double, 6> totals =
-        args.given(3) ? group_totals(balance, read_mapping(args, 3)) : group_totals(balance, GroupMapping::standard());
-    Matrix result{codes.rows, codes.cols, {}};
+Value cpom_group(const CpomGroupArgs& args) {
+    const std::vector<Group> groups = read_groups(args.group);
+    const TrialBalance balance = read_balance(args.accounts, args.amounts);
+    const std::array<double, 6> totals = args.mapping.given() ? group_totals(balance, read_mapping(args.mapping))
+                                                              : group_totals(balance, GroupMapping::standard());
+    Matrix result{args.group.cells().rows(), args.group.cells().cols(), {}};
     result.values.reserve(groups.size());
     for (Group g : groups) result.values.push_back(totals[static_cast<std::size_t>(g)]);
     return result;
 }
 
-Value cpom_caf(const CallArgs& args) {
-    return caf({args.number(0), args.number(1), args.number(2), args.number(3), args.number(4), args.number(5),
-                args.number_or(6, 0.0)});
+Value cpom_caf(const CpomCafArgs& args) {
+    return caf({args.result.value(), args.depreciation_68.value(), args.reversals_78.value(),
+                args.disposals_775.value(), args.book_value_675.value(), args.subsidies_777.value(),
+                args.other_7781.value()});
 }
 
-Value cpom_caf_balance(const CallArgs& args) {
-    return caf_from_balance(read_balance(args, 0, 1), OtherExceptional::Only7781Legacy);
+Value cpom_caf_balance(const CpomCafBalanceArgs& args) {
+    return caf_from_balance(read_balance(args.accounts, args.amounts), OtherExceptional::Only7781Legacy);
 }
 
-Value cpom_caf_errd(const CallArgs& args) {
-    return caf_from_balance(read_balance(args, 0, 1), OtherExceptional::Account778);
+Value cpom_caf_errd(const CpomCafErrdArgs& args) {
+    return caf_from_balance(read_balance(args.accounts, args.amounts), OtherExceptional::Account778);
 }
 
-Value cpom_caf_rate(const CallArgs& args) { return caf_rate(args.number(0), read_balance(args, 1, 2)); }
-
-Value cpom_balance(const CallArgs& args) {
-    const TrialBalance balance = read_balance(args, 0, 1);
-    return balance_item(balance, parse_balance_item(args.text(2), args.name(2)));
+Value cpom_caf_rate(const CpomCafRateArgs& args) {
+    return caf_rate(args.caf.value(), read_balance(args.accounts, args.amounts));
 }
 
-Value cpom_ratio(const CallArgs& args) {
-    return ratio(parse_ratio(args.text(0), args.name(0)), args.number(1), args.number(2));
+Value cpom_balance(const CpomBalanceArgs& args) {
+    const TrialBalance balance = read_balance(args.accounts, args.balances);
+    return balance_item(balance, parse_balance_item(args.item.value(), args.item.role()));
 }
 
-Value cpom_pgfp(const CallArgs& args) {
-    const std::size_t years = static_cast<std::size_t>(args.integer(4, 1, 30));
-    const std::vector<double> rates_products = yearly(args, 2, years), rates_charges = yearly(args, 3, years),
-                              depreciation = yearly(args, 5, years), investments = yearly(args, 6, years),
-                              new_loans = yearly(args, 7, years), repayments = yearly(args, 8, years),
-                              subsidies = yearly(args, 9, years);
+Value cpom_ratio(const CpomRatioArgs& args) {
+    return ratio(parse_ratio(args.name.value(), args.name.role()), args.a.value(), args.b.value());
+}
+
+Value cpom_pgfp(const CpomPgfpArgs& args) {
+    const auto years = static_cast<std::size_t>(args.years.value());
+    const std::vector<double> rates_products = yearly(args.rates_products, years),
+                              rates_charges = yearly(args.rates_charges, years),
+                              depreciation = yearly(args.depreciation, years),
+                              investments = yearly(args.investments, years), new_loans = yearly(args.new_loans, years),
+                              repayments = yearly(args.repayments, years), subsidies = yearly(args.subsidies, years);
     PgfpInputs in;
-    in.products = args.number(0);
-    in.charges = args.number(1);
+    in.products = args.products.value();
+    in.charges = args.charges.value();
     in.rates_products = rates_products;
     in.rates_charges = rates_charges;
     in.depreciation = depreciation;
@@ -147,18 +147,20 @@ Value cpom_pgfp(const CallArgs& args) {
     in.new_loans = new_loans;
     in.repayments = repayments;
     in.subsidies = subsidies;
-    in.opening_frng = args.number(10);
-    in.opening_debt = args.number(11);
-    in.bfr_days = args.number(12);
-    in.base_depreciation = args.optional_number(13);
-    std::array<std::vector<double>, k_pgfp_rows> plan = pgfp(in);
-    return to_matrix(std::vector<std::vector<double>>(std::make_move_iterator(plan.begin()),
-                                                      std::make_move_iterator(plan.end())));
+    in.opening_frng = args.opening_frng.value();
+    in.opening_debt = args.opening_debt.value();
+    in.bfr_days = args.bfr_days.value();
+    in.base_depreciation = args.base_depreciation.value();
+    const std::array<std::vector<double>, k_pgfp_rows> plan = pgfp(in);
+    Matrix result{k_pgfp_rows, years, {}};
+    result.values.reserve(k_pgfp_rows * years);
+    for (const std::vector<double>& row : plan) append(result.values, row);
+    return result;
 }
 
-Value cpom_vetuste(const CallArgs& args) {
-    const TrialBalance balance = read_balance(args, 0, 1);
-    return vetuste(balance, parse_asset_type(args.text(2), args.name(2)));
+Value cpom_vetuste(const CpomVetusteArgs& args) {
+    const TrialBalance balance = read_balance(args.accounts, args.balances);
+    return vetuste(balance, parse_asset_type(args.asset_type.value(), args.asset_type.role()));
 }
 
 }  // namespace cpom::calls

@@ -1,6 +1,7 @@
 // Adapters of the negotiation functions (docs/domain.md#negotiation): cells → engine inputs.
 #include <algorithm>
-#include <limits>
+#include <string>
+#include <vector>
 
 #include "adapters.hpp"
 #include "cpom/calls/shapes.hpp"
@@ -35,7 +36,8 @@ Grid spread_over_years(const Grid& column, std::size_t years) {
     return grid;
 }
 
-YearlyPair lay_out(Grid amount, Grid rate, const std::string& amount_name, const std::string& rate_name) {
+YearlyPair lay_out(const RowArg& amount_arg, const RowArg& rate_arg) {
+    Grid amount = amount_arg.grid(), rate = rate_arg.grid();
     std::size_t count = 1, years = std::max(amount.size(), rate.size());
     bool amount_per_row = false;
     if (!amount.is_line()) {
@@ -46,9 +48,8 @@ YearlyPair lay_out(Grid amount, Grid rate, const std::string& amount_name, const
         years = rate.cols;
         amount_per_row = is_column(amount);
         if (amount_per_row && amount.rows != count) {
-            throw ArgumentError(amount_name, "une valeur ou " + std::to_string(count) +
-                                                 " valeurs (une par ligne) attendues, " +
-                                                 std::to_string(amount.size()) + " reçues");
+            amount_arg.fail("une valeur ou " + std::to_string(count) + " valeurs (une par ligne) attendues, " +
+                            std::to_string(amount.size()) + " reçues");
         }
     } else if (is_column(amount) && is_horizontal(rate)) {
         count = amount.rows;
@@ -56,14 +57,14 @@ YearlyPair lay_out(Grid amount, Grid rate, const std::string& amount_name, const
         amount_per_row = true;
     }
     if (amount_per_row) amount = spread_over_years(amount, years);
-    return {count, years, PerYear(std::move(amount), count, years, amount_name),
-            PerYear(std::move(rate), count, years, rate_name)};
+    return {count, years, PerYear(std::move(amount), count, years, amount_arg.role()),
+            PerYear(std::move(rate), count, years, rate_arg.role())};
 }
 
 // An optional per-year argument for one line of N years (a single value stands for every year), or empty.
-std::vector<double> optional_years(const CallArgs& args, std::size_t i, std::size_t years) {
-    if (!args.given(i)) return {};
-    const PerYear row(args.grid(i), 1, years, args.name(i));
+std::vector<double> optional_years(const RowArg& arg, std::size_t years) {
+    if (!arg.given()) return {};
+    const PerYear row(arg, 1, years);
     const auto values = row.row(0);
     return {values.begin(), values.end()};
 }
@@ -71,76 +72,72 @@ std::vector<double> optional_years(const CallArgs& args, std::size_t i, std::siz
 // A scalar rate of CPOM_RISK (inflation_mean, resources_rate) and its year-by-year form given at the end: never
 // both, since one would be silently ignored. Calc refuses an empty required argument (;;) and passes a blank cell
 // as 0, so with the row the scalar is written 0 (or a blank cell): "nothing here, see the row".
-double scalar_or_row(const CallArgs& args, std::size_t scalar, std::size_t row) {
-    if (!args.given(row)) return args.number(scalar);
-    if (args.given(scalar) && args.number(scalar) != 0) {
-        throw ArgumentError(args.name(scalar), "écrire 0 quand " + args.name(row) +
-                                                   " donne le taux de chaque année (un seul des deux s'applique)");
+double scalar_or_row(const NumberArg& scalar, const RowArg& row) {
+    if (!row.given()) return scalar.value();
+    if (scalar.given() && scalar.value() != 0) {
+        scalar.fail("écrire 0 quand " + row.label() + " donne le taux de chaque année (un seul des deux s'applique)");
     }
     return 0.0;  // not used: the row gives every year
 }
 
 }  // namespace
 
-Value cpom_breakeven_rate(const CallArgs& args) {
-    const double base = args.number(0);
-    const std::vector<double> charges = args.line(1);
-    const double reserves = args.number_or(2, 0.0);
-    const std::vector<double> permanent = optional_years(args, 3, charges.size());
-    const std::vector<double> one_off = optional_years(args, 4, charges.size());
+Value cpom_breakeven_rate(const CpomBreakevenRateArgs& args) {
+    const double base = args.base_resources.value();
+    const std::vector<double> charges = args.charges.line();
+    const double reserves = args.reserves.value();
+    const std::vector<double> permanent = optional_years(args.permanent, charges.size());
+    const std::vector<double> one_off = optional_years(args.one_off, charges.size());
     return breakeven_rate(base, charges, reserves, permanent, one_off);
 }
 
-Value cpom_adjustment(const CallArgs& args) {
-    const YearlyPair pair = lay_out(args.grid(0), args.grid(1), args.name(0), args.name(1));
-    const double threshold = args.number(2);
-    const double share = args.number_or(3, 1.0);
-    const bool built_in = args.integer_or(4, 0, 1, 0) == 1;
-    if (!built_in) {
-        return for_each_row(pair.count, [&](std::size_t k) {
-            return adjustment(pair.amount.row(k), pair.rate.row(k), threshold, share);
+Value cpom_adjustment(const CpomAdjustmentArgs& args) {
+    const YearlyPair pair = lay_out(args.base, args.inflation);
+    const double threshold = args.threshold.value();
+    const double share = args.share.value();
+    if (args.built_in.value() == 0) {
+        return for_each_row(pair.count, [&](std::size_t k, std::vector<double>& out) {
+            append(out, adjustment(pair.amount.row(k), pair.rate.row(k), threshold, share));
         });
     }
-    if (!args.given(5)) {
-        throw ArgumentError(args.name(5), "les taux d'évolution de la base sont nécessaires pour reconduire le "
-                                          "complément intégré à la base (built_in = 1)");
+    if (!args.rates.given()) {
+        args.rates.fail("les taux d'évolution de la base sont nécessaires pour reconduire le complément intégré à la "
+                        "base (" + args.built_in.label() + " = 1)");
     }
-    const PerYear rates(args.grid(5), pair.count, pair.years, args.name(5));
-    return for_each_row(pair.count, [&](std::size_t k) {
-        return adjustment_built_in(pair.amount.row(k), pair.rate.row(k), threshold, share, rates.row(k));
+    const PerYear rates(args.rates, pair.count, pair.years);
+    return for_each_row(pair.count, [&](std::size_t k, std::vector<double>& out) {
+        append(out, adjustment_built_in(pair.amount.row(k), pair.rate.row(k), threshold, share, rates.row(k)));
     });
 }
 
-Value cpom_absenteeism_cost(const CallArgs& args) {
-    const YearlyPair pair = lay_out(args.grid(0), args.grid(1), args.name(0), args.name(1));
-    const double replacement = args.number_or(2, 1.0);
-    const double premium = args.number_or(3, 0.0);
-    return for_each_row(pair.count, [&](std::size_t k) {
+Value cpom_absenteeism_cost(const CpomAbsenteeismCostArgs& args) {
+    const YearlyPair pair = lay_out(args.payroll, args.rate);
+    const double replacement = args.replacement.value();
+    const double premium = args.premium.value();
+    return for_each_row(pair.count, [&](std::size_t k, std::vector<double>& out) {
         const auto payroll = pair.amount.row(k), rate = pair.rate.row(k);
-        std::vector<double> costs(pair.years);
         for (std::size_t t = 0; t < pair.years; ++t) {
-            costs[t] = absenteeism_cost(payroll[t], rate[t], replacement, premium);
+            out.push_back(absenteeism_cost(payroll[t], rate[t], replacement, premium));
         }
-        return costs;
     });
 }
 
-Value cpom_risk(const CallArgs& args) {
+Value cpom_risk(const CpomRiskArgs& args) {
     RiskInputs in;
-    in.base_charges = args.number(0);
-    in.base_resources = args.number(1);
-    in.years = args.integer(2, 1, 30);
+    in.base_charges = args.base_charges.value();
+    in.base_resources = args.base_resources.value();
+    in.years = args.years.value();
     const auto years = static_cast<std::size_t>(in.years);
-    in.inflation_mean = scalar_or_row(args, 3, 9);
-    in.inflation_sd = args.number(4);
-    in.resources_rate = scalar_or_row(args, 5, 10);
-    in.reserves = args.number(6);
-    in.scenarios = scenario_count(args.number_or(7, k_default_scenarios));
-    in.seed = static_cast<std::uint32_t>(args.integer_or(8, 0, std::numeric_limits<int>::max(), 1));
-    in.inflation_means = optional_years(args, 9, years);
-    in.resources_rates = optional_years(args, 10, years);
-    in.permanent = optional_years(args, 11, years);
-    in.one_off = optional_years(args, 12, years);
+    in.inflation_mean = scalar_or_row(args.inflation_mean, args.inflation_means);
+    in.inflation_sd = args.inflation_sd.value();
+    in.resources_rate = scalar_or_row(args.resources_rate, args.resources_rates);
+    in.reserves = args.reserves.value();
+    in.scenarios = scenario_count(args.scenarios.number().value_or(k_default_scenarios));
+    in.seed = static_cast<std::uint32_t>(args.seed.value());
+    in.inflation_means = optional_years(args.inflation_means, years);
+    in.resources_rates = optional_years(args.resources_rates, years);
+    in.permanent = optional_years(args.permanent, years);
+    in.one_off = optional_years(args.one_off, years);
     const RiskSummary risk = simulate_risk(in);
     return Matrix{1, 3, {risk.probability, risk.median_gap, risk.p90_gap}};
 }

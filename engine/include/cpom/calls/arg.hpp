@@ -1,39 +1,89 @@
 // A spreadsheet argument in plain C++: what Calc hands to a function, before any interpretation.
-// The add-in converts UNO values into this; CPOM_CHECK and the unit tests build it directly.
+// The engine reads arguments through CellBlock, in place: the add-in views Calc's UNO sequences without copying a
+// 100 000-line range (addin/src/uno_blocks.hpp); CPOM_CHECK's repeated arguments and the tests hold their own
+// cells in an Arg.
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
 namespace cpom::calls {
 
+enum class CellKind : std::uint8_t { Empty, Number, Text };
+
+// One cell as read: blank, a number or a UTF-8 text. The text is a view into the argument, valid for the call.
+struct CellView {
+    CellKind kind = CellKind::Empty;
+    double number = 0.0;
+    std::string_view text;
+
+    bool is_empty() const { return kind == CellKind::Empty; }
+    bool is_number() const { return kind == CellKind::Number; }
+    bool is_text() const { return kind == CellKind::Text; }
+};
+
+// A rows×cols block of cells held by the caller, read in row-major order. rows() == 0 is an omitted argument.
+class CellBlock {
+public:
+    virtual std::size_t rows() const = 0;
+    virtual std::size_t cols() const = 0;
+    virtual CellView at(std::size_t r, std::size_t c) const = 0;
+
+    std::size_t size() const { return rows() * cols(); }
+    bool is_omitted() const { return rows() == 0 || cols() == 0; }
+    // Omitted, or a single blank cell: both mean "use the default" for an optional argument.
+    bool is_blank() const { return is_omitted() || (size() == 1 && at(0, 0).is_empty()); }
+    // The k-th cell counting row by row, as a user reads the range.
+    CellView at(std::size_t k) const {
+        const std::size_t c = cols();
+        return at(k / c, k % c);
+    }
+
+protected:
+    CellBlock() = default;
+    CellBlock(const CellBlock&) = default;
+    CellBlock& operator=(const CellBlock&) = default;
+    ~CellBlock() = default;  // never owned through this interface
+};
+
 struct Empty {
     bool operator==(const Empty&) const = default;
 };
 
-// One cell: blank, a number or a text.
+// One cell held by value: blank, a number or a text.
 using Cell = std::variant<Empty, double, std::string>;
 
-// An omitted argument (rows == 0), a single value (1×1) or a rows×cols block of cells, row-major.
-struct Arg {
-    std::size_t rows = 0;
-    std::size_t cols = 0;
-    std::vector<Cell> cells;
-
+// An argument that holds its cells: an omitted argument (0×0), a single value (1×1) or a rows×cols block.
+class Arg final : public CellBlock {
+public:
+    Arg() = default;
     static Arg omitted() { return {}; }
-    static Arg scalar(Cell cell) { return {1, 1, {std::move(cell)}}; }
-    static Arg block(std::size_t rows, std::size_t cols, std::vector<Cell> cells) {
-        return {rows, cols, std::move(cells)};
-    }
+    static Arg scalar(Cell cell) { return Arg(1, 1, {std::move(cell)}); }
+    // Throws std::invalid_argument unless there are rows × cols cells.
+    static Arg block(std::size_t rows, std::size_t cols, std::vector<Cell> cells);
     // A 1×N row of numbers, handy in tests.
     static Arg row(const std::vector<double>& values);
+    // A copy of any block's cells (CPOM_CHECK's fuzzing, tests).
+    static Arg copy_of(const CellBlock& block);
 
-    bool is_omitted() const { return rows == 0 || cols == 0; }
-    // Omitted, or a single blank cell: both mean "use the default" for an optional argument.
-    bool is_blank() const;
-    const Cell& at(std::size_t r, std::size_t c) const { return cells[r * cols + c]; }
+    std::size_t rows() const override { return rows_; }
+    std::size_t cols() const override { return cols_; }
+    CellView at(std::size_t r, std::size_t c) const override;
+    using CellBlock::at;
+
+    const std::vector<Cell>& cells() const { return cells_; }
+
+private:
+    Arg(std::size_t rows, std::size_t cols, std::vector<Cell> cells)
+        : rows_(rows), cols_(cols), cells_(std::move(cells)) {}
+
+    std::size_t rows_ = 0;
+    std::size_t cols_ = 0;
+    std::vector<Cell> cells_;
 };
 
 using Args = std::vector<Arg>;

@@ -1,12 +1,12 @@
-// Reads the arguments of one call, by position, with errors that name the argument (from the metadata).
-// Adapters (engine/src/calls/*_calls.cpp) use it to turn cells into the engine's plain C++ inputs.
+// One call of a function of the table: its arguments as the caller holds them, read through the generated
+// accessors (function_arguments.hpp, cpom/calls/argument.hpp), and the entry points that run a call.
 #pragma once
 
-#include <algorithm>
 #include <cstddef>
-#include <optional>
 #include <span>
+#include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "cpom/calls/arg.hpp"
@@ -14,61 +14,53 @@
 
 namespace cpom::calls {
 
-// A rows×cols block of numbers read from an argument, blanks already resolved by the argument's rule.
-struct Grid {
-    std::size_t rows = 0;
-    std::size_t cols = 0;
-    std::vector<double> values;
-
-    std::size_t size() const { return values.size(); }
-    bool is_single() const { return values.size() == 1; }
-    // True for a 1×N row or an N×1 column: "a row" in the sense of the function catalogue.
-    bool is_line() const { return rows == 1 || cols == 1; }
-    std::span<const double> row(std::size_t r) const { return {values.data() + r * cols, cols}; }
-};
-
 class CallArgs {
 public:
     // `args` may stop before the declared arguments: the missing trailing ones read as omitted.
-    CallArgs(const FunctionSpec& spec, const Args& args) : spec_(spec), args_(args) {}
+    CallArgs(const FunctionSpec& spec, std::span<const CellBlock* const> args, Language language)
+        : spec_(spec), args_(args), language_(language) {}
 
+    const FunctionSpec& spec() const { return spec_; }
+    Language language() const { return language_; }
     // The declared arguments, or more for a varargs function.
     std::size_t count() const { return std::max(args_.size(), spec_.args.size()); }
-    // The argument's name for messages ("rates"; "arguments2" for the 2nd repeated one). Built on demand: the
-    // success path of a call never needs it.
-    std::string name(std::size_t i) const;
-    const Arg& raw(std::size_t i) const;
-
-    // True when the argument is present and not a single blank cell.
-    bool given(std::size_t i) const;
-
-    // A single finite number (a 1×1 range is accepted).
-    double number(std::size_t i) const;
-    // The number, or `fallback` when the optional argument is omitted or blank.
-    double number_or(std::size_t i, double fallback) const;
-    std::optional<double> optional_number(std::size_t i) const;
-    // A whole number in [lo, hi].
-    int integer(std::size_t i, int lo, int hi) const;
-    int integer_or(std::size_t i, int lo, int hi, int fallback) const;
-    // A single text (numbers are converted to their text, e.g. an account typed as 6111).
-    std::string text(std::size_t i) const;
-
-    // Every cell as a number, blanks by the argument's rule (Blank::Skip drops them), text is an error.
-    Grid grid(std::size_t i) const;
-    // A row in the catalogue's sense: a single value or a 1×N / N×1 range, as a flat list.
-    std::vector<double> line(std::size_t i) const;
+    // The i-th argument's cells (an omitted one when not given) and its metadata (the repeated one's for varargs).
+    const CellBlock& block(std::size_t i) const;
+    const ArgSpec& arg_spec(std::size_t i) const { return spec_.args[std::min(i, spec_.args.size() - 1)]; }
+    // The blocks from i on (CPOM_CHECK's repeated arguments, passed on without a copy).
+    std::span<const CellBlock* const> from(std::size_t i) const {
+        return i < args_.size() ? args_.subspan(i) : std::span<const CellBlock* const>{};
+    }
 
 private:
     const FunctionSpec& spec_;
-    const Args& args_;
+    std::span<const CellBlock* const> args_;
+    Language language_;
 };
 
-// Calls a function by name: checks the arity, reads the arguments, runs the engine, checks the result is finite.
-// Throws ArgumentError / NoConvergence like the engine.
-Value call(std::string_view name, const Args& args);
-Value call(const FunctionSpec& spec, const Args& args);
+// A call that names no argument: an unknown function, too many arguments (CPOM_CHECK, tests; Calc checks arity).
+class CallError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+// Runs one call: checks the arity, reads the arguments, runs the engine, checks the result is finite. Throws
+// ArgumentError (its argument and mentions named as the Function Wizard of `language` shows them), CallError,
+// ResultError or NoConvergence.
+Value call(const FunctionSpec& spec, std::span<const CellBlock* const> args, Language language);
+// The same by name, with arguments held by value (tests, fuzzing, benchmarks).
+Value call(std::string_view name, const Args& args, Language language = Language::French);
 
 // CPOM_CHECK: "OK" when the same call would succeed, otherwise the reason in French.
-std::string explain(std::string_view name, const Args& args);
+std::string explain(const FunctionSpec& spec, std::span<const CellBlock* const> args, Language language);
+std::string explain(std::string_view name, const Args& args, Language language = Language::French);
+
+// Throws ResultError unless every value is finite: a NaN or an infinity must never reach a cell as a plausible
+// figure (an overflow of huge inputs). call() checks every result; an adapter checks the intermediate rows it
+// computes (CPOM_SCISSOR's projections).
+void require_finite(std::span<const double> values);
+
+// Pointers to the arguments, as call() takes them.
+std::vector<const CellBlock*> pointers_to(const Args& args);
 
 }  // namespace cpom::calls

@@ -3,11 +3,13 @@
 
 #include <cstddef>
 #include <span>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
 #include "cpom/calls/arg.hpp"
-#include "cpom/calls/call_args.hpp"
+#include "cpom/calls/argument.hpp"
+#include "cpom/calls/grid.hpp"
 #include "cpom/error.hpp"
 
 namespace cpom::calls {
@@ -24,10 +26,11 @@ struct Rows {
 Rows as_rows(Grid grid);
 
 // A per-year argument for K rows of N years: a single value (every year, every row), one line of N values
-// shared by all rows, or a K×N block (one line per row). Anything else is an ArgumentError naming the range.
+// shared by all rows, or a K×N block (one line per row). Anything else is an ArgumentError with `role`.
 class PerYear {
 public:
-    PerYear(Grid grid, std::size_t rows, std::size_t years, const std::string& argument);
+    PerYear(Grid grid, std::size_t rows, std::size_t years, Role role);
+    PerYear(const RangeArg& arg, std::size_t rows, std::size_t years) : PerYear(arg.grid(), rows, years, arg.role()) {}
     std::span<const double> row(std::size_t k) const;
 
 private:
@@ -36,27 +39,37 @@ private:
     bool per_row_ = false;
 };
 
-// K values, one per row: a single value shared by all, or a line of K values.
-std::vector<double> per_row(const Grid& grid, std::size_t rows, const std::string& argument);
+// K values, one per row: a single value shared by all, or K values (a column argument's values()).
+std::vector<double> per_row(std::vector<double> values, std::size_t rows, Role role);
 
-// K×N result rows → the returned block.
-Matrix to_matrix(std::vector<std::vector<double>> rows);
-
-// Runs `one_row(k)` (returning a std::vector<double>) on each of the K rows and stacks the results, naming the
-// failing row in the error when K > 1 so that the user finds the establishment at fault.
+// Runs `one_row(k, values)` on each of the K rows: it appends row k's values to `values`, the result's own storage
+// (no row is built apart and copied). Every row has the first row's length. The failing row is named in the error
+// when K > 1, so that the user finds the establishment at fault.
 template <typename F>
 Matrix for_each_row(std::size_t count, F one_row) {
-    std::vector<std::vector<double>> rows;
-    rows.reserve(count);
+    Matrix result{count, 0, {}};
     for (std::size_t k = 0; k < count; ++k) {
+        const std::size_t before = result.values.size();
         try {
-            rows.push_back(one_row(k));
+            one_row(k, result.values);
         } catch (const ArgumentError& e) {
             if (count == 1) throw;
-            throw ArgumentError(e.argument(), "ligne " + std::to_string(k + 1) + " : " + e.reason());
+            throw ArgumentError(e.role(), "ligne " + std::to_string(k + 1) + " : " + e.reason());
+        }
+        const std::size_t width = result.values.size() - before;
+        if (k == 0) {
+            result.cols = width;
+            result.values.reserve(count * width);
+        } else if (width != result.cols) {
+            throw std::logic_error("for_each_row: rows of different lengths");
         }
     }
-    return to_matrix(std::move(rows));
+    return result;
+}
+
+// Appends a row's values (a domain function's result) to the result.
+inline void append(std::vector<double>& values, std::span<const double> row) {
+    values.insert(values.end(), row.begin(), row.end());
 }
 
 }  // namespace cpom::calls
