@@ -9,6 +9,7 @@
 
 #include "cpom/cli/diagnosis.hpp"
 #include "document.hpp"
+#include "error_cells.hpp"
 #include "exports.hpp"
 
 namespace cpom::cli {
@@ -161,11 +162,13 @@ Outcome OfficeRunner::compute(const Job& job) {
     const Options& o = *settings_.options;
     Document document(*connection_, copy.path());
     if (data && !data->empty()) document.fill(*data);
-    document.recalculate();
+    WorkbookErrors errors = document.recalculate();
+    if (errors.any()) explain_error_cells(document.model(), errors);  // before the exports: they change the copy
     std::vector<PendingOutput> outputs =
         export_document(document, ExportRequest{o.out_dir, job.stem, o.formats, o.sheets, settings_.plan,
                                                 settings_.work_root / ("exports-" + std::to_string(worker_))});
     Outcome outcome{true, "", {}};
+    outcome.errors = std::move(errors);
     for (PendingOutput& output : outputs) {
         output.commit();
         outcome.written.push_back(output.final_path());

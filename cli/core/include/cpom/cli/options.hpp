@@ -32,6 +32,8 @@ struct Options {
     fs::path office_program;                // folder of soffice and unopkg
     fs::path work_dir;                      // where the throwaway profiles go
     bool quiet = false;
+    bool allow_errors = false;              // a workbook written with formula cells in error still exits 0
+    std::optional<fs::path> report;         // --report: the run as JSON
 };
 
 // What the environment tells the parser (kept out of it so that it can be tested).

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "cpom/cli/cell_errors.hpp"
 #include "cpom/cli/jobs.hpp"
 
 namespace cpom::cli {
@@ -18,6 +19,8 @@ struct Outcome {
     bool ok = false;
     std::string reason;                           // French, for a failure
     std::vector<std::filesystem::path> written;   // outputs, for a success
+    WorkbookErrors errors{};                      // formula cells in error in what was written
+    double seconds = 0;                           // time spent on this document (set by run_jobs)
 };
 
 class Runner {
