@@ -19,25 +19,45 @@ std::string duration_text(double seconds) {
     return buffer;
 }
 
+std::string printable(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (const char c : text) {
+        const auto u = static_cast<unsigned char>(c);
+        if (c == '\n') out += "\\n";
+        else if (c == '\r') out += "\\r";
+        else if (c == '\t') out += "\\t";
+        else if (u < 0x20 || u == 0x7F) {
+            static constexpr char k_hex[] = "0123456789abcdef";
+            out += "\\x";
+            out += k_hex[u >> 4];
+            out += k_hex[u & 15];
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+
 std::string summary(const Plan& plan, const RunReport& report, const std::string& not_run, double seconds,
                     Totals& totals) {
     std::string text;
     totals = {};
     for (const Rejected& rejected : plan.rejected) {
-        text += "échec  " + rejected.source.string() + " : " + rejected.reason + "\n";
+        text += "échec  " + printable(rejected.source.string()) + " : " + printable(rejected.reason) + "\n";
         ++totals.failed;
     }
     for (std::size_t i = 0; i < plan.jobs.size(); ++i) {
         const auto& outcome = report.outcomes[i];
-        const std::string source = plan.jobs[i].source.string();
+        const std::string source = printable(plan.jobs[i].source.string());
         if (outcome && outcome->ok) {
             text += "ok     " + source + " →";
             for (std::size_t k = 0; k < outcome->written.size(); ++k)
-                text += (k ? ", " : " ") + outcome->written[k].string();
+                text += (k ? ", " : " ") + printable(outcome->written[k].string());
             text += "\n";
             ++totals.ok;
         } else {
-            text += "échec  " + source + " : " + (outcome ? outcome->reason : not_run) + "\n";
+            text += "échec  " + source + " : " + printable(outcome ? outcome->reason : not_run) + "\n";
             ++totals.failed;
         }
     }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "cpom/cli/jobs.hpp"
@@ -18,5 +19,9 @@ std::string summary(const Plan& plan, const RunReport& report, const std::string
                     Totals& totals);
 
 std::string duration_text(double seconds);  // "4,2 s", "1 min 05 s"
+
+// A file name or message as one printable line: control characters escaped ("a\nb.ods" → "a\\nb.ods"), so that
+// a newline in a file name cannot split a line of the report or forge another one.
+std::string printable(std::string_view text);
 
 }  // namespace cpom::cli
