@@ -28,6 +28,12 @@ void validate(const RiskInputs& in) {
     check::growth_rate(in.resources_rate, "resources_rate");
     check::finite(in.reserves, "reserves");
     scenario_count(in.scenarios);
+    if (static_cast<long long>(in.scenarios) * in.years > k_max_draws) {
+        throw ArgumentError("scenarios", "au plus " + format_count(k_max_draws) + " tirages par appel (scénarios × " +
+                                             "années) : " + format_count(k_max_draws / in.years) + " scénarios sur " +
+                                             std::to_string(in.years) + " ans (reçu " + format_count(in.scenarios) +
+                                             ") ; au-delà le calcul bloquerait le tableur");
+    }
 }
 
 }  // namespace
