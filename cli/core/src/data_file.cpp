@@ -46,6 +46,7 @@ public:
         const auto it = index_.find(key(name));
         return it == index_.end() ? nullptr : &set[it->second];
     }
+    void reserve(std::size_t names) { index_.reserve(names); }
     void add(DataSet& set, DataEntry entry) {
         index_.emplace(key(entry.name), set.size());
         set.push_back(std::move(entry));
@@ -105,10 +106,11 @@ char detect_separator(std::string_view text) {
     return tab ? '\t' : ',';
 }
 
-// Splits the text into records of fields (RFC 4180 quotes: "" inside quotes is one quote; newlines allowed).
-std::vector<std::pair<int, std::vector<Field>>> split_records(std::string_view text, char separator,
-                                                              const StopRequested& stop) {
-    std::vector<std::pair<int, std::vector<Field>>> records;
+// Splits the text into records of fields (RFC 4180 quotes: "" inside quotes is one quote; newlines allowed) and
+// hands each to `on_record(line, fields)` as it ends: nothing is kept per record, so a file of blank lines costs
+// no memory.
+template <typename OnRecord>
+void split_records(std::string_view text, char separator, const StopRequested& stop, OnRecord on_record) {
     std::vector<Field> fields(1);
     int line = 1, record_line = 1;
     bool in_quotes = false;
@@ -132,7 +134,7 @@ std::vector<std::pair<int, std::vector<Field>>> split_records(std::string_view t
         } else if (c == separator) {
             fields.emplace_back();
         } else if (c == '\n') {
-            records.emplace_back(record_line, std::move(fields));
+            on_record(record_line, fields);
             fields.assign(1, Field{});
             record_line = ++line;
         } else if (c != '\r') {
@@ -140,8 +142,7 @@ std::vector<std::pair<int, std::vector<Field>>> split_records(std::string_view t
         }
     }
     if (in_quotes) throw DataFileError(line_prefix(record_line) + "guillemet non fermé");
-    records.emplace_back(record_line, std::move(fields));
-    return records;
+    on_record(record_line, fields);
 }
 
 DataCell csv_cell(const Field& field) {
@@ -157,7 +158,11 @@ DataCell csv_cell(const Field& field) {
 // at once by `stop`. A handler never throws through the parser: it records the message and returns false.
 class JsonReader final : public nlohmann::json_sax<nlohmann::json> {
 public:
-    JsonReader(std::string_view text, const StopRequested& stop) : text_(text), stop_(stop) {}
+    JsonReader(std::string_view text, const StopRequested& stop) : text_(text), stop_(stop) {
+        // At most one name per ':' of the text: no rehashing as the names come (capped: colons may be in texts).
+        index_.reserve(std::min<std::size_t>(static_cast<std::size_t>(std::count(text.begin(), text.end(), ':')),
+                                             std::size_t{1} << 20));
+    }
 
     DataSet take() { return std::move(set_); }
     bool interrupted() const { return interrupted_; }
@@ -328,22 +333,23 @@ DataSet parse_csv(std::string_view text, const StopRequested& stop) {
     refuse_nul(text);
     DataSet set;
     NameIndex index;
-    const char separator = detect_separator(text);
-    std::size_t step = 0;
-    for (auto& [line, fields] : split_records(text, separator, stop)) {
-        poll(stop, ++step);
+    // At most one name per line: no rehashing as the names come (capped: a file of blank lines has no names).
+    index.reserve(std::min<std::size_t>(static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1,
+                                        std::size_t{1} << 20));
+    split_records(text, detect_separator(text), stop, [&](int line, std::vector<Field>& fields) {
         const std::string name(trim(fields.front().text));
         const bool all_empty = std::all_of(fields.begin(), fields.end(), [](const Field& f) {
             return !f.quoted && trim(f.text).empty();
         });
-        if (all_empty || (!fields.front().quoted && name.rfind('#', 0) == 0)) continue;  // blank line, comment
+        if (all_empty || (!fields.front().quoted && name.rfind('#', 0) == 0)) return;  // blank line, comment
         if (name.empty()) throw DataFileError(line_prefix(line) + "nom de plage manquant en première colonne");
         if (fields.size() < 2)
             throw DataFileError(line_prefix(line) + "« " + name + " » sans valeur (séparateur attendu : « ; »)");
         DataRow row;
+        row.reserve(fields.size() - 1);
         for (std::size_t i = 1; i < fields.size(); ++i) row.push_back(csv_cell(fields[i]));
         add_row(set, index, name, std::move(row), line);
-    }
+    });
     return set;
 }
 
@@ -359,6 +365,11 @@ DataSet parse_json(std::string_view text, const StopRequested& stop) {
 DataSet load_data_file(const std::filesystem::path& path, const StopRequested& stop) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw DataFileError("fichier de données illisible : " + path.string());
+    std::error_code ec;
+    if (const auto size = std::filesystem::file_size(path, ec); !ec && size > k_max_data_file_bytes)
+        throw DataFileError(path.filename().string() + " : fichier de données de " + std::to_string((size + (1 << 20) - 1) >> 20) +
+                            " Mo, au plus " + std::to_string(k_max_data_file_bytes >> 20) +
+                            " Mo (c'est tout le fichier qui est lu en mémoire)");
     std::ostringstream buffer;
     buffer << in.rdbuf();
     const std::string raw = buffer.str();

@@ -215,4 +215,19 @@ TEST(LoadDataFile, ByExtension) {
     std::filesystem::remove_all(dir);
 }
 
+TEST(LoadDataFile, TooLargeToReadInMemory) {
+    const auto dir = std::filesystem::temp_directory_path() / "cpom-cli-data-size-test";
+    std::filesystem::create_directories(dir);
+    std::ofstream(dir / "enorme.csv") << "a;1\n";
+    std::filesystem::resize_file(dir / "enorme.csv", k_max_data_file_bytes + 1);  // sparse: no disk used
+    try {
+        load_data_file(dir / "enorme.csv");
+        FAIL();
+    } catch (const DataFileError& e) {
+        EXPECT_STREQ(e.what(), "enorme.csv : fichier de données de 65 Mo, au plus 64 Mo (c'est tout le fichier qui est "
+                               "lu en mémoire)");
+    }
+    std::filesystem::remove_all(dir);
+}
+
 }  // namespace

@@ -3,6 +3,7 @@
 //   JSON  an object: name → number, text, null (blank), array (one row) or array of arrays (rows).
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <optional>
@@ -46,6 +47,10 @@ using StopRequested = std::function<bool()>;
 // or DataFileInterrupted. Linear in the size of the text.
 DataSet parse_csv(std::string_view text, const StopRequested& stop = {});
 DataSet parse_json(std::string_view text, const StopRequested& stop = {});
+
+// A data file is read whole into memory: a convention of cpom-run, far above any file of named ranges (100 000 names
+// make about 3 MB), that keeps a hostile file from exhausting the memory.
+inline constexpr std::uintmax_t k_max_data_file_bytes = 64ull << 20;
 
 // By extension: .csv/.txt → CSV, .json → JSON. The text may be UTF-8 or Windows-1252 (what Excel writes).
 DataSet load_data_file(const std::filesystem::path& path, const StopRequested& stop = {});
