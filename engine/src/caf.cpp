@@ -28,8 +28,7 @@ const CafSelectors& selectors() {
     return s;
 }
 
-double account_total(const TrialBalance& balance, const Selector& selector, const char* accounts) {
-    const double total = sum_selected(balance, selector);
+double account_total(double total, const char* accounts) {
     if (total < 0) {
         throw ArgumentError("amounts", std::string("le total des comptes ") + accounts + " est négatif (" +
                                            format_number(total) +
@@ -54,14 +53,17 @@ double caf(const CafTerms& t) {
 
 CafTerms caf_terms(const TrialBalance& balance) {
     const CafSelectors& s = selectors();
+    const auto [products, charges, depreciation, reversals, disposals, book_value, subsidies, other] =
+        sum_selected<8>(balance, {&s.products, &s.charges, &s.depreciation, &s.reversals, &s.disposals,
+                                  &s.book_value, &s.subsidies, &s.other});
     CafTerms t;
-    t.result = sum_selected(balance, s.products) - sum_selected(balance, s.charges);
-    t.depreciation_68 = account_total(balance, s.depreciation, "68");
-    t.reversals_78 = account_total(balance, s.reversals, "78");
-    t.disposals_775 = account_total(balance, s.disposals, "775");
-    t.book_value_675 = account_total(balance, s.book_value, "675");
-    t.subsidies_777 = account_total(balance, s.subsidies, "777");
-    t.other_7781 = account_total(balance, s.other, "7781");
+    t.result = products - charges;
+    t.depreciation_68 = account_total(depreciation, "68");
+    t.reversals_78 = account_total(reversals, "78");
+    t.disposals_775 = account_total(disposals, "775");
+    t.book_value_675 = account_total(book_value, "675");
+    t.subsidies_777 = account_total(subsidies, "777");
+    t.other_7781 = account_total(other, "7781");
     return t;
 }
 
