@@ -129,7 +129,7 @@ const std::map<std::string, Cases>& worst_cases() {
         {"CPOM_CAF_BALANCE", {{"", [] { return Args{accounts_column(), amounts_column()}; }}}},
         {"CPOM_CAF_RATE", {{"", [] { return Args{num(3e5), accounts_column(), amounts_column()}; }}}},
         {"CPOM_BALANCE", {{"", [] { return Args{accounts_column(), amounts_column(), text("FRNG")}; }}}},
-        {"CPOM_RATIO", {{"", [] { return Args{text("INDEPENDANCE"), num(3e6), num(5e6)}; }}}},
+        {"CPOM_RATIO", {{"", [] { return Args{text("INDEPENDENCE"), num(3e6), num(5e6)}; }}}},
         {"CPOM_PGFP",
          {{"", [] {
               return Args{num(5e6),
