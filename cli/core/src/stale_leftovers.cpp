@@ -8,6 +8,8 @@
 
 #include <cerrno>
 #include <ctime>
+#include <fstream>
+#include <iterator>
 #include <regex>
 #include <system_error>
 
@@ -34,6 +36,21 @@ int lock_if_abandoned(const fs::path& path, bool folder) {
         return -1;
     }
     return fd;
+}
+
+// True if a running process names `folder` on its command line: an office of a run that holds no lock (a cpom-run
+// older than the locks) still uses it.
+bool named_by_a_process(const fs::path& folder) {
+    std::error_code ec;
+    const std::string needle = folder.string();
+    for (const fs::directory_entry& entry : fs::directory_iterator("/proc", ec)) {
+        const std::string pid = entry.path().filename().string();
+        if (pid.empty() || pid.find_first_not_of("0123456789") != std::string::npos) continue;
+        std::ifstream in(entry.path() / "cmdline", std::ios::binary);
+        const std::string cmdline((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        if (cmdline.find(needle) != std::string::npos) return true;
+    }
+    return false;
 }
 
 }  // namespace
@@ -72,6 +89,10 @@ StaleCleanup remove_stale_work_folders(const fs::path& work_dir) {
         if (::lstat(entry.path().c_str(), &st) != 0 || !S_ISDIR(st.st_mode) || !old_enough(st)) continue;
         const int fd = lock_if_abandoned(entry.path(), true);
         if (fd < 0) continue;
+        if (named_by_a_process(fs::absolute(entry.path()))) {
+            ::close(fd);
+            continue;
+        }
         std::error_code removed;
         fs::remove_all(entry.path(), removed);
         if (!removed) ++done.removed;

@@ -2,9 +2,11 @@
 #include <fcntl.h>
 #include <gtest/gtest.h>
 #include <sys/file.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <fstream>
+#include <thread>
 
 #include "cpom/cli/pending_output.hpp"
 #include "cpom/cli/stale_leftovers.hpp"
@@ -51,6 +53,32 @@ TEST(StaleLeftovers, SetAsideOldFileIsPutBackIfItsNameIsEmpty) {
     std::ifstream a(out / "a.ods");
     EXPECT_EQ(std::string(std::istreambuf_iterator<char>(a), {}), "ancien a");
     EXPECT_FALSE(fs::exists(twin));
+}
+
+TEST(StaleLeftovers, UnlockedWorkFolderOfARunningOfficeStays) {
+    // A cpom-run older than the locks holds none: its office, still running, names the folder on its command line.
+    TempDir dir;
+    const auto folder = dir.path() / "work" / "cpom-run-OldRun";
+    fs::create_directories(folder / "office-0");
+    age(folder);
+    // A stand-in office: a shell whose command line names the folder's profile, waiting on a pipe we hold.
+    int to_office[2];
+    ASSERT_EQ(::pipe(to_office), 0);
+    const std::string profile = (folder / "office-0" / "profile").string();
+    const pid_t office = ::fork();
+    if (office == 0) {
+        ::dup2(to_office[0], 0);
+        ::close(to_office[1]);
+        ::execl("/bin/sh", "sh", "-c", "read line", profile.c_str(), static_cast<char*>(nullptr));
+        ::_exit(127);
+    }
+    ::close(to_office[0]);
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));  // exec done: /proc shows the new command line
+    EXPECT_EQ(remove_stale_work_folders(dir.path() / "work").removed, 0u);
+    EXPECT_TRUE(fs::exists(folder));
+    ::close(to_office[1]);  // end of input: the shell's read returns, it exits
+    ::waitpid(office, nullptr, 0);
+    EXPECT_EQ(remove_stale_work_folders(dir.path() / "work").removed, 1u);
 }
 
 TEST(StaleLeftovers, WorkFoldersOfDeadRuns) {

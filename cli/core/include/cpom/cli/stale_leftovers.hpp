@@ -1,7 +1,8 @@
 // What a cpom-run that died without cleaning up leaves behind (kill -9, a power cut, a crash its handler could not
 // clean): hidden temporaries (".<nom>.cpom-XXXXXX.<ext>") and set-aside old files (".<nom>.cpom-old-N") in an
 // output folder, "cpom-run-XXXXXX" work folders in --work-dir. A live run holds a lock (flock) on every one of them,
-// so the next run removes only those nobody holds: never the files of a run still writing into the same folder.
+// so the next run removes only those nobody holds: never the files of a run still writing into the same folder (nor a
+// work folder that a running office names on its command line: a run of a cpom-run older than the locks).
 // A set-aside old file whose final name is missing (the run died between its two renames) is put back, not removed.
 #pragma once
 
