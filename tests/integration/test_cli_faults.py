@@ -362,6 +362,19 @@ class Deadlines(FaultCase):
         self.assertEqual(result.stdout.count(": non traité : LibreOffice redémarré 3 fois"), 5)
         self.assert_clean()
 
+    def test_timeout_stops_the_reading_of_a_data_file(self):
+        # With --template each data file is read within its document's deadline: a 3 000 000-line file (2 to 3 s to
+        # read here) under --timeout 1 is abandoned at the deadline. It took hours when the reading was quadratic.
+        data = self.dir / "donnees"
+        data.mkdir()
+        with open(data / "enorme.csv", "w", encoding="utf-8") as f:
+            for i in range(3_000_000):
+                f.write(f"etab_{i};{i},5\n")
+        result = self.run_cli("--template", fixtures / "projection.ods", data, "--timeout", "1", "-q")
+        self.assertEqual(result.returncode, 1, result.stdout + result.stderr)
+        self.assertIn(f"échec  {data / 'enorme.csv'} : délai dépassé (1 s)", result.stdout)
+        self.assert_clean()
+
     def test_written_outputs_never_reported_as_timed_out(self):
         # The deadline passes while the outputs are being committed (fsync made slow by strace's fault injection):
         # the workbook was reported "délai dépassé" although its outputs were all written.
