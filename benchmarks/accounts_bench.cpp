@@ -105,7 +105,7 @@ struct EngineInput {
     explicit EngineInput(std::size_t lines) {
         const Arg accounts_arg = accounts_column(lines), amounts_arg = amounts_column(lines);
         texts.reserve(lines);
-        for (const Cell& cell : accounts_arg.cells) {
+        for (const Cell& cell : accounts_arg.cells()) {
             if (const auto* x = std::get_if<double>(&cell)) {
                 accounts.emplace_back(*x);
             } else if (const auto* s = std::get_if<std::string>(&cell)) {
@@ -115,7 +115,7 @@ struct EngineInput {
                 accounts.emplace_back(std::monostate{});
             }
         }
-        for (const Cell& cell : amounts_arg.cells) {
+        for (const Cell& cell : amounts_arg.cells()) {
             const auto* x = std::get_if<double>(&cell);
             amounts.push_back(x ? std::optional(*x) : std::nullopt);
         }

@@ -146,7 +146,7 @@ def load(metadata_dir: pathlib.Path) -> list[dict]:
 
 
 # Every key the metadata may use: an unknown or misspelt key is an error, never silently ignored.
-DOMAIN_KEYS = {"order", "title_fr", "title_en", "function"}
+DOMAIN_KEYS = {"order", "title_fr", "title_en", "preamble_fr", "function"}
 FUNCTION_KEYS = {"name", "returns", "summary_fr", "summary_en", "formula_fr", "notes_fr", "engine", "arg", "example"}
 ARG_KEYS = {"name", "kind", "optional", "varargs", "blank", "display_fr", "display_en", "help_fr", "help_en",
             "min", "max", "default"}
@@ -567,6 +567,7 @@ def generate_docs(domains: list[dict]) -> str:
         "« pas de plafond »), ne rien écrire entre les points-virgules (`;;`) ou écrire la référence comme une plage "
         "d'une cellule (`B11:B11`), que Calc transmet bien comme vide.",
         "",
+        *[line for d in domains if d.get("preamble_fr") for line in (d["preamble_fr"], "")],
         "Les exemples sont écrits comme dans l'API (séparateur `;`, point décimal) ; dans un Calc en "
         "français on tape `0,02` au lieu de `0.02`. Chaque exemple est vérifié dans un vrai LibreOffice "
         "par les tests d'intégration (`tests/integration/test_examples.py`).",

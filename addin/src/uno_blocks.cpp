@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <utility>
 
 #include <com/sun/star/uno/TypeClass.hpp>
 
@@ -51,9 +52,31 @@ calls::CellView view_of(const css::uno::Any& value, TextArena& texts) {
     }
 }
 
+std::optional<std::size_t> text_longer_than(const css::uno::Any& value, std::size_t bytes) {
+    if (value.getValueTypeClass() != css::uno::TypeClass_STRING) return std::nullopt;
+    const auto& text = *static_cast<const rtl::OUString*>(value.getValue());
+    const auto units = static_cast<std::size_t>(text.getLength());
+    if (units * 3 <= bytes) return std::nullopt;
+    const std::size_t size = uno::to_utf8(text).size();
+    return size > bytes ? std::optional(size) : std::nullopt;
+}
+
+std::optional<std::size_t> text_longer_than(const UnoCells& cells, std::size_t bytes) {
+    for (const auto& row : cells) {
+        for (const auto& value : row) {
+            if (const auto size = text_longer_than(value, bytes)) return size;
+        }
+    }
+    return std::nullopt;
+}
+
 UnoCellBlock::UnoCellBlock(const UnoCells& cells)
     : cells_(cells), rows_(static_cast<std::size_t>(cells.getLength())),
       cols_(cells.hasElements() ? static_cast<std::size_t>(cells[0].getLength()) : 0) {}
+
+std::optional<std::size_t> UnoCellBlock::text_longer_than(std::size_t bytes) const {
+    return addin::text_longer_than(cells_, bytes);
+}
 
 calls::CellView UnoCellBlock::at(std::size_t r, std::size_t c) const {
     const auto& row = cells_[static_cast<sal_Int32>(r)];
@@ -70,11 +93,16 @@ UnoValueBlock::UnoValueBlock(const css::uno::Any& value, Void void_is) {
     if (value >>= cells_) {
         is_range_ = true;
         rows_ = static_cast<std::size_t>(cells_.getLength());
-        cols_ = cells_.hasElements() ? static_cast<std::size_t>(cells_[0].getLength()) : 0;
+        // std::as_const: the non-const operator[] of a Sequence makes it unique, a copy of Calc's whole range.
+        cols_ = cells_.hasElements() ? static_cast<std::size_t>(std::as_const(cells_)[0].getLength()) : 0;
         return;
     }
     value_ = value;
     rows_ = cols_ = 1;
+}
+
+std::optional<std::size_t> UnoValueBlock::text_longer_than(std::size_t bytes) const {
+    return is_range_ ? addin::text_longer_than(cells_, bytes) : addin::text_longer_than(value_, bytes);
 }
 
 calls::CellView UnoValueBlock::at(std::size_t r, std::size_t c) const {

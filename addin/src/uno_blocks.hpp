@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <initializer_list>
 #include <memory>
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -35,6 +36,11 @@ private:
 // numbers; a text is read through the arena.
 calls::CellView view_of(const css::uno::Any& value, TextArena& texts);
 
+// The UTF-8 size of the first text of `cells` longer than `bytes` bytes: UTF-16 lengths first (a text's UTF-8 size is
+// at least its UTF-16 length and at most three times it), so that no text of an ordinary range is converted.
+std::optional<std::size_t> text_longer_than(const UnoCells& cells, std::size_t bytes);
+std::optional<std::size_t> text_longer_than(const css::uno::Any& value, std::size_t bytes);
+
 // A required argument: the rows×cols block Calc builds (a single value arrives as 1×1). Refers to the method's
 // parameter, which outlives the call.
 class UnoCellBlock final : public calls::CellBlock {
@@ -44,6 +50,7 @@ public:
     std::size_t cols() const override { return cols_; }
     calls::CellView at(std::size_t r, std::size_t c) const override;
     using CellBlock::at;
+    std::optional<std::size_t> text_longer_than(std::size_t bytes) const override;
 
 private:
     const UnoCells& cells_;
@@ -62,6 +69,7 @@ public:
     std::size_t cols() const override { return cols_; }
     calls::CellView at(std::size_t r, std::size_t c) const override;
     using CellBlock::at;
+    std::optional<std::size_t> text_longer_than(std::size_t bytes) const override;
 
 private:
     UnoCells cells_;  // a range (shares Calc's sequence, no copy of the cells)

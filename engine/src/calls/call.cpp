@@ -4,6 +4,7 @@
 
 #include "cpom/calls/call_args.hpp"
 #include "cpom/calls/roles.hpp"
+#include "cpom/calls/limits.hpp"
 #include "cpom/error.hpp"
 
 namespace cpom::calls {
@@ -106,6 +107,9 @@ Value call(const FunctionSpec& spec, std::span<const CellBlock* const> args, Lan
     }
     const CallArgs call_args(spec, args, language);
     try {
+        // Before any work: no call may freeze the spreadsheet. CPOM_CHECK (varargs) passes its arguments on to the
+        // function it checks, which checks them under their own names, so that CPOM_CHECK explains the refusal.
+        if (!spec.varargs) check_call_size(call_args);
         // Trailing optional arguments may be left out (CPOM_CHECK, tests): they read as omitted, no copy.
         for (std::size_t i = 0; i < spec.args.size(); ++i) {
             const bool repeated = spec.varargs && i + 1 == spec.args.size();

@@ -8,8 +8,10 @@
 #include "cpom/accounts.hpp"
 #include "cpom/balance_sheet.hpp"
 #include "cpom/caf.hpp"
+#include "cpom/calls/limits.hpp"
 #include "cpom/calls/roles.hpp"
 #include "cpom/calls/shapes.hpp"
+#include "cpom/format.hpp"
 #include "cpom/functional_groups.hpp"
 #include "cpom/pgfp.hpp"
 #include "cpom/ratios.hpp"
@@ -51,6 +53,10 @@ GroupMapping read_mapping(const RangeArg& mapping) {
         mapping.fail("deux colonnes sont attendues (préfixe de compte, groupe), la plage en a " +
                      std::to_string(cells.cols()));
     }
+    if (cells.rows() > k_max_table_rows) {
+        mapping.fail("la table a " + format_count(cells.rows()) + " lignes : au plus " + format_count(k_max_table_rows) +
+                     " (une ligne par préfixe de compte)");
+    }
     std::vector<MappingRow> rows;
     rows.reserve(cells.rows());
     for (std::size_t r = 0; r < cells.rows(); ++r) rows.push_back({account_cell(cells(r, 0)), account_cell(cells(r, 1))});
@@ -63,14 +69,19 @@ std::vector<Group> read_groups(const AnyArg& group) {
     if (codes.is_blank()) group.fail("groupe manquant : \"C1\" à \"C3\" ou \"P1\" à \"P3\"");
     std::vector<Group> groups;
     groups.reserve(codes.size());
+    // The cell's position, built only for a message: a range of codes may be as large as a column.
+    const auto where = [&](std::size_t k) {
+        return codes.size() == 1 ? std::string() : "cellule n° " + std::to_string(k + 1) + " : ";
+    };
     for (std::size_t k = 0; k < codes.size(); ++k) {
         const CellView code = codes.at(k);
-        const std::string where = codes.size() == 1 ? "" : "cellule n° " + std::to_string(k + 1) + " : ";
-        if (!code.is_text()) group.fail(where + "un code de groupe en texte est attendu : \"C1\" à \"C3\" ou \"P1\" à \"P3\"");
+        if (!code.is_text()) {
+            group.fail(where(k) + "un code de groupe en texte est attendu : \"C1\" à \"C3\" ou \"P1\" à \"P3\"");
+        }
         try {
             groups.push_back(parse_group(code.text, group.role()));
         } catch (const ArgumentError& e) {
-            group.fail(where + e.reason());
+            group.fail(where(k) + e.reason());
         }
     }
     return groups;

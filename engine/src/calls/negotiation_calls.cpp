@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "adapters.hpp"
+#include "cpom/calls/limits.hpp"
 #include "cpom/calls/shapes.hpp"
 #include "cpom/error.hpp"
 #include "cpom/negotiation.hpp"
@@ -56,6 +57,7 @@ YearlyPair lay_out(const RowArg& amount_arg, const RowArg& rate_arg) {
         years = rate.cols;
         amount_per_row = true;
     }
+    check_result_size(count, years);  // a column of K amounts with a row of N rates gives K × N
     if (amount_per_row) amount = spread_over_years(amount, years);
     return {count, years, PerYear(std::move(amount), count, years, amount_arg.role()),
             PerYear(std::move(rate), count, years, rate_arg.role())};

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "adapters.hpp"
+#include "cpom/calls/limits.hpp"
 #include "cpom/calls/roles.hpp"
 #include "cpom/calls/shapes.hpp"
 #include "cpom/projection.hpp"
@@ -35,6 +36,7 @@ Value cpom_project(const CpomProjectArgs& args) {
     const std::vector<double> bases = args.base.values();
     const std::size_t count = bases.size();
     const int years = args.years.value();
+    check_result_size(count, static_cast<std::size_t>(years));
     const PerYear rates(args.rates, count, years);
     const std::optional<double> cap = args.cap.value();
     const std::optional<PerYear> permanent =
@@ -89,6 +91,7 @@ Value cpom_scissor(const CpomScissorArgs& args) {
                                  std::to_string(count) + ", reçu " + std::to_string(resources_bases.size()) + ")");
     }
     const int years = args.years.value();
+    check_result_size(count, 4 * static_cast<std::size_t>(years) + 1);
     const PerYear charges_rates(args.charges_rates, count, years);
     const PerYear resources_rates(args.resources_rates, count, years);
     const std::optional<double> cap = args.cap.value();

@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -37,6 +38,15 @@ public:
     bool is_omitted() const { return rows() == 0 || cols() == 0; }
     // Omitted, or a single blank cell: both mean "use the default" for an optional argument.
     bool is_blank() const { return is_omitted() || (size() == 1 && at(0, 0).is_empty()); }
+    // The size in UTF-8 bytes of the first text longer than `bytes`, if any (the per-call bounds, limits.hpp). A
+    // block that holds its texts in another encoding overrides it to check without converting every text.
+    virtual std::optional<std::size_t> text_longer_than(std::size_t bytes) const {
+        for (std::size_t k = 0; k < size(); ++k) {
+            const CellView cell = at(k);
+            if (cell.is_text() && cell.text.size() > bytes) return cell.text.size();
+        }
+        return std::nullopt;
+    }
     // The k-th cell counting row by row, as a user reads the range.
     CellView at(std::size_t k) const {
         const std::size_t c = cols();
