@@ -31,8 +31,10 @@ included: engine/src/input_check.cpp). Keys (an unknown key is an error):
   labels        the cells naming the inputs in the reasons (a header row "F14:J14", one per checked cell of a
                 row, or one cell "A23"); default: the cell addresses (« D9 : … »)
   label         instead of labels: one name, written in the source ("Premier exercice")
-  show          "first" (default: a reason cell shows the first problem of its inputs, on one line) or "all"
-                (every problem, joined by « ; »); the same for all checks sharing a reason cell
+  show          "first" (the reason cell shows the first problem of its inputs, on one line) or "all" (every
+                problem, joined by « ; »); default: "first" for one reason cell (it gathers many inputs), "all" for
+                one reason per row (a row's few cells; and no cutting to compute for each row of a long table);
+                the same for all checks sharing a reason cell
 
 Calc never hands a cell in error (#DIV/0!…) to an add-in: the call is then an error, and the reason cell names the
 first input in error (« D9 : valeur en erreur »).
@@ -146,7 +148,7 @@ class Check:
             raise ValueError(f"input_check {table['cells']}: unknown kind {self.kind!r} (one of {', '.join(KINDS)})")
         if table.get("blank", "error") not in ("error", "allowed"):
             raise ValueError(f"input_check {table['cells']}: blank is 'error' or 'allowed', not {table['blank']!r}")
-        if table.get("show", "first") not in ("first", "all"):
+        if table.get("show", "first") not in ("first", "all"):  # the default: self.show
             raise ValueError(f"input_check {table['cells']}: show is 'first' or 'all', not {table['show']!r}")
         if ("values" in table) != (self.kind == "choice") or ("amounts" in table) != (self.kind == "account"):
             raise ValueError(f"input_check {table['cells']}: values go with kind choice, amounts with kind account")
@@ -159,6 +161,7 @@ class Check:
         self.warning_cells = self.targets(table["warnings"]) if "warnings" in table else self.reasons
         self.labels = [a for row in cells_of(table["labels"]) for a in row] if "labels" in table else None
         self.threshold_reason = threshold_reason  # cell → the reason cell of its own check ("" if none)
+        self.show = table.get("show", "first" if len(self.reasons) == 1 else "all")
 
     def targets(self, span: str) -> list[str]:
         """The reason cells, one per group of checked cells: one cell for all rows, or one per row."""
@@ -235,9 +238,13 @@ class Check:
             raise ValueError(f"input_check {self.table['cells']}: the threshold {suspect} must be checked itself")
         return absolute(suspect), f'{absolute(reason)}<>""'
 
+    def blank_ok(self) -> bool:
+        """True when blank cells give no reason (an account is read only with an amount)."""
+        return self.kind == "account" or self.table.get("blank", "error") == "allowed"
+
     def calls(self) -> list[tuple[str, str, Call]]:
         """("error" | "warning", reason cell, call) in the order of the cells."""
-        most = 1 if self.table.get("show", "first") == "first" else None
+        most = 1 if self.show == "first" else None
         warn_below, bad_threshold = self.threshold()
         found = []
         for index, group in self.groups():
@@ -259,18 +266,25 @@ class Check:
 # ---------------------------------------------------------------------------------------------- one reason cell
 def joined(errors: list[Call], warnings: list[Call], show: str) -> str:
     """The reasons of several calls, errors before warnings: the first (show "first": each call gives at most one,
-    and the first non-empty is cut out) or all of them, joined by « ; ». Calls sharing a skip condition are
-    guarded once."""
+    and the first non-empty is cut out) or all of them, joined by « ; »."""
     separator = SEPARATOR if show == "first" else " ; "
 
     def join(expressions: list[str]) -> str:
         return expressions[0] if len(expressions) == 1 else f'TEXTJOIN("{separator}";1;{";".join(expressions)})'
 
     def guarded(calls: list[Call]) -> list[str]:
-        by_skip: dict[str, list[str]] = {}
+        # In the order of the checks; the calls under one condition (an activity column in use) gathered where the
+        # first of them stands, so that the condition is written and computed once.
+        pieces: list[tuple[str, list[str]]] = []
+        gathered: dict[str, list[str]] = {}
         for call in calls:
-            by_skip.setdefault(call.skip, []).append(call.expression)
-        return [join(found) if not skip else f'IF({skip};"";{join(found)})' for skip, found in by_skip.items()]
+            if call.skip and call.skip in gathered:
+                gathered[call.skip].append(call.expression)
+                continue
+            pieces.append((call.skip, [call.expression]))
+            if call.skip:
+                gathered[call.skip] = pieces[-1][1]
+        return [join(found) if not skip else f'IF({skip};"";{join(found)})' for skip, found in pieces]
 
     text = join(guarded(errors) + guarded(warnings))
     if show == "first" and len(errors) + len(warnings) > 1:
@@ -303,15 +317,22 @@ def reason_formulas(tables: list[dict]) -> dict[str, str]:
     for table in tables:
         check = Check(table, threshold_reason)
         for nature, cell, call in check.calls():
-            into = gathered.setdefault(cell, {"error": [], "warning": [], "show": set()})
+            into = gathered.setdefault(cell, {"error": [], "warning": [], "show": set(), "blank_ok": []})
             into[nature].append(call)
-            into["show"].add(table.get("show", "first"))
+            into["show"].add(check.show)
+            into["blank_ok"].append(check.blank_ok())
     formulas = {}
     for cell, found in gathered.items():
         if len(found["show"]) > 1:
             raise ValueError(f"input_check: the checks shown in {cell} disagree on show")
+        calls = found["error"] + found["warning"]
         reasons = joined(found["error"], found["warning"], found["show"].pop())
-        formulas[cell] = f"=IFERROR({reasons};{on_error(found['error'] + found['warning'])})"
+        if all(found["blank_ok"]):
+            # Nothing to say about blank inputs: the rows left empty of a long table (a trial balance) cost a COUNTA,
+            # not add-in calls (Calc computes a formula that calls an add-in on one thread only).
+            read = ";".join(dict.fromkeys(cell_name for call in calls for cell_name, _ in call.read))
+            reasons = f'IF(COUNTA({read})=0;"";{reasons})'
+        formulas[cell] = f"=IFERROR({reasons};{on_error(calls)})"
     return formulas
 
 
