@@ -113,6 +113,7 @@ class Call:
     expression: str
     skip: str = ""
     read: list[tuple[str, str]] = field(default_factory=list)  # (cell, Calc expression naming it)
+    several: bool = False  # it may give several reasons separated by SEPARATOR (one per column in use)
 
 
 def number(value) -> str:
@@ -190,7 +191,8 @@ class Check:
         if "label" in self.table:
             return quote(self.table["label"]), [quote(self.table["label"])] * len(cells)
         if self.labels is None:
-            return "{" + ";".join(quote(a) for a in cells) + "}", [quote(a) for a in cells]
+            names = [quote(a) for a in cells]
+            return names[0] if len(names) == 1 else "{" + ";".join(names) + "}", names
         if len(self.labels) == 1:
             return absolute(self.labels[0]), [absolute(self.labels[0])] * len(cells)
         if len(self.labels) != len(cells):
@@ -198,21 +200,6 @@ class Check:
                              f"{len(cells)} (one per checked cell of a call)")
         refs = [absolute(a) for a in self.labels]
         return f"{refs[0]}:{refs[-1]}", refs
-
-    def blocks(self, block: list[list[str]]) -> list[tuple[list[list[str]], str]]:
-        """The calls' blocks and their skip conditions: one block, or one per column with used_if."""
-        skip = self.skip_of(block)
-        if not self.table.get("used_if"):
-            return [(block, skip)]
-        if self.labels is not None and len(self.labels) != 1:
-            raise ValueError(f"input_check {self.table['cells']}: with used_if, labels is one cell")
-        found = []
-        for c in range(len(block[0])):
-            column = split_cell(block[0][c])[0]
-            spans = ";".join(span.replace("{col}", column) for span in self.table["used_if"])
-            unused = f"COUNTA({spans})=0"
-            found.append(([[row[c]] for row in block], f"OR({skip};{unused})" if skip else unused))
-        return found
 
     def amounts_of(self, block: list[list[str]]) -> tuple[str, list[str]]:
         """Kind account: the amount cells of the rows of `block`."""
@@ -242,39 +229,61 @@ class Check:
         """True when blank cells give no reason (an account is read only with an amount)."""
         return self.kind == "account" or self.table.get("blank", "error") == "allowed"
 
+    def call_on(self, block: list[list[str]], warn_below: str = "") -> str:
+        """CPOM_VALIDATE on one block of cells: its errors, or its warnings below `warn_below`."""
+        labels, _ = self.label_args(block)
+        amounts, _ = self.amounts_of(block)
+        most = 1 if self.show == "first" and len(block) * len(block[0]) > 1 else None  # one cell: one reason
+        return validate(span_of(block), self.kind, self.table, labels, warn_below, amounts, most)
+
+    def checked(self, block: list[list[str]], warn_below: str = "") -> str:
+        """The call on `block`; with used_if, on the columns in use only: one call for the whole block when every
+        column is in use (the usual case: the fewer add-in calls, the faster), one per column in use otherwise."""
+        if not self.table.get("used_if"):
+            return self.call_on(block, warn_below)
+        if self.labels is not None and len(self.labels) != 1:
+            raise ValueError(f"input_check {self.table['cells']}: with used_if, labels is one cell")
+        unused, per_column = [], []
+        for c in range(len(block[0])):
+            column = split_cell(block[0][c])[0]
+            unused.append(f'COUNTA({";".join(span.replace("{col}", column) for span in self.table["used_if"])})=0')
+            per_column.append(f'IF({unused[-1]};"";{self.call_on([[row[c]] for row in block], warn_below)})')
+        if len(per_column) == 1:
+            return per_column[0]
+        return f"IF(OR({';'.join(unused)});{join(per_column, self.show)};{self.call_on(block, warn_below)})"
+
     def calls(self) -> list[tuple[str, str, Call]]:
         """("error" | "warning", reason cell, call) in the order of the cells."""
-        most = 1 if self.show == "first" else None
         warn_below, bad_threshold = self.threshold()
         found = []
-        for index, group in self.groups():
-            for block, skip in self.blocks(group):
-                labels, names = self.label_args(block)
-                amounts, amount_cells = self.amounts_of(block)
-                values = span_of(block)
-                read = list(zip([a for row in block for a in row], names)) + [(a, quote(a)) for a in amount_cells]
-                found.append(("error", self.reasons[index], Call(
-                    validate(values, self.kind, self.table, labels, amounts=amounts, most=most), skip, read)))
-                if warn_below:
-                    conditions = [c for c in (skip, bad_threshold) if c]
-                    warn_skip = f"OR({';'.join(conditions)})" if len(conditions) > 1 else "".join(conditions)
-                    found.append(("warning", self.warning_cells[index], Call(
-                        validate(values, self.kind, self.table, labels, warn_below, most=most), warn_skip, read)))
+        for index, block in self.groups():
+            skip = self.skip_of(block)
+            read = list(zip([a for row in block for a in row], self.label_args(block)[1]))
+            read += [(a, quote(a)) for a in self.amounts_of(block)[1]]
+            several = bool(self.table.get("used_if")) and len(block[0]) > 1  # one reason per column in use
+            found.append(("error", self.reasons[index], Call(self.checked(block), skip, read, several)))
+            if warn_below:
+                conditions = [c for c in (skip, bad_threshold) if c]
+                warn_skip = f"OR({';'.join(conditions)})" if len(conditions) > 1 else "".join(conditions)
+                found.append(("warning", self.warning_cells[index],
+                              Call(self.checked(block, warn_below), warn_skip, read, several)))
         return found
+
+
+def join(expressions: list[str], show: str) -> str:
+    """Several reasons as one text: separated by SEPARATOR (show "first": the first is cut out afterwards) or by
+    « ; » (show "all"); empty ones left out."""
+    separator = SEPARATOR if show == "first" else " ; "
+    return expressions[0] if len(expressions) == 1 else f'TEXTJOIN("{separator}";1;{";".join(expressions)})'
 
 
 # ---------------------------------------------------------------------------------------------- one reason cell
 def joined(errors: list[Call], warnings: list[Call], show: str) -> str:
     """The reasons of several calls, errors before warnings: the first (show "first": each call gives at most one,
     and the first non-empty is cut out) or all of them, joined by « ; »."""
-    separator = SEPARATOR if show == "first" else " ; "
-
-    def join(expressions: list[str]) -> str:
-        return expressions[0] if len(expressions) == 1 else f'TEXTJOIN("{separator}";1;{";".join(expressions)})'
-
     def guarded(calls: list[Call]) -> list[str]:
-        # In the order of the checks; the calls under one condition (an activity column in use) gathered where the
-        # first of them stands, so that the condition is written and computed once.
+        # In the order of the checks; the calls under one condition (a block left out) gathered where the first of
+        # them stands, so that the condition is written and computed once.
         pieces: list[tuple[str, list[str]]] = []
         gathered: dict[str, list[str]] = {}
         for call in calls:
@@ -284,10 +293,11 @@ def joined(errors: list[Call], warnings: list[Call], show: str) -> str:
             pieces.append((call.skip, [call.expression]))
             if call.skip:
                 gathered[call.skip] = pieces[-1][1]
-        return [join(found) if not skip else f'IF({skip};"";{join(found)})' for skip, found in pieces]
+        return [join(found, show) if not skip else f'IF({skip};"";{join(found, show)})' for skip, found in pieces]
 
-    text = join(guarded(errors) + guarded(warnings))
-    if show == "first" and len(errors) + len(warnings) > 1:
+    calls = errors + warnings
+    text = join(guarded(errors) + guarded(warnings), show)
+    if show == "first" and (len(calls) > 1 or any(call.several for call in calls)):
         text = f'REGEX({text};"^(.*?)({SEPARATOR}.*)?$";"$1")'
     return text
 

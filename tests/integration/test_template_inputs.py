@@ -241,6 +241,25 @@ class InputChecks(Shipped):
                 self.assertFalse(self.is_error(doc, figure))
                 self.assertEqual(self.cell(doc, figure).getValue(), before)
 
+    def test_an_unused_activity_column_is_not_checked_the_others_are(self):
+        """couts-activite: a column left entirely empty is an activity not used, not an input to correct; a bad
+        input of a column in use is still found (each column checked on its own when one is empty)."""
+        unused = {f"Activités.E{row}": None for row in (*range(7, 15), 18, 19, 20, 24, 25)}
+        for inputs, expected in [(unused, ""), ({**unused, "Activités.D8": 0}, r"^D8 : 0 : capacité nulle"),
+                                 ({**unused, "Activités.C9": 400}, r"^C9 : 400 hors des limites \(de 1 à 366\)$")]:
+            with self.subTest(inputs=sorted(set(inputs) - set(unused))):
+                doc = self.open("couts-activite")
+                doc.Sheets.getByName("Activités").unprotect("")
+                for ref, value in inputs.items():
+                    self.put(doc, ref, value)
+                doc.calculateAll()
+                reason = self.cell(doc, "Activités.A16").getString()
+                if expected:
+                    self.assertRegex(reason, expected)
+                else:
+                    self.assertEqual(reason, "")
+                    self.assertEqual(self.cell(doc, "Activités.A6").getString(), OK_SUMMARY)
+
 class PgfpDepreciation(Shipped):
     def test_depreciation_moves_the_result_only(self):
         """Issue 12 §3.1 in the template: random depreciation rows (up to 1 000 000 € a year), same CAF, FRNG and
