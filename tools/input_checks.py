@@ -149,7 +149,7 @@ class Check:
             raise ValueError(f"input_check {table['cells']}: unknown kind {self.kind!r} (one of {', '.join(KINDS)})")
         if table.get("blank", "error") not in ("error", "allowed"):
             raise ValueError(f"input_check {table['cells']}: blank is 'error' or 'allowed', not {table['blank']!r}")
-        if table.get("show", "first") not in ("first", "all"):  # the default: self.show
+        if table.get("show", "first") not in ("first", "all"):  # (its default depends on reason: self.show)
             raise ValueError(f"input_check {table['cells']}: show is 'first' or 'all', not {table['show']!r}")
         if ("values" in table) != (self.kind == "choice") or ("amounts" in table) != (self.kind == "account"):
             raise ValueError(f"input_check {table['cells']}: values go with kind choice, amounts with kind account")

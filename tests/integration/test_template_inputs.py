@@ -260,6 +260,24 @@ class InputChecks(Shipped):
                     self.assertEqual(reason, "")
                     self.assertEqual(self.cell(doc, "Activités.A6").getString(), OK_SUMMARY)
 
+class Declarations(unittest.TestCase):
+    """[[sheet.input_check]] is validated when a template is built: a mistake in a source is an error, never a
+    check silently left out (tools/input_checks.py)."""
+
+    def test_mistakes_are_errors(self):
+        import input_checks
+        good = {"cells": "B8:E8", "reason": "A16", "kind": "amount"}
+        self.assertIn("CPOM_VALIDATE(B8:E8;\"AMOUNT\"", input_checks.reason_formulas([good])["A16"])
+        for mistake, words in [({"minimum": 0}, "unknown keys ['minimum']"), ({"kind": "percent"}, "unknown kind"),
+                               ({"reason": "A16:A17"}, "one cell or one per row"),
+                               ({"labels": "B7:C7"}, "must be one cell or 4"),
+                               ({"suspect_below": 0.001}, "suspect_below is for rates"),
+                               ({"kind": "rate", "suspect_below": "F31"}, "must be checked itself"),
+                               ({"kind": "choice"}, "values go with kind choice"),
+                               ({"skip_if": "$Q{row}", "cells": "B8:E9"}, "needs one reason per row")]:
+            with self.subTest(mistake=mistake), self.assertRaisesRegex(ValueError, re.escape(words)):
+                input_checks.reason_formulas([{**good, **mistake}])
+
 class PgfpDepreciation(Shipped):
     def test_depreciation_moves_the_result_only(self):
         """Issue 12 §3.1 in the template: random depreciation rows (up to 1 000 000 € a year), same CAF, FRNG and

@@ -60,9 +60,9 @@ std::vector<std::optional<double>> line_amounts_of(const CallArgs& args, std::si
     if (kind != InputKind::Account) return found;
     const Arg& amounts = args.raw(i);
     if (amounts.is_omitted() || amounts.rows != count) {
-        throw ArgumentError(args.name(i), "la nature ACCOUNT demande les montants de chaque compte : une ligne de " +
-                                              std::string("montants par cellule de valeurs (") + std::to_string(count) +
-                                              " lignes attendues, " + std::to_string(amounts.rows) + " reçues)");
+        throw ArgumentError(args.name(i), "la nature ACCOUNT demande les montants de chaque compte : une ligne de "
+                                          "montants par cellule de valeurs (" + std::to_string(count) +
+                                          " lignes attendues, " + std::to_string(amounts.rows) + " reçues)");
     }
     for (std::size_t r = 0; r < count; ++r) {
         for (std::size_t c = 0; c < amounts.cols && !found[r]; ++c) {
@@ -122,7 +122,8 @@ Value cpom_validate(const CallArgs& args) {
     if (args.given(8)) rule.why_max = args.text(8);
     rule.choices = choices_of(args, 9, rule.kind);
     const std::vector<std::optional<double>> line_amounts = line_amounts_of(args, 10, rule.kind, count);
-    const std::size_t most = static_cast<std::size_t>(args.integer_or(11, 1, 1'000'000, 1'000'000));
+    // At most this many reasons (a template's reason cell shows the first one); omitted: every one.
+    const auto most = static_cast<std::size_t>(args.integer_or(11, 1, 1'000'000, 1'000'000));
 
     std::string report;
     std::size_t found_count = 0;
