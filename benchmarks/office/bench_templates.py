@@ -22,28 +22,15 @@ import pathlib
 import statistics
 import sys
 import tempfile
-import zipfile
 
 HERE = pathlib.Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parents[1] / "tools"))
 from office import Office, props  # noqa: E402
+from oxt_templates import extract_templates  # noqa: E402
 
 from bench_office import TIMER, Bench  # noqa: E402  (installs the in-office timer)
 
 CPU_TIMER = TIMER.replace("$recalc_times", "$recalc_cpu_times")
-
-
-def templates_of(oxt: str, folder: pathlib.Path) -> dict[str, pathlib.Path]:
-    """The .ots files inside the extension, extracted into `folder`."""
-    found = {}
-    folder.mkdir(parents=True, exist_ok=True)
-    with zipfile.ZipFile(oxt) as package:
-        for name in package.namelist():
-            if name.startswith("templates/") and name.endswith(".ots"):
-                target = folder / pathlib.Path(name).name
-                target.write_bytes(package.read(name))
-                found[target.stem] = target
-    return found
 
 
 class Side:
@@ -56,7 +43,7 @@ class Side:
         timer = Bench(office, 1, workdir).timer  # installs in_office_timer.py in the office's profile
         factory = office.service("com.sun.star.script.provider.MasterScriptProviderFactory")
         self.timers = (timer, factory.createScriptProvider("").getScript(CPU_TIMER))
-        self.paths = templates_of(oxt, workdir / "templates")
+        self.paths = extract_templates(oxt, workdir / "templates")
         self.docs = {}
 
     def open(self, name: str) -> None:

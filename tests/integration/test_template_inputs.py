@@ -42,14 +42,8 @@ def tearDownModule():
 
 def shipped_templates(folder: pathlib.Path) -> dict[str, pathlib.Path]:
     """The .ots files inside the built extension, extracted into `folder`."""
-    found = {}
-    with zipfile.ZipFile(support.OXT) as oxt:
-        for name in oxt.namelist():
-            if name.startswith("templates/CPOM/") and name.endswith(".ots"):
-                target = folder / pathlib.Path(name).name
-                target.write_bytes(oxt.read(name))
-                found[target.stem] = target
-    return found
+    from oxt_templates import extract_templates  # tools/, on the path through support
+    return extract_templates(support.OXT, folder)
 
 
 def source(name: str) -> dict:
