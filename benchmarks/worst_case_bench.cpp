@@ -186,9 +186,10 @@ const std::map<std::string, Cases>& worst_cases() {
 void run_call(benchmark::State& state, const std::string& function, const std::function<Args()>& make) {
     const cpom::calls::FunctionSpec* spec = cpom::calls::find_function(function);
     const Args args = make();
+    const std::vector<const cpom::calls::CellBlock*> pointers = cpom::calls::pointers_to(args);
     for (auto _ : state) {
         try {
-            benchmark::DoNotOptimize(cpom::calls::call(*spec, args));
+            benchmark::DoNotOptimize(cpom::calls::call(*spec, pointers, cpom::calls::Language::French));
         } catch (const std::exception& e) {
             state.SkipWithError(e.what());  // a worst case must be a valid call: its refusal would cost nothing
             break;
