@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from fods import Book, addin_call, column_name, ref
 
-MINIMAL_ADDIN = "ORG.CPOM.BENCH.MINIMAL.MINIMALSUM"  # service + method of benchmarks/office/minimal_addin
+MINIMAL_SERVICE = "ORG.CPOM.BENCH.MINIMAL"  # the service of benchmarks/office/minimal_addin, before a method's name
 
 
 @dataclass
@@ -171,13 +171,17 @@ def monte_carlo(scenarios: int = 10_000) -> Case:
 
 
 # ---------------------------------------------------------------- cost of one call
-def per_call(cells: int = 20_000) -> Case:
+def per_call(cells: int = 20_000, minimal_method: str = "MINIMALSUM") -> Case:
     # Same arity both ways: three required arguments and a number result. CPOM_TURNOVER(entries; exits;
     # headcount_prev) is one of ours of that shape (CPOM_PROJECT has three more optional arguments and a row result).
-    case = Case("per call", f"{cells:,} cells of a 3-argument function: CPOM_TURNOVER(entries; exits; headcount) "
-                "against =FV(rate; nper; pmt) and a minimal add-in's MINIMAL_SUM(a; b; c)".replace(",", " "), None, None,
+    # minimal_method: MINIMALSUM takes three doubles (the floor of any add-in call); MINIMALSUMCELLS takes three
+    # sequence<sequence<any>>, as ours do (the floor of Calc's conversion of that argument type).
+    function = {"MINIMALSUM": "MINIMAL_SUM", "MINIMALSUMCELLS": "MINIMAL_SUM_CELLS"}[minimal_method]
+    name = "per call" if minimal_method == "MINIMALSUM" else "per call, cell arguments"
+    case = Case(name, f"{cells:,} cells of a 3-argument function: CPOM_TURNOVER(entries; exits; headcount) "
+                f"against =FV(rate; nper; pmt) and a minimal add-in's {function}(a; b; c)".replace(",", " "), None, None,
                 ["CPOM_TURNOVER"], output=_range("Out", 0, 0, cells, 1), tolerance=None, calls=cells,
-                minimal=Book())
+                minimal=Book(), minimal_function=function)
     for book in (case.addin, case.builtin, case.minimal):
         sheet = book.sheet("In")
         rng = random.Random(4)
@@ -194,8 +198,12 @@ def per_call(cells: int = 20_000) -> Case:
         entries, exits, headcount = (ref(row, c, sheet="In") for c in range(3, 6))
         addin.formula(row, 0, addin_call("CPOM_TURNOVER", entries, exits, headcount))
         builtin.formula(row, 0, f"of:=FV({r};{y};{a})")
-        minimal.formula(row, 0, f"of:={MINIMAL_ADDIN}({a};{r};{y})")
+        minimal.formula(row, 0, f"of:={MINIMAL_SERVICE}.{minimal_method}({a};{r};{y})")
     return case
 
 
-ALL = [projection, trial_balance, monte_carlo, per_call]
+def per_call_cell_arguments() -> Case:
+    return per_call(minimal_method="MINIMALSUMCELLS")
+
+
+ALL = [projection, trial_balance, monte_carlo, per_call, per_call_cell_arguments]
