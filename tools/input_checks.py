@@ -9,7 +9,8 @@ A sheet lists its checks in its source ([[sheet.input_check]], see workbook.py's
                 row); it shows the first problem found, "" when all is well
   kind          amount (euros) | number | whole | rate | growth (rates are fractions: 0,02 = 2 %; a cell formatted
                 as a percentage takes 2 as 2 %) — default number; account (see amounts); label (a name that must
-                be given); choice (one of `values`, the list of the cell's validation)
+                be given); text (a free text, blank allowed unless blank = "error"); choice (one of `values`, the
+                list of the cell's validation)
   blank         "error" (default: a blank is not read as 0) or "allowed" (a blank means "nothing", e.g. a quarter
                 not yet entered)
   min, max      bounds; rate and growth kinds have max = 1 unless given: above 100 % is probably a percentage typed
@@ -17,17 +18,19 @@ A sheet lists its checks in its source ([[sheet.input_check]], see workbook.py's
   suspect_below growth kind: 0,001 by default — a rate strictly between 0 and 0,1 % is flagged "vouliez-vous dire
                 2 % ?" (0,02 typed in a percent cell gives 0,02 %); a warning, the figures are still computed
   used_if       ["{col}9:{col}13", ...]: check only when one of these cells holds something (an activity column in
-                use); {col} is the column of the checked cell
+                use); {col} is the column of the checked cell, {row} its row ("B{row}": a table row in use); a cell
+                of another sheet is written "$Sheet.B{row}"
   amounts       kind account only: the amount cells of the same rows ("C15:D264"): an account cell is checked
                 when its row has an amount (blank, or text that does not start with digits, is then an error)
   why_min, why_max  the French reason of a bound, instead of the generic one
+  max_length    kinds label and text: the longest text accepted (a longer one would be cut where it is printed)
 
 The formulas are plain Calc formulas (ISTEXT, ISBLANK, FIXED…), so they work without the add-in and export as values.
 FIXED writes numbers in the notation of the office that computes them (French for a French user).
 """
 from __future__ import annotations
 
-KINDS = ("amount", "number", "whole", "rate", "growth", "account", "choice", "label")
+KINDS = ("amount", "number", "whole", "rate", "growth", "account", "choice", "label", "text")
 RATE_KINDS = ("rate", "growth")
 SUSPECT_GROWTH = 0.001  # below 0,1 % a yearly growth or inflation rate is almost surely a percent typo (issue 18 §1)
 OK_TEXT = "Contrôle des saisies : aucune anomalie."
@@ -84,7 +87,7 @@ def cell_check(ref: str, label: str, rule: dict) -> tuple[str, str]:
     def say(reason: str, end: str = ".") -> str:  # a reason (a Calc expression) as the cell's message
         return f'{quote(label + " : ")}&{reason}&{quote(end + SEPARATOR)}'
 
-    if kind in ("choice", "label"):
+    if kind in ("choice", "label", "text"):
         return text_check(ref, label, rule, say), '""'
     value = shown(ref, kind)
     tests: list[tuple[str, str]] = [
@@ -133,10 +136,21 @@ def cell_check(ref: str, label: str, rule: dict) -> tuple[str, str]:
 
 
 def text_check(ref: str, label: str, rule: dict, say) -> str:
-    """A text input: a name that must be there (label), or one of a list of values (choice)."""
-    blank = quote("vide : un nom est attendu" if rule["kind"] == "label" else "vide : choisir une valeur de la liste")
-    if rule["kind"] == "label":
-        return f'IF(ISBLANK({ref});{say(blank)};"")'
+    """A text input: a name that must be there (label), a free text (text), or one of a list of values (choice)."""
+    kind = rule["kind"]
+    blank = quote({"label": "vide : un nom est attendu", "text": "vide : un texte est attendu"}.get(
+        kind, "vide : choisir une valeur de la liste"))
+    too_long = '""'
+    if "max_length" in rule:  # a longer text would be cut where it is printed (rows of fixed height)
+        most = int(rule["max_length"])
+        limit = quote(f" caractères, {most} au plus : la fin serait coupée à l'impression")
+        reason = f'"texte de "&LEN({ref})&{limit}'
+        too_long = f'IF(LEN({ref})>{most};{say(reason)};"")'
+    if kind == "label":
+        return f'IF(ISBLANK({ref});{say(blank)};{too_long})'
+    if kind == "text":  # blank allowed unless blank = "error"
+        when_blank = say(blank) if rule.get("blank", "allowed") == "error" else '""'
+        return f'IF(ISERROR({ref});{say(quote("valeur en erreur"))};IF(ISBLANK({ref});{when_blank};{too_long}))'
     values = rule["values"]
     listed = " ou ".join(f"« {v} »" for v in values)
     known = "OR(" + ";".join(f"{ref}={quote(v)}" for v in values) + ")"
@@ -181,7 +195,7 @@ def first_problem(expressions: list[str]) -> str:
 
 
 KEYS = {"cells", "reason", "kind", "blank", "min", "max", "suspect_below", "used_if", "why_min", "why_max",
-        "amounts", "values"}
+        "amounts", "values", "max_length"}
 
 
 def account_check(ref: str, label: str, amounts: list[str]) -> str:
@@ -221,11 +235,12 @@ def reason_expressions(check: dict) -> dict[str, dict[str, list[str]]]:
         else:
             pairs = [cell_check(address, address, check) for address in group]
         if check.get("used_if"):
-            # Checked only in an activity column in use: one of these cells (same sheet) is filled; "{col}" stands
-            # for the column of the checked cell.
+            # Checked only in an activity column or a table row in use: one of these cells is filled; "{col}" and
+            # "{row}" stand for the column and the row of the checked cell.
             def only_if_used(address: str, expression: str) -> str:
-                column = split_cell(address)[0]
-                spans = ";".join(span.replace("{col}", column) for span in check["used_if"])
+                column, row = split_cell(address)
+                spans = ";".join(span.replace("{col}", column).replace("{row}", str(row))
+                                 for span in check["used_if"])
                 return expression if expression == '""' else f'IF(COUNTA({spans})=0;"";{expression})'
             pairs = [(only_if_used(a, e), only_if_used(a, w)) for a, (e, w) in zip(group, pairs)]
         expressions = {"errors": [e for e, _ in pairs], "warnings": [w for _, w in pairs if w != '""']}

@@ -101,6 +101,8 @@ STYLES = {
     # The reason of a bad input (tools/input_checks.py), empty when all is well; shrunk to stay on one line, since
     # Calc does not give a row its optimal height again when a formula's text grows.
     "cpom_control": dict(CharColor=0x9C0006, CharHeight=9.0, ShrinkToFit=True),
+    # Long texts in rows of fixed height on a printed report (justifications, labels of a table of 30 rows).
+    "cpom_small": dict(CharHeight=8.0),
 }
 
 SERIES_COLOURS = (0x1F4E79, 0x5B9BD5, 0xA5A5A5, 0x2E75B6, 0x7F7F7F, 0xBDD7EE)
