@@ -42,7 +42,6 @@ KNOWN_FAILURES = {
     ("projection-cpom", "annee_mesures_nouvelles", "texte", "text reported"): "3.2",
     ("projection-cpom", "plafond", "texte", "text reported"): "3.2",
     ("projection-cpom", "taux_attendus", "texte", "text reported"): "3.2",
-    ("suivi-trimestriel", "realise_t[1234]", "texte", "text reported"): "3.2",
     # 3.2 — a block whose financer code is empty, a number or unknown (CD9) vanishes from the financers and from
     # the Consolidation's perimeter, but not from the Projection sheet's perimeter totals (SUMIF <> "aucun").
     ("projection-cpom", "financeur_bloc", "*", "financers and blocks add up to the perimeter*"): "3.2",
