@@ -42,14 +42,8 @@ def tearDownModule():
 
 def shipped_templates(folder: pathlib.Path) -> dict[str, pathlib.Path]:
     """The .ots files inside the built extension, extracted into `folder`."""
-    found = {}
-    with zipfile.ZipFile(support.OXT) as oxt:
-        for name in oxt.namelist():
-            if name.startswith("templates/CPOM/") and name.endswith(".ots"):
-                target = folder / pathlib.Path(name).name
-                target.write_bytes(oxt.read(name))
-                found[target.stem] = target
-    return found
+    from oxt_templates import extract_templates  # tools/, on the path through support
+    return extract_templates(support.OXT, folder)
 
 
 def source(name: str) -> dict:
@@ -81,14 +75,8 @@ class Shipped(unittest.TestCase):
         return doc.Sheets.getByName(sheet).getCellRangeByName(address)
 
     def put(self, doc, ref: str, value):
-        """Writes an input as cpom-run --data does: a number, a text, or None for an empty cell."""
-        target = self.cell(doc, ref)
-        if value is None:
-            target.setString("")
-        elif isinstance(value, str):
-            target.setString(value)
-        else:
-            target.setValue(value)
+        """Writes an input as cpom-run --data or a paste does (support.write_cell)."""
+        support.write_cell(self.cell(doc, ref), value)
 
     def is_error(self, doc, ref: str) -> bool:
         from com.sun.star.table.CellContentType import FORMULA
@@ -147,74 +135,92 @@ class InputChecks(Shipped):
 
     CASES = [
         # template, {input: value}, reason cell, reason expected (a regex), cells in error, summary cell
-        ("eprd", {"PGFP.D9": "deux pour cent"}, "PGFP.A18", r"^D9 : texte « deux pour cent » au lieu d'un nombre\.$",
+        ("eprd", {"PGFP.D9": "deux pour cent"}, "PGFP.A18", r"^D9 : « deux pour cent » n'est pas un nombre$",
          ["PGFP.C20", "PGFP.H26"], "Balance.A8"),
-        ("eprd", {"PGFP.C9": 2}, "PGFP.A18", r"^C9 : 200,00 %, taux saisi sans « % » \?", [], "PGFP.A4"),
+        ("eprd", {"PGFP.C9": 2}, "PGFP.A18",
+         r"^C9 : 200\xa0% : probablement 2\xa0% saisi sans le signe % \(saisir 2\xa0%\) ; "
+         r"limites : de -50\xa0% à 100\xa0%$",
+         [], "PGFP.A4"),
         ("eprd", {"Financement.B6": -5000}, "Financement.A13",
-         r"^B6 : -5\xa0000 est négatif, un montant positif ou nul est attendu\.$", [], "Financement.A23"),
-        ("eprd", {"Financement.B7": None}, "Financement.A13", r"^B7 : vide : saisir un nombre", [], "Ratios.A3"),
-        ("eprd", {"Balance.C20": "n/a"}, "Balance.F20", r"^C20 : texte « n/a »", ["CRP.B5", "CAF.E12"], "CRP.A3"),
-        ("eprd", {"Balance.A20": "", "Balance.C20": 5000}, "Balance.F20", r"^A20 : montant sans numéro de compte",
-         ["CRP.D8"], "Balance.A8"),
+         r"^B6 : -5\xa0000\xa0€ hors des limites \(au moins 0\xa0€\)$", [], "Financement.A23"),
+        ("eprd", {"Financement.B7": None}, "Financement.A13",
+         r"^B7 : cellule vide, une valeur est attendue \(0 s'il n'y en a pas\)$", [], "Ratios.A3"),
+        ("eprd", {"Balance.C20": "n/a"}, "Balance.F20", r"^C20 : « n/a » n'est pas un nombre$",
+         ["CRP.B5", "CAF.E12"], "CRP.A3"),
+        ("eprd", {"Balance.A20": "", "Balance.C20": 5000}, "Balance.F20",
+         r"^A20 : montant de 5000 sans numéro de compte$", ["CRP.D8"], "Balance.A8"),
+        # An input holding a formula in error: Calc hands no error to the add-in, the reason still names the cell.
+        ("eprd", {"PGFP.D9": support.Formula("=1/0")}, "PGFP.A18", r"^D9 : valeur en erreur$", ["PGFP.C20"], "PGFP.A4"),
         # issue 12 §3.3: 0 places for one activity no longer gives totals computed without it
-        ("couts-activite", {"Activités.D8": 0}, "Activités.A16", r"^D8 : 0,00 : capacité nulle",
+        ("couts-activite", {"Activités.D8": 0}, "Activités.A16",
+         r"^D8 : 0 : capacité nulle : une activité remplie a au moins une place",
          ["Coûts.D14", "Coûts.F14", "Coûts.D21", "Coûts.F21"], "Coûts.A4"),
-        ("couts-activite", {"Activités.C18": "abc"}, "Activités.A22", r"^C18 : texte « abc »",
+        ("couts-activite", {"Activités.C18": "abc"}, "Activités.A22", r"^C18 : « abc » n'est pas un nombre$",
          ["Activités.F18", "Coûts.C8", "Coûts.F8"], "Activités.A6"),
         ("couts-activite", {"Activités.E14": 0.0075}, "Activités.A16",
-         r"^E14 : 0,75 % est inférieur au minimum 1 %, vouliez-vous dire 75 % \?$", [], "Répartition.A4"),
-        ("couts-activite", {"Répartition.H15": "Surface"}, "Répartition.A21", r"^H15 : « Surface » n'est pas dans",
+         r"^E14 : 0,75\xa0% hors des limites \(de 1\xa0% à 150\xa0%\) : vouliez-vous dire 75\xa0% \?$", [],
+         "Répartition.A4"),
+        ("couts-activite", {"Répartition.H15": "Surface"}, "Répartition.A21",
+         r"^H15 : « Surface » n'est pas dans la liste : « ETP », « m² », « Journées », « Repas », "
+         r"« Charges directes » ou « Clé libre »$",
          ["Répartition.C15", "Coûts.F8"], "Coûts.A4"),
-        ("audit-budgetaire", {"Synthèse.E11": "trois millions"}, "Synthèse.A20", r"^E11 : texte « trois millions »",
-         ["Synthèse.E13", "Synthèse.I13"], "Synthèse.A8"),
-        ("audit-budgetaire", {"Synthèse.B7": 2}, "Synthèse.A20", r"^B7 : 200,00 %, taux saisi sans « % »", [],
-         "Indicateurs.A4"),
-        ("audit-budgetaire", {"Balance.E20": "12 000 euros"}, "Balance.F20", r"^E20 : texte « 12 000 euros »",
-         ["Synthèse.D10", "Synthèse.B21"], "Synthèse.A8"),
+        ("audit-budgetaire", {"Synthèse.E11": "trois millions"}, "Synthèse.A20",
+         r"^E11 : « trois millions » n'est pas un nombre$", ["Synthèse.E13", "Synthèse.I13"], "Synthèse.A8"),
+        ("audit-budgetaire", {"Synthèse.B7": 2}, "Synthèse.A20",
+         r"^B7 : 200\xa0% : probablement 2\xa0% saisi sans le signe %",
+         [], "Indicateurs.A4"),
+        ("audit-budgetaire", {"Balance.E20": "12 000 euros"}, "Balance.F20",
+         r"^E20 : « 12 000 euros » n'est pas un nombre$", ["Synthèse.D10", "Synthèse.B21"], "Synthèse.A8"),
         ("audit-budgetaire", {"Indicateurs.C8": -100}, "Indicateurs.A12",
-         r"^C8 : -100,00 : des journées strictement positives", [], "Comptes clés.A4"),
+         r"^C8 : -100 : des journées strictement positives sont attendues$", [], "Comptes clés.A4"),
         # suivi-trimestriel: a row with a reason gives errors (never figures computed without the input), in « Suivi »
-        # and in its year-end forecast; the other rows keep theirs.
-        ("suivi-trimestriel", {"Suivi.J9": "9,7 %"}, "Suivi.Q9", r"^J9 : texte « 9,7 % »",
+        # and in its year-end forecast; the other rows keep theirs. (\s: French spaces are no-break spaces.)
+        ("suivi-trimestriel", {"Suivi.J9": "9,7 %"}, "Suivi.Q9", r"^J9 : « 9,7 % » n'est pas un nombre$",
          ["Suivi.M9", "Suivi.P9", "Suivi.C39", "Atterrissage.L9", "Atterrissage.N9"], "Suivi.A44"),
-        ("suivi-trimestriel", {"Suivi.H7": 2}, "Suivi.Q7", r"^H7 : 200,00 %, taux saisi sans « % »",
+        ("suivi-trimestriel", {"Suivi.H7": 2}, "Suivi.Q7",
+         r"^H7 : 200\s% : probablement 2\s% saisi sans le signe % \(saisir 2\s%\) ; limites : de 0\s% à 100\s%$",
          ["Suivi.P7", "Atterrissage.N7"], "Rapport.A4"),
-        ("suivi-trimestriel", {"Suivi.G7": 95}, "Suivi.Q7", r"^G7 : 9500,00 % : au-delà de 150 %, un pourcentage saisi",
+        ("suivi-trimestriel", {"Suivi.G7": 95}, "Suivi.Q7", r"^G7 : 9\s500\s% : au-delà de 150 %, un pourcentage saisi",
          ["Suivi.O7", "Atterrissage.L7"], "Suivi.A44"),
-        ("suivi-trimestriel", {"Suivi.K7": 95.2}, "Suivi.Q7", r"^K7 : 9520,00 % : au-delà de 150 %",
+        ("suivi-trimestriel", {"Suivi.K7": 95.2}, "Suivi.Q7", r"^K7 : 9\s520\s% : au-delà de 150 %",
          ["Suivi.M7", "Atterrissage.M7"], "Rapport.A4"),
-        ("suivi-trimestriel", {"Suivi.E17": "total"}, "Suivi.Q17", r"^E17 : « total » n'est pas dans la liste",
+        ("suivi-trimestriel", {"Suivi.E17": "total"}, "Suivi.Q17",
+         r"^E17 : « total » n'est pas dans la liste : « somme » ou « moyenne »$",
          ["Suivi.M17", "Suivi.O17", "Atterrissage.L17"], "Suivi.A44"),
-        ("suivi-trimestriel", {"Suivi.I24": -742000}, "Suivi.Q24", r"^I24 : -742000,00 : négatif",
+        # Case counts: the sheet compares « SOMME » with « somme » as different (Calc's default), so does the check.
+        ("suivi-trimestriel", {"Suivi.E17": "SOMME"}, "Suivi.Q17",
+         r"^E17 : « SOMME » n'est pas dans la liste : « somme » ou « moyenne »$", ["Suivi.M17"], "Suivi.A44"),
+        ("suivi-trimestriel", {"Suivi.I24": -742000}, "Suivi.Q24", r"^I24 : \S?742\s000 : négatif",
          ["Suivi.M24", "Atterrissage.L24", "Atterrissage.N24"], "Suivi.A44"),
-        ("suivi-trimestriel", {"Suivi.G17": None}, "Suivi.Q17", r"^G17 : vide : saisir un nombre",
+        ("suivi-trimestriel", {"Suivi.G17": None}, "Suivi.Q17", r"^G17 : cellule vide, une valeur est attendue$",
          ["Suivi.N17", "Atterrissage.M17"], "Rapport.A4"),
-        ("suivi-trimestriel", {"Suivi.G18": 0}, "Suivi.Q18", r"^G18 : 0,00 : l'objectif doit être strictement positif",
+        ("suivi-trimestriel", {"Suivi.G18": 0}, "Suivi.Q18", r"^G18 : 0 : l'objectif doit être strictement positif$",
          ["Suivi.O18", "Atterrissage.M18"], "Suivi.A44"),
-        ("suivi-trimestriel", {"Suivi.F9": 2}, "Suivi.Q9", r"^F9 : 2 est supérieur au maximum 1",
+        ("suivi-trimestriel", {"Suivi.F9": 2}, "Suivi.Q9", r"^F9 : 2 hors des limites \(de \S?1 à 1\)$",
          ["Suivi.P9"], "Suivi.A44"),
-        ("suivi-trimestriel", {"Suivi.B8": None}, "Suivi.Q8", r"^B8 : vide : un nom est attendu", [], "Rapport.A4"),
-        ("suivi-trimestriel", {"Suivi.D26": "euros"}, "Suivi.Q26", r"^D26 : « euros » n'est pas dans la liste",
+        ("suivi-trimestriel", {"Suivi.B8": None}, "Suivi.Q8", r"^B8 : cellule vide, un nom est attendu$", [],
+         "Rapport.A4"),
+        ("suivi-trimestriel", {"Suivi.D26": "euros"}, "Suivi.Q26", r"^D26 : « euros » n'est pas dans la liste : « € »",
          ["Suivi.M26", "Atterrissage.L26"], "Suivi.A44"),
-        ("suivi-trimestriel", {"Atterrissage.F17": "n/a"}, "Atterrissage.P17", r"^F17 : texte « n/a »",
+        ("suivi-trimestriel", {"Atterrissage.F17": "n/a"}, "Atterrissage.P17", r"^F17 : « n/a » n'est pas un nombre$",
          ["Atterrissage.L17", "Atterrissage.N17"], "Suivi.A44"),
-        ("suivi-trimestriel", {"Atterrissage.G7": 94}, "Atterrissage.P7", r"^G7 : 9400,00 % : au-delà de 150 %",
+        ("suivi-trimestriel", {"Atterrissage.G7": 94}, "Atterrissage.P7", r"^G7 : 9\s400\s% : au-delà de 150 %",
          ["Atterrissage.L7"], "Rapport.A4"),
         ("suivi-trimestriel", {"Atterrissage.J9": "moyenne mobile"}, "Atterrissage.P9",
          r"^J9 : « moyenne mobile » n'est pas dans la liste", ["Atterrissage.L9"], "Suivi.A44"),
         ("suivi-trimestriel", {"Atterrissage.O9": "x" * 200}, "Atterrissage.P9",
-         r"^O9 : texte de 200 caractères, 150 au plus : la fin serait coupée à l'impression\.$", ["Atterrissage.L9"],
+         r"^O9 : texte de 200 caractères, 150 au plus : la fin serait coupée à l'impression$", ["Atterrissage.L9"],
          "Rapport.A4"),
         ("suivi-trimestriel", {"Atterrissage.C4": "moyenne"}, "Atterrissage.A37", r"^C4 : « moyenne » n'est pas dans",
          ["Atterrissage.L7"], "Suivi.A44"),
-        ("suivi-trimestriel", {"Projection.C7": "1,7 M€"}, "Projection.J7",
-         r"^C7 : texte « 1,7 M€ » au lieu d'un nombre", [], "Rapport.A4"),
+        ("suivi-trimestriel", {"Projection.C7": "1,7 M€"}, "Projection.J7", r"^C7 : « 1,7 M€ » n'est pas un nombre$",
+         ["Projection.L7"], "Rapport.A4"),
         ("suivi-trimestriel", {"Projection.G8": -60000}, "Projection.J8",
-         r"^G8 : -60\xa0000 est négatif, un montant positif ou nul est attendu", [], "Suivi.A44"),
-        ("suivi-trimestriel", {"Projection.H7": 31}, "Projection.J7", r"^H7 : 31 est supérieur au maximum 30", [],
-         "Rapport.A4"),
-        ("suivi-trimestriel", {"Projection.E8": None}, "Projection.J8", r"^E8 : vide : saisir un nombre", [],
-         "Rapport.A4"),
+         r"^G8 : \S?60\s000\s€ hors des limites \(au moins 0\s€\)$", ["Projection.L8"], "Suivi.A44"),
+        ("suivi-trimestriel", {"Projection.H7": 31}, "Projection.J7", r"^H7 : 31 hors des limites \(de 1 à 30\)$",
+         ["Projection.L7"], "Rapport.A4"),
+        ("suivi-trimestriel", {"Projection.E8": None}, "Projection.J8",
+         r"^E8 : cellule vide, une valeur est attendue \(0 s'il n'y en a pas\)$", ["Projection.L8"], "Rapport.A4"),
     ]
 
     def test_examples_have_no_anomaly(self):
@@ -243,6 +249,69 @@ class InputChecks(Shipped):
                 for ref in errors:
                     self.assertTrue(self.is_error(doc, ref), f"{ref} = {self.cell(doc, ref).getString()}")
 
+
+    def test_inputs_are_read_as_the_formulas_read_them(self):
+        """No reason for what the sheet's formulas use as it is: an account pasted with a no-break space before its
+        digits (CPOM_ACCOUNTS trims it, as it does an account written « 6061 Eau »)."""
+        for name, inputs, reason, figure in [
+            ("eprd", {"Balance.A20": "\u00a06061 Eau, énergie"}, "Balance.F20", "Balance.C10"),
+            ("audit-budgetaire", {"Balance.A20": "\u00a0626 Frais postaux"}, "Balance.F20", "Synthèse.D11"),
+        ]:
+            with self.subTest(template=name, inputs=inputs):
+                doc = self.open(name)
+                for sheet in doc.Sheets:
+                    sheet.unprotect("")
+                doc.calculateAll()
+                before = self.cell(doc, figure).getValue()
+                for ref, value in inputs.items():
+                    self.put(doc, ref, value)
+                doc.calculateAll()
+                self.assertEqual(self.cell(doc, reason).getString(), "")
+                self.assertFalse(self.is_error(doc, figure))
+                self.assertEqual(self.cell(doc, figure).getValue(), before)
+
+    def test_an_unused_activity_column_is_not_checked_the_others_are(self):
+        """couts-activite: a column left entirely empty is an activity not used, not an input to correct; a bad
+        input of a column in use is still found (each column checked on its own when one is empty)."""
+        unused = {f"Activités.E{row}": None for row in (*range(7, 15), 18, 19, 20, 24, 25)}
+        for inputs, expected in [(unused, ""), ({**unused, "Activités.D8": 0}, r"^D8 : 0 : capacité nulle"),
+                                 ({**unused, "Activités.C9": 400}, r"^C9 : 400 hors des limites \(de 1 à 366\)$")]:
+            with self.subTest(inputs=sorted(set(inputs) - set(unused))):
+                doc = self.open("couts-activite")
+                doc.Sheets.getByName("Activités").unprotect("")
+                for ref, value in inputs.items():
+                    self.put(doc, ref, value)
+                doc.calculateAll()
+                reason = self.cell(doc, "Activités.A16").getString()
+                if expected:
+                    self.assertRegex(reason, expected)
+                else:
+                    self.assertEqual(reason, "")
+                    self.assertEqual(self.cell(doc, "Activités.A6").getString(), OK_SUMMARY)
+
+class Declarations(unittest.TestCase):
+    """[[sheet.input_check]] is validated when a template is built: a mistake in a source is an error, never a
+    check silently left out (tools/input_checks.py)."""
+
+    def test_mistakes_are_errors(self):
+        import input_checks
+        good = {"cells": "B8:E8", "reason": "A16", "kind": "amount"}
+        self.assertIn("CPOM_VALIDATE(B8:E8;\"AMOUNT\"", input_checks.reason_formulas([good])["A16"])
+        # A free text: blank allowed, its most characters the engine's maximum of a LABEL, with the reason.
+        text = {"cells": "O7", "reason": "P7", "kind": "text", "max_length": 150}
+        self.assertIn('CPOM_VALIDATE(O7:O7;"LABEL";;150;"O7";1;;;"la fin serait coupée à l\'impression")',
+                      input_checks.reason_formulas([text])["P7"])
+        for mistake, words in [({"minimum": 0}, "unknown keys ['minimum']"), ({"kind": "percent"}, "unknown kind"),
+                               ({"reason": "A16:A17"}, "one cell or one per row"),
+                               ({"labels": "B7:C7"}, "must be one cell or 4"),
+                               ({"suspect_below": 0.001}, "suspect_below is for rates"),
+                               ({"kind": "rate", "suspect_below": "F31"}, "must be checked itself"),
+                               ({"kind": "choice"}, "values go with kind choice"),
+                               ({"skip_if": "$Q{row}", "cells": "B8:E9"}, "needs one reason per row"),
+                               ({"max_length": 150}, "max_length goes with kinds label and text"),
+                               ({"kind": "text", "max": 150}, "max_length goes with kinds label and text")]:
+            with self.subTest(mistake=mistake), self.assertRaisesRegex(ValueError, re.escape(words)):
+                input_checks.reason_formulas([{**good, **mistake}])
 
 class PgfpDepreciation(Shipped):
     def test_depreciation_moves_the_result_only(self):

@@ -182,7 +182,7 @@ class ThirtyIndicators(SuiviCase):
 
     def test_figures_without_label_are_refused_not_dropped(self):
         self.book.set({"Suivi.B8": None})
-        self.assertEqual(self.book.text("Suivi.Q8"), "B8 : vide : un nom est attendu.")
+        self.assertEqual(self.book.text("Suivi.Q8"), "B8 : cellule vide, un nom est attendu")
         self.assertTrue(self.book.text("Rapport.A4").startswith("Contrôle des saisies : à corriger"))
 
 
@@ -199,7 +199,7 @@ class Report(SuiviCase):
         self.book.set({"Suivi.J9": "9,7 %"})
         for column in "CDEFHI":
             self.assertEqual(self.book.text(f"Rapport.{column}36"), "à corriger", column)
-        self.assertEqual(self.book.text("Rapport.J36"), "Saisie à corriger — J9 : texte « 9,7 % » au lieu d'un nombre.")
+        self.assertEqual(self.book.text("Rapport.J36"), "Saisie à corriger — J9 : « 9,7 % » n'est pas un nombre")
         self.assertEqual(self.book.text("Rapport.F34"), before)
         self.assertEqual(self.book.value("Rapport.I15"), 1)  # Ressources humaines: one without forecast
         self.assertTrue(self.book.text("Rapport.A4").startswith("Contrôle des saisies : à corriger"))
