@@ -114,7 +114,7 @@ std::size_t characters(std::string_view text) {
 std::string label_error(const InputValue& value, const InputRule& rule) {
     const auto* text = std::get_if<std::string>(&value);
     if (text == nullptr || !rule.maximum || static_cast<double>(characters(*text)) <= *rule.maximum) return "";
-    return "texte de " + std::to_string(characters(*text)) + " caractères, " + french_number(*rule.maximum) +
+    return "texte de " + french_number(static_cast<double>(characters(*text))) + " caractères, " + french_number(*rule.maximum) +
            " au plus" + (rule.why_max.empty() ? "" : " : " + rule.why_max);
 }
 

@@ -94,9 +94,11 @@ def changed(rows, example_rows) -> bool:
 
 
 def reported(entry) -> bool:
-    """cpom-run said the workbook holds errors, and why (a reason, or the cell an error comes from)."""
-    return (entry["status"] == "errors" and entry["error_count"] > 0
-            and any(c["reason"] or c["cause"] for c in entry["error_cells"]))
+    """cpom-run said the workbook holds errors, and why: a reason, the cell an error comes from, or the workbook's
+    input control naming the input to correct (a template shows #N/A next to its reason: docs/cli.md)."""
+    explained = (any(c["reason"] or c["cause"] for c in entry["error_cells"])
+                 or (entry.get("input_check") or "").startswith("Contrôle des saisies : à corriger"))
+    return entry["status"] == "errors" and entry["error_count"] > 0 and explained
 
 
 class Hostile(unittest.TestCase):

@@ -217,7 +217,8 @@ class Report(SuiviCase):
 
     def test_a_too_long_comment_is_not_cut_silently(self):
         self.book.set({"Atterrissage.A43": "Synthèse. " * 130})
-        self.assertRegex(self.book.text("Atterrissage.A37"), r"^A43 : texte de 1300 caractères, 1200 au plus")
+        self.assertRegex(self.book.text("Atterrissage.A37"),
+                         r"^A43 : texte de 1\s300 caractères, 1\s200 au plus : la fin serait coupée à l'impression$")
         self.assertTrue(self.book.text("Rapport.A8").startswith("(synthèse de 1300 caractères"))
 
 
