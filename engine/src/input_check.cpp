@@ -113,9 +113,11 @@ std::size_t characters(std::string_view text) {
 // LABEL with a maximum: a text longer than that many characters (it would be cut where it is printed).
 std::string label_error(const InputValue& value, const InputRule& rule) {
     const auto* text = std::get_if<std::string>(&value);
-    if (text == nullptr || !rule.maximum || static_cast<double>(characters(*text)) <= *rule.maximum) return "";
-    return "texte de " + french_number(static_cast<double>(characters(*text))) + " caractères, " + french_number(*rule.maximum) +
-           " au plus" + (rule.why_max.empty() ? "" : " : " + rule.why_max);
+    if (text == nullptr || !rule.maximum) return "";
+    const auto length = static_cast<double>(characters(*text));
+    if (length <= *rule.maximum) return "";
+    return "texte de " + french_number(length) + " caractères, " + french_number(*rule.maximum) + " au plus" +
+           (rule.why_max.empty() ? "" : " : " + rule.why_max);
 }
 
 std::string reason(const InputValue& value, const InputRule& rule, std::optional<double> line_amount) {

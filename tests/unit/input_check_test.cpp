@@ -137,7 +137,7 @@ TEST(InputError, LabelsAndAccounts) {
     EXPECT_EQ(cpom::input_error(InputValue{std::monostate{}}, name, "B7"), "B7 : cellule vide, un nom est attendu");
     EXPECT_EQ(cpom::input_error(InputValue{std::string("Internat")}, name, "B7"), "");
     EXPECT_EQ(cpom::input_error(InputValue{2025.0}, name, "B7"), "");
-    // A label printed in a row of fixed height: at most so many characters (as Calc's LEN counts them: « é » is one).
+    // A label printed in a row of fixed height: at most so many characters (as Calc's LEN counts: « é » is one).
     InputRule justification{InputKind::Label};
     justification.blank_allowed = true;
     justification.maximum = 10;
