@@ -7,6 +7,7 @@
 
 #include <thread>
 
+#include "balance_import.hpp"
 #include "cpom/cli/diagnosis.hpp"
 #include "document.hpp"
 #include "exports.hpp"
@@ -160,6 +161,7 @@ Outcome OfficeRunner::compute(const Job& job) {
     const ScratchCopy copy(job.document, scratch_dir_);
     const Options& o = *settings_.options;
     Document document(*connection_, copy.path());
+    if (settings_.balances) fill_balances(document, *settings_.balances);  // then --data may still set any cell
     if (data && !data->empty()) document.fill(*data);
     document.recalculate();
     std::vector<PendingOutput> outputs =

@@ -6,6 +6,7 @@
 #include <mutex>
 #include <optional>
 
+#include "cpom/cli/balance_fill.hpp"
 #include "cpom/cli/data_file.hpp"
 #include "cpom/cli/jobs.hpp"
 #include "cpom/cli/options.hpp"
@@ -23,6 +24,7 @@ struct RunnerSettings {
     const DataSet* shared_data = nullptr;  // --data, read once
     std::filesystem::path work_root;       // this run's folder of profiles
     SignalGuard* signals = nullptr;
+    const std::vector<LoadedBalance>* balances = nullptr;  // --balance, read once
 };
 
 class OfficeRunner : public Runner {

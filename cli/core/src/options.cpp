@@ -85,7 +85,10 @@ po::options_description describe() {
          "dossier de soffice et unopkg (défaut : /usr/lib/libreoffice/program)")
         ("work-dir", po::value<std::string>()->value_name("DOSSIER"),
          "dossier des profils LibreOffice temporaires (défaut : $TMPDIR ou /tmp)")
-        ("quiet,q", "pas d'affichage de progression");
+        ("quiet,q", "pas d'affichage de progression")
+        ("balance,b", po::value<std::vector<std::string>>()->value_name("CIBLE=FICHIER"),
+         "balance à importer d'un FEC ou d'un CSV de balance (répétable) : balance:1=ehpad.fec (colonne 1 de la "
+         "balance de l'errd), balance_n=fec-2024.txt, bilan_soldes=fec-2024.txt");
     return options;
 }
 
@@ -237,6 +240,15 @@ Command parse_command_line(int argc, const char* const argv[], const Environment
     if (!fs::is_directory(o.work_dir, ec)) throw UsageError("--work-dir : dossier introuvable : " + o.work_dir.string());
 
     o.quiet = vm.count("quiet") > 0;
+    if (vm.count("balance"))
+        for (const std::string& spec : vm["balance"].as<std::vector<std::string>>()) {
+            try {
+                o.balances.push_back(parse_balance_request(spec));
+            } catch (const BalanceError& e) {
+                throw UsageError(e.what());
+            }
+            require_file(o.balances.back().file, "balance");
+        }
     return command;
 }
 

@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "cpom/cli/balance_fill.hpp"
+
 namespace cpom::cli {
 
 namespace fs = std::filesystem;
@@ -32,6 +34,7 @@ struct Options {
     fs::path office_program;                // folder of soffice and unopkg
     fs::path work_dir;                      // where the throwaway profiles go
     bool quiet = false;
+    std::vector<BalanceRequest> balances;   // --balance CIBLE=FICHIER: FEC or balance files (docs/cli.md)
 };
 
 // What the environment tells the parser (kept out of it so that it can be tested).
