@@ -11,6 +11,7 @@ packages=(
   libboost-dev libboost-math-dev libboost-random-dev libboost-program-options-dev
   libspdlog-dev libfmt-dev libgtest-dev libbenchmark-dev
   nlohmann-json3-dev                          # cpom-run reads JSON data files
+  libzip-dev libxml2-dev                      # cpom-run inspects received workbooks before the office opens them
   poppler-utils                               # pdfinfo / pdftoppm: the tests look at the PDF pages
   clang libclang-rt-14-dev                    # libFuzzer and the sanitizer runtimes (scripts/fuzz.sh)
   libreoffice-script-provider-python          # times calculateAll inside the office (scripts/bench-office.sh)

@@ -16,6 +16,7 @@
 #include "cpom/cli/progress.hpp"
 #include "cpom/cli/scheduler.hpp"
 #include "cpom/cli/summary.hpp"
+#include "network_isolation.hpp"
 #include "office_runner.hpp"
 #include "signals.hpp"
 
@@ -89,6 +90,12 @@ int run(const Options& options, SignalGuard& signals) {
     const std::filesystem::path work_root = pattern;
     signals.set_work_root(work_root);
 
+    if (options.connect.empty() && !options.keep_active_content) {
+        std::string refusal;
+        if (network_isolation_prefix(refusal).empty())
+            std::cerr << "cpom-run : LibreOffice ne peut pas être coupé du réseau (" << refusal
+                      << ") ; les classeurs sont tout de même inspectés avant ouverture\n";
+    }
     const auto started = std::chrono::steady_clock::now();
     Progress progress(plan.jobs.size(), !options.quiet && ::isatty(STDERR_FILENO), std::cerr, terminal_width());
     progress.show();

@@ -183,8 +183,10 @@ void OfficeProcess::start() {
     kill();
     std::error_code ec;
     fs::remove(profile_ / ".lock", ec);  // left by a killed office: would make the next one ask about it
-    std::vector<std::string> argv = {(program_ / "soffice").string(), "--headless", "--invisible", "--norestore",
-                                     "--nologo", "--nodefault", "--nolockcheck"};
+    std::vector<std::string> argv = launcher_;
+    argv.push_back((program_ / "soffice").string());
+    for (const char* arg : {"--headless", "--invisible", "--norestore", "--nologo", "--nodefault", "--nolockcheck"})
+        argv.push_back(arg);
     for (const std::string& option : env_options()) argv.push_back(option);
     pipe_ = pipe_base_ + "_" + std::to_string(++starts_);
     argv.push_back("--accept=pipe,name=" + pipe_ + ";urp;");

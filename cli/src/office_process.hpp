@@ -42,6 +42,8 @@ public:
     OfficeProcess(const OfficeProcess&) = delete;
     OfficeProcess& operator=(const OfficeProcess&) = delete;
 
+    // Commands soffice is started through (network_isolation.hpp); the tools (unopkg) are not.
+    void set_launcher(std::vector<std::string> prefix) { launcher_ = std::move(prefix); }
     void install_extension();  // once, before the first start; throws OfficeError
     void start();              // soffice --accept=pipe,name=<pipe>_<n>; throws OfficeError
     bool running();            // false once the process has exited
@@ -60,6 +62,7 @@ private:
 
     fs::path program_, root_, profile_, shared_, log_;
     std::optional<fs::path> oxt_;
+    std::vector<std::string> launcher_;
     // A new pipe name at every start: the UNO bridge of a killed office stays cached under the old name in this
     // process ("Binary URP bridge already disposed" when reconnecting to it).
     std::string pipe_base_, pipe_;

@@ -11,6 +11,8 @@
 #include "cpom/cli/diagnosis.hpp"
 #include "document.hpp"
 #include "exports.hpp"
+#include "network_isolation.hpp"
+#include "received_workbook.hpp"
 
 namespace cpom::cli {
 
@@ -53,6 +55,8 @@ OfficeRunner::OfficeRunner(const RunnerSettings& settings, unsigned worker)
             const std::string pipe = "cpom_run_" + std::to_string(::getpid()) + "_" + std::to_string(worker_);
             auto process = std::make_unique<OfficeProcess>(
                 o.office_program, settings_.work_root / ("office-" + std::to_string(worker_)), o.oxt, pipe);
+            std::string refusal;  // main() warns about it once
+            if (!o.keep_active_content) process->set_launcher(network_isolation_prefix(refusal));
             {
                 std::lock_guard lock(connection_mutex_);  // abort_office() may run now, from the signal thread
                 process_ = std::move(process);
@@ -160,14 +164,19 @@ Outcome OfficeRunner::compute(const Job& job) {
     // headers and footers showing it are unchanged.
     const ScratchCopy copy(job.document, scratch_dir_);
     const Options& o = *settings_.options;
+    // A workbook may come from anyone: what would fetch, read or run something goes before the office sees it.
+    std::vector<std::string> notes;
+    if (!o.keep_active_content) notes = neutralise_received_workbook(*connection_, copy.path());
     Document document(*connection_, copy.path());
     if (settings_.balances) fill_balances(document, *settings_.balances);  // then --data may still set any cell
     if (data && !data->empty()) document.fill(*data);
     document.recalculate();
+    if (!o.keep_active_content) refuse_external_documents(document);
     std::vector<PendingOutput> outputs =
         export_document(document, ExportRequest{o.out_dir, job.stem, o.formats, o.sheets, settings_.plan,
                                                 settings_.work_root / ("exports-" + std::to_string(worker_))});
     Outcome outcome{true, "", {}};
+    outcome.notes = std::move(notes);
     for (PendingOutput& output : outputs) {
         output.commit();
         outcome.written.push_back(output.final_path());

@@ -86,6 +86,8 @@ po::options_description describe() {
         ("work-dir", po::value<std::string>()->value_name("DOSSIER"),
          "dossier des profils LibreOffice temporaires (défaut : $TMPDIR ou /tmp)")
         ("quiet,q", "pas d'affichage de progression")
+        ("keep-active-content", "vos propres classeurs seulement : ouverts tels quels (images et objets liés chargés, "
+                                "réseau permis) ; les sorties gardent macros, événements et liens externes")
         ("balance,b", po::value<std::vector<std::string>>()->value_name("CIBLE=FICHIER"),
          "balance à importer d'un FEC ou d'un CSV de balance (répétable) : balance:1=ehpad.fec (colonne 1 de la "
          "balance de l'errd), balance_n=fec-2024.txt, bilan_soldes=fec-2024.txt");
@@ -240,6 +242,7 @@ Command parse_command_line(int argc, const char* const argv[], const Environment
     if (!fs::is_directory(o.work_dir, ec)) throw UsageError("--work-dir : dossier introuvable : " + o.work_dir.string());
 
     o.quiet = vm.count("quiet") > 0;
+    o.keep_active_content = vm.count("keep-active-content") > 0;
     if (vm.count("balance"))
         for (const std::string& spec : vm["balance"].as<std::vector<std::string>>()) {
             try {

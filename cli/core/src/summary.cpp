@@ -35,6 +35,7 @@ std::string summary(const Plan& plan, const RunReport& report, const std::string
             for (std::size_t k = 0; k < outcome->written.size(); ++k)
                 text += (k ? ", " : " ") + outcome->written[k].string();
             text += "\n";
+            for (const std::string& note : outcome->notes) text += "       - " + note + "\n";
             ++totals.ok;
         } else {
             text += "échec  " + source + " : " + (outcome ? outcome->reason : not_run) + "\n";

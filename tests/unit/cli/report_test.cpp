@@ -64,6 +64,21 @@ TEST(Summary, OneLinePerDocumentAndTotals) {
     EXPECT_EQ(duration_text(4.25), "4,2 s");
 }
 
+TEST(Summary, WhatWasLeftOutOfAReceivedWorkbookFollowsItsLine) {
+    Plan plan;
+    plan.jobs = {job("in/a.ods")};
+    RunReport report;
+    Outcome outcome{true, "", {"out/a.pdf"}};
+    outcome.notes = {"image liée non chargée : « http://h/a.png »", "valeur de lien externe non mise à jour : F.B3"};
+    report.outcomes = {outcome};
+    Totals totals;
+    EXPECT_EQ(summary(plan, report, "", 1.0, totals),
+              "ok     in/a.ods → out/a.pdf\n"
+              "       - image liée non chargée : « http://h/a.png »\n"
+              "       - valeur de lien externe non mise à jour : F.B3\n"
+              "1 classeur : 1 réussi, 0 en échec (1,0 s).\n");
+}
+
 TEST(Watchdog, FiresOnlyAfterTheDelay) {
     std::atomic<int> fired{0};
     Watchdog dog([&] { ++fired; });

@@ -34,6 +34,9 @@ struct Options {
     fs::path office_program;                // folder of soffice and unopkg
     fs::path work_dir;                      // where the throwaway profiles go
     bool quiet = false;
+    // Trusted workbooks only: opened as they are (links fetched, no network isolation), outputs keep their macros,
+    // event bindings and links. Macros never run either way.
+    bool keep_active_content = false;
     std::vector<BalanceRequest> balances;   // --balance CIBLE=FICHIER: FEC or balance files (docs/cli.md)
 };
 
