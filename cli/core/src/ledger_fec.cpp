@@ -96,6 +96,9 @@ Ledger parse_fec(std::string_view text) {
     const char separator = separator_of(line);
     std::vector<std::string> names;
     split_fields(line, separator, names);
+    // Some packages end every line with the separator: then the header does too, and so may the data lines.
+    const bool trailing_separator = names.size() > 1 && names.back().empty();
+    if (trailing_separator) names.pop_back();
     const Columns c = find_columns(names);
     if (!c.entry || !c.date)
         throw LedgerError(at_line(lines.number()) + "en-tête FEC sans les champs EcritureNum et EcritureDate "
@@ -123,7 +126,7 @@ Ledger parse_fec(std::string_view text) {
         const int n = lines.number();
         if (trim(line).empty()) continue;
         if (!split_fields(line, separator, fields)) throw LedgerError(at_line(n) + "guillemet non fermé");
-        if (fields.size() == width + 1 && fields.back().empty()) fields.pop_back();  // separator at the end
+        if (trailing_separator && fields.size() == width + 1 && fields.back().empty()) fields.pop_back();
         if (fields.size() != width)
             throw LedgerError(at_line(n) + std::to_string(fields.size()) + " champs au lieu de " +
                               std::to_string(width) + " (séparateur « " + (separator == '\t' ? "tabulation" : "|") +

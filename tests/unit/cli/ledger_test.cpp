@@ -134,6 +134,19 @@ TEST(Fec, BadFilesNameTheLineAndTheReason) {
     EXPECT_EQ(error_of(h + ok1 + ok2 + "AC|Achats|\"1|20240105|401000\n"), "ligne 4 : guillemet non fermé");
 }
 
+TEST(Fec, SeparatorInALabelIsNotMistakenForATrailingOne) {
+    // A « | » inside a label gives 19 fields whose last one is empty: not a separator at the end of the line.
+    EXPECT_EQ(error_of(std::string(k_header) +
+                       "AC|Achats|1|20240105|606100|Eau | énergie|||F|20240105|x|10,00|0,00|||20240105||\n"),
+              "ligne 2 : 19 champs au lieu de 18 (séparateur « | » dans un libellé ?)");
+    // A package that ends every line with the separator, the header included: accepted.
+    std::string header = k_header;
+    header.insert(header.size() - 1, "|");
+    const Ledger l = parse_ledger(header + "AC|Achats|1|20240105|606100|Eau|||F|20240105|x|10,00|0,00|||20240105|||\n"
+                                           "AC|Achats|1|20240105|401000|F|||F|20240105|x|0,00|10,00|||20240105|||\n");
+    EXPECT_DOUBLE_EQ(account(l, "606100").balance(), 10);
+}
+
 TEST(Fec, UnbalancedEntriesAreRefused) {
     const std::string h = k_header;
     const std::string message = error_of(h +
