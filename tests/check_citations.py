@@ -21,6 +21,10 @@ ANCHOR_DECLARATION = re.compile(r'<a id="([A-Za-z0-9_-]+)"></a>')
 DOMAIN_LINK = re.compile(r"domain\.md#([A-Za-z0-9_-]+)")
 FUNCTIONS_LINK = re.compile(r"functions\.md#([A-Za-z0-9_-]+)")
 NUMBERED = re.compile(r"§\s*\d")
+# Sections numbered by others are not the project's numbering: an issue's ("issue 12 §3.1", "issues 12 and 18 §1")
+# or an external standard's ("ODF 1.2 §19.385").
+FOREIGN_NUMBERING = re.compile(
+    r"(?:\bissues?\s+\d+(?:\s*§[\d.-]+)?(?:\s*(?:,|and|et)\s*\d+(?:\s*§[\d.-]+)?)*|\bODF\s+[\d.]+)\s*$", re.I)
 INTERNAL_LINK = re.compile(r"\]\(#([A-Za-z0-9_-]+)\)")
 BARE_DOMAIN = re.compile(r"domain\.md(?!#)")
 SKIPPED_DIRS = {".git", "build", "out", "node_modules", "__pycache__"}
@@ -79,7 +83,7 @@ def problems(root: pathlib.Path) -> list[str]:
             for anchor in FUNCTIONS_LINK.findall(line):
                 if anchor not in functions:
                     found.append(f"{where}:{number}: docs/functions.md has no function #{anchor}")
-            if NUMBERED.search(line):
+            if any(not FOREIGN_NUMBERING.search(line[:m.start()]) for m in NUMBERED.finditer(line)):
                 found.append(f"{where}:{number}: numbered citation (§…): cite docs/domain.md#<section> instead")
             if path.suffix != ".md" and BARE_DOMAIN.search(line):
                 found.append(f"{where}:{number}: cite a section of docs/domain.md (domain.md#<section>)")

@@ -22,7 +22,9 @@ import tomllib
 SERVICE = "org.cpom.calc.Functions"
 INTERFACE = "XCpomFunctions"
 MODULE = ["org", "cpom", "calc"]
-CATEGORY = "Add-In"  # Calc has no custom categories; this one groups every CPOM_ function together
+# Calc has no custom categories (CalcAddIns' CategoryDisplayName is ignored by LibreOffice 7.4): "Add-In" groups
+# every CPOM_ function together; the French interface calls it « Extension », shared with BESSELI, DECBIN…
+CATEGORY = "Add-In"
 
 KINDS = {  # kind → French wording for the docs
     "number": "nombre",
@@ -70,6 +72,54 @@ def uno_name(arg_name: str) -> str:
     """one_off → oneOff: UNO IDL identifiers cannot hold underscores; the xcu must use the same name."""
     parts = arg_name.split("_")
     return parts[0] + "".join(p.capitalize() for p in parts[1:])
+
+
+def display_name(arg: dict, lang: str) -> str:
+    """The argument's name as the Function Wizard shows it: "non_reconductibles" → "non reconductibles".
+    Calc shows display names verbatim (built-in functions have "Nombre 1"), so an identifier's underscore is
+    only noise there; the metadata keeps one spelling, every generated text uses this one."""
+    return arg["display_" + lang].replace("_", " ")
+
+
+# Sentences the Function Wizard adds to every function's description (fr, en): where its errors are explained,
+# and how a result of several cells is entered. Generated, so that no function can miss them.
+CHECK_HINT = {
+    "fr": "Si la cellule affiche une erreur (Err:502…), =CPOM_CHECK(\"{name}\"; mêmes arguments) en donne la "
+          "raison en français.",
+    "en": "If the cell shows an error (Err:502…), =CPOM_CHECK(\"{name}\"; same arguments) gives the reason "
+          "(in French).",
+}
+ARRAY_HINT = {
+    "fr": "Résultat sur plusieurs cellules : sélectionner la plage puis valider avec Ctrl+Maj+Entrée (ou cocher "
+          "« Matrice » dans l'assistant) ; avec Entrée seule, la cellule n'affiche que la première valeur.",
+    "en": "Result over several cells: select the range and press Ctrl+Shift+Enter (or tick “Array” in the "
+          "wizard); with Enter alone the cell shows only the first value.",
+}
+# For functions with this argument (engine/src/calls/projection_calls.cpp): one year's value in an ordinary cell.
+YEAR_ARGUMENT = "which_year"
+YEAR_HINT = {
+    "fr": "Une seule année dans une cellule ordinaire : argument « {year} ».",
+    "en": "One year in an ordinary cell: argument “{year}”.",
+}
+# For the other functions of several cells: Calc's INDEX picks one value of the block.
+INDEX_HINT = {
+    "fr": "Une seule valeur dans une cellule ordinaire : =INDEX({name}(…); ligne; colonne).",
+    "en": "One value in an ordinary cell: =INDEX({name}(…); row; column).",
+}
+
+
+def wizard_description(fn: dict, lang: str) -> str:
+    """The function's description in the Function Wizard: its summary, then the generated hints."""
+    args = fn.get("arg", [])  # also called on raw metadata (tests)
+    parts = [fn["summary_" + lang]]
+    if fn["returns"] == "matrix":
+        parts.append(ARRAY_HINT[lang])
+        year = next((a for a in args if a["name"] == YEAR_ARGUMENT), None)
+        parts.append(YEAR_HINT[lang].format(year=display_name(year, lang)) if year
+                     else INDEX_HINT[lang].format(name=fn["name"]))
+    if args and fn["name"] != "CPOM_CHECK":
+        parts.append(CHECK_HINT[lang].format(name=fn["name"]))
+    return " ".join(parts)
 
 
 def load(metadata_dir: pathlib.Path) -> list[dict]:
@@ -195,13 +245,13 @@ def generate_xcu(domains: list[dict]) -> str:
         i = "          "
         out.append(f'        <node oor:name="{method_name(fn["name"])}" oor:op="replace">')
         out += localized("DisplayName", fn["name"], fn["name"], i)
-        out += localized("Description", fn["summary_fr"], fn["summary_en"], i)
+        out += localized("Description", wizard_description(fn, "fr"), wizard_description(fn, "en"), i)
         out += [f'{i}<prop oor:name="Category"><value>{CATEGORY}</value></prop>',
                 f'{i}<prop oor:name="CompatibilityName"><value xml:lang="en-US">{fn["name"]}</value></prop>',
                 f'{i}<node oor:name="Parameters">']
         for arg in fn["arg"]:
             out.append(f'{i}  <node oor:name="{uno_name(arg["name"])}" oor:op="replace">')
-            out += localized("DisplayName", arg["display_fr"], arg["display_en"], i + "    ")
+            out += localized("DisplayName", display_name(arg, "fr"), display_name(arg, "en"), i + "    ")
             out += localized("Description", arg["help_fr"], arg["help_en"], i + "    ")
             out.append(f"{i}  </node>")
         out += [f"{i}</node>", "        </node>"]
@@ -318,6 +368,8 @@ def format_number(v) -> str:
 
 
 def generate_docs(domains: list[dict]) -> str:
+    with_year = ", ".join(f"`{fn['name']}`" for fn in all_functions(domains)
+                          if any(a["name"] == YEAR_ARGUMENT for a in fn["arg"]))
     out = [
         "# Référence des fonctions CPOM",
         "",
@@ -325,9 +377,12 @@ def generate_docs(domains: list[dict]) -> str:
         "",
         "Chaque fonction se tape dans une cellule de LibreOffice Calc une fois l'extension installée. "
         "Les taux sont des décimaux (0,015 = 1,5 %), les montants des euros non arrondis. Les fonctions "
-        "qui renvoient une ligne se saisissent en formule matricielle (Ctrl+Maj+Entrée) sur N cellules. "
+        "qui renvoient une ligne se saisissent en formule matricielle (Ctrl+Maj+Entrée) sur N cellules ; avec "
+        "Entrée seule, la cellule n'affiche que la première valeur. Pour une seule valeur dans une cellule "
+        f"ordinaire : l'argument *année voulue* ({with_year}) ou `INDEX(formule; ligne; colonne)`. "
         "Une entrée invalide renvoie **Err:502** (argument invalide) ; un solveur sans solution renvoie "
-        "**Err:523**. `CPOM_CHECK` explique en français la raison d'une erreur.",
+        "**Err:523**. `=CPOM_CHECK(\"CPOM_PROJECT\"; mêmes arguments)` explique en français la raison d'une "
+        "erreur (l'assistant fonctions le rappelle sous chaque fonction).",
         "",
         "Cellules vides : à l'intérieur d'une plage, chaque argument suit la règle indiquée dans son tableau "
         "(erreur, 0 ou ignorée). Une référence à **une seule** cellule vide (`B11`) est transmise par Calc comme 0 "
@@ -384,7 +439,7 @@ def document_function(fn: dict) -> list[str]:
         for a in fn["arg"]:
             required = "non" if a["optional"] else "oui"
             blank = BLANKS[a["blank"]] if a["kind"] in ("row", "rows", "column", "range") else "—"
-            out.append(f"| `{a['name']}` | {cell(a['display_fr'])} | {KINDS[a['kind']]} | {required} | {blank} | "
+            out.append(f"| `{a['name']}` | {cell(display_name(a, 'fr'))} | {KINDS[a['kind']]} | {required} | {blank} | "
                        f"{cell(a['help_fr'])} |")
         out.append("")
     if fn.get("notes_fr"):

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import os
 import pathlib
+import re
 import shutil
 import signal
 import subprocess
@@ -69,6 +70,7 @@ class Office:
         try:
             if self.oxts:
                 self._install_extensions()
+            self._set_locale_setting()
             self._start()
         except BaseException:
             self.close()
@@ -109,6 +111,30 @@ class Office:
             self._run([str(PROGRAM / "soffice"), "--headless", "--terminate_after_init", *self.env_options()])
             for oxt in self.oxts:
                 self._run([unopkg, "add", "-s", "-f", *self.env_options(), str(oxt)])
+
+    def _set_locale_setting(self) -> None:
+        """Makes the office compute in its locale (number formats, FIXED, TEXT, the decimal separator).
+
+        LibreOffice takes its locale from LC_CTYPE, which _env sets to C.UTF-8 (= en-US) for file names: without
+        this setting a French office would write "10,000" and "1.5" into the cached results of the documents it
+        saves (issue 18 item 2). The setting Tools ▸ Options ▸ Language ▸ Locale is written into the profile
+        before the office starts (it reads it at start)."""
+        path = self.profile / "user" / "registrymodifications.xcu"
+        item = ('<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooSetupSystemLocale" oor:op="fuse">'
+                f'<value>{self.locale}</value></prop></item>')
+        if path.is_file():
+            text = path.read_text(encoding="utf-8")
+            text = re.sub(r'<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooSetupSystemLocale".*?</item>',
+                          "", text)
+            text = text.replace("</oor:items>", item + "\n</oor:items>")
+        else:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            text = ('<?xml version="1.0" encoding="UTF-8"?>\n'
+                    '<oor:items xmlns:oor="http://openoffice.org/2001/registry" '
+                    'xmlns:xs="http://www.w3.org/2001/XMLSchema" '
+                    'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n'
+                    f'{item}\n</oor:items>\n')
+        path.write_text(text, encoding="utf-8")
 
     def _start(self) -> None:
         args = [str(PROGRAM / "soffice"), "--headless", "--invisible", "--norestore", "--nologo", "--nodefault",

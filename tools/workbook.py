@@ -38,6 +38,17 @@ Layout keys for multi-sheet workbooks and printed dashboards (Builder.layout):
   page_scale        80: print at this fixed zoom (percent) instead of one_page / fit to width: the pages and their
                     breaks are then exactly those chosen (check them in the PDF)
   margins_cm        1.5: the four page margins
+Print frame (every sheet, issue 12 §3.9): header = the sheet's name, footer = « Page N / M » numbered across the
+workbook; the organisation's name is a user input, so it goes into every title (row 1, a formula):
+  organisation      (top level) "gestionnaire": a name or cell; every sheet's A1 ends with « — <it> — édité le <date> »
+  repeat_rows       "1": rows printed again at the top of every page of a long sheet (the title with the name)
+  print             false: the sheet is left out of printing and PDF export (an Aide sheet)
+Input checks (tools/input_checks.py, issue 12 §3.2): what a formula reads is checked, whatever filled it:
+  [[sheet.input_check]]  cells, reason (the cell(s) showing the first problem, in red), kind, blank, min, max,
+                    suspect_below, used_if, values, amounts, why_min, why_max: see tools/input_checks.py
+  control_summary   "A8": one line summing up the reasons of the whole workbook (green when there is none)
+Templates (.ots) are written without cached results: a document made from one is computed on the user's machine,
+in the user's locale (issue 18 §2); the builder's office computes in the workbook's locale (tools/office.py).
 Outputs are written atomically (temporary file, then rename) so a crash never leaves half a file.
 """
 from __future__ import annotations
@@ -48,8 +59,10 @@ import pathlib
 import sys
 import tempfile
 import tomllib
+import zipfile
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
+import input_checks  # noqa: E402
 from office import Office, props  # noqa: E402
 
 import uno  # noqa: E402
@@ -57,9 +70,12 @@ from com.sun.star.awt import Rectangle  # noqa: E402
 from com.sun.star.lang import Locale  # noqa: E402
 from com.sun.star.table import CellRangeAddress  # noqa: E402
 
-YELLOW, BLUE, GREEN, GREY = 0xFFF2CC, 0xDDEBF7, 0xE2EFDA, 0x595959
+YELLOW, BLUE, RESULT_GREY, GREY = 0xFFF2CC, 0xDDEBF7, 0xEDEDED, 0x595959
 
 # Cell styles shared by every workbook and template: inputs are yellow and unlocked, everything else locked.
+# One colour, one meaning on every sheet (issue 12 §3.9): yellow = input, blue = header, grey = key result (green
+# would read "good" next to a deficit), green / orange / red = status OK / VIGILANCE / ALERTE, red text = an input to
+# correct. Amounts carry no colour of their own: a negative number is not red (a negative BFR or gap is often good).
 STYLES = {
     "cpom_title": dict(CharHeight=14.0, CharWeight=150.0),
     "cpom_note": dict(CharPosture=2, CharColor=GREY),
@@ -69,15 +85,20 @@ STYLES = {
     "cpom_input_percent": dict(CellBackColor=YELLOW, locked=False, format="percent"),
     "cpom_euro": dict(format="euro"),
     "cpom_percent": dict(format="percent"),
-    "cpom_result": dict(CharWeight=150.0, CellBackColor=GREEN),
-    "cpom_result_euro": dict(CharWeight=150.0, CellBackColor=GREEN, format="euro"),
+    "cpom_result": dict(CharWeight=150.0, CellBackColor=RESULT_GREY),
+    "cpom_result_euro": dict(CharWeight=150.0, CellBackColor=RESULT_GREY, format="euro"),
     "cpom_result_text": dict(CharWeight=150.0),
-    "cpom_result_percent": dict(CharWeight=150.0, CellBackColor=GREEN, format="percent"),
+    "cpom_result_percent": dict(CharWeight=150.0, CellBackColor=RESULT_GREY, format="percent"),
     # Status colours for conditional formatting (CPOM_STATUS: OK, VIGILANCE, ALERTE).
     "cpom_ok": dict(CellBackColor=0xC6EFCE, CharColor=0x006100),
-    "cpom_warning": dict(CellBackColor=0xFFEB9C, CharColor=0x9C5700),
+    "cpom_warning": dict(CellBackColor=0xF8CBAD, CharColor=0x843C0C),  # orange: not the yellow of inputs
     "cpom_alert": dict(CellBackColor=0xFFC7CE, CharColor=0x9C0006, CharWeight=150.0),
+    # The reason of a bad input (tools/input_checks.py), empty when all is well; shrunk to stay on one line, since
+    # Calc does not give a row its optimal height again when a formula's text grows.
+    "cpom_control": dict(CharColor=0x9C0006, CharHeight=9.0, ShrinkToFit=True),
 }
+
+SERIES_COLOURS = (0x1F4E79, 0x5B9BD5, 0xA5A5A5, 0x2E75B6, 0x7F7F7F, 0xBDD7EE)
 
 # Number formats for the `formats` key, in en-US notation (converted to the workbook's locale when applied).
 NUMBER_FORMATS = {
@@ -106,8 +127,9 @@ class Builder:
         formats = self.doc.NumberFormats
         from com.sun.star.util.NumberFormat import CURRENCY, PERCENT
         base = formats.getStandardFormat(CURRENCY if kind == "euro" else PERCENT, self.locale)
-        # Amounts without cents, thousands separated; rates with two decimals: in the locale's own notation.
-        code = formats.generateFormat(base, self.locale, kind == "euro", kind == "euro", 0 if kind == "euro" else 2, 1)
+        # Amounts without cents, thousands separated, negatives not red (one colour meaning); rates with two decimals;
+        # in the locale's own notation.
+        code = formats.generateFormat(base, self.locale, kind == "euro", False, 0 if kind == "euro" else 2, 1)
         key = formats.queryKey(code, self.locale, False)
         return key if key != -1 else formats.addNew(code, self.locale)
 
@@ -140,28 +162,21 @@ class Builder:
                 sheets.insertNewByName(spec["name"], index)
                 sheet = sheets.getByIndex(index)
             self.fill_sheet(sheet, spec)
+        self.control_summaries()  # they read every sheet's checks: once all sheets exist
+        self.running_titles()  # they read a name that any sheet may define
+        self.exclude_unprinted_sheets()
         self.doc.calculateAll()
         for spec in self.source["sheet"]:
             if spec.get("protect", True):
                 sheets.getByName(spec["name"]).protect("")
 
     def fill_sheet(self, sheet, spec: dict) -> None:
-        for r, row in enumerate(spec.get("rows", [])):
-            for c, value in enumerate(row):
-                cell = sheet.getCellByPosition(c, r)
-                if isinstance(value, str) and value.startswith("="):
-                    cell.setFormula(value)
-                elif isinstance(value, str):
-                    if value:
-                        cell.setString(value)
-                else:
-                    cell.setValue(value)
-        for address, formula in spec.get("array_formulas", {}).items():
-            sheet.getCellRangeByName(address).setArrayFormula(formula)
-        for address, style in spec.get("styles", {}).items():
-            if style not in STYLES:
-                raise ValueError(f"unknown style {style!r} at {address}")
-            sheet.getCellRangeByName(address).CellStyle = style
+        # Styles and number formats before the contents: a formula typed into a cell without a format gets one that
+        # Calc infers in the office's locale (a "$23,394.98" in an English office, issue 12 §3.9).
+        self.cell_styles(sheet, spec)
+        self.number_formats(sheet, spec)
+        self.contents(sheet, spec)
+        self.write_input_checks(sheet, spec)
         columns = sheet.getColumns()
         for c, width in enumerate(spec.get("column_widths_cm", [])):
             columns.getByIndex(c).Width = int(width * 1000)
@@ -178,6 +193,32 @@ class Builder:
         self.page_setup(sheet, spec)
         self.print_scale(sheet, spec)
         self.print_extras(sheet, spec)
+        self.page_frame(sheet, spec)
+
+    def contents(self, sheet, spec: dict) -> None:
+        for r, row in enumerate(spec.get("rows", [])):
+            for c, value in enumerate(row):
+                cell = sheet.getCellByPosition(c, r)
+                if isinstance(value, str) and value.startswith("="):
+                    cell.setFormula(value)
+                elif isinstance(value, str):
+                    if value:
+                        cell.setString(value)
+                else:
+                    cell.setValue(value)
+        for address, formula in spec.get("array_formulas", {}).items():
+            sheet.getCellRangeByName(address).setArrayFormula(formula)
+
+    @staticmethod
+    def cell_styles(sheet, spec: dict) -> None:
+        for address, style in spec.get("styles", {}).items():
+            if style not in STYLES:
+                raise ValueError(f"unknown style {style!r} at {address}")
+            sheet.getCellRangeByName(address).CellStyle = style
+
+    def number_formats(self, sheet, spec: dict) -> None:
+        for address, code in spec.get("formats", {}).items():
+            sheet.getCellRangeByName(address).NumberFormat = self.custom_format(code)
 
     def add_name(self, sheet, name: str, address: str) -> None:
         cells = sheet.getCellRangeByName(address).getRangeAddress()
@@ -244,6 +285,10 @@ class Builder:
         if chart.get("labels_outside"):
             from com.sun.star.chart.ChartAxisLabelPosition import OUTSIDE_START
             embedded.Diagram.XAxis.LabelPosition = OUTSIDE_START
+        # Blues and greys, not the default red and yellow: red means "alert" on every sheet (one colour meaning).
+        for index in range(len(embedded.Data.RowDescriptions)):
+            series = embedded.Diagram.getDataRowProperties(index)
+            series.FillColor = series.LineColor = SERIES_COLOURS[index % len(SERIES_COLOURS)]
 
     @staticmethod
     def more_chart_ranges(sheet, chart: dict) -> list:
@@ -273,9 +318,7 @@ class Builder:
         return cache[code]
 
     def layout_extras(self, sheet, spec: dict) -> None:
-        """Number formats, centred and indented cells (page style, merges, wraps and row heights: layout)."""
-        for address, code in spec.get("formats", {}).items():
-            sheet.getCellRangeByName(address).NumberFormat = self.custom_format(code)
+        """Centred and indented cells (page style, merges, wraps and row heights: layout)."""
         from com.sun.star.table.CellHoriJustify import CENTER, LEFT
         for address in spec.get("center", []):
             sheet.getCellRangeByName(address).HoriJustify = CENTER
@@ -305,13 +348,8 @@ class Builder:
         styles = self.doc.StyleFamilies.getByName("PageStyles")
         name = f"cpom_{sheet.getName()}"
         if not styles.hasByName(name):
-            own = self.doc.createInstance("com.sun.star.style.PageStyle")
-            styles.insertByName(name, own)
-            default = styles.getByName(sheet.PageStyle)
-            for part in ("RightPageHeaderContent", "LeftPageHeaderContent", "RightPageFooterContent",
-                         "LeftPageFooterContent"):  # the sheet name above, « Page n » below, as by default
-                own.setPropertyValue(part, default.getPropertyValue(part))
-        sheet.PageStyle = name
+            styles.insertByName(name, self.doc.createInstance("com.sun.star.style.PageStyle"))
+        sheet.PageStyle = name  # its header and footer: page_frame
         rows = sheet.getRows()
         for address in spec.get("merge", []):
             sheet.getCellRangeByName(address).merge(True)
@@ -339,6 +377,111 @@ class Builder:
             margin = int(spec["margins_cm"] * 1000)
             style.LeftMargin = style.RightMargin = style.TopMargin = style.BottomMargin = margin
 
+    # ------------------------------------------------------------------ input checks (tools/input_checks.py)
+    def write_input_checks(self, sheet, spec: dict) -> None:
+        """The reason cells of [[sheet.input_check]]: one formula each, in red text, empty when the inputs are good."""
+        for address, formula in input_checks.reason_formulas(spec.get("input_check", [])).items():
+            target = sheet.getCellRangeByName(address)
+            target.setFormula(formula)
+            target.CellStyle = "cpom_control"
+
+    def control_summaries(self) -> None:
+        """`control_summary = "A8"`: the workbook's anomalies in one line (red), or « aucune anomalie » (green)."""
+        checks = {spec["name"]: spec.get("input_check", []) for spec in self.source["sheet"]}
+        for spec in self.source["sheet"]:
+            if "control_summary" not in spec:
+                continue
+            target = self.doc.Sheets.getByName(spec["name"]).getCellRangeByName(spec["control_summary"])
+            target.setFormula(input_checks.summary_formula(checks))
+            target.CellStyle = "cpom_control"
+            target.CharWeight = 150.0
+            self.add_conditional(target, [{"equals": input_checks.OK_TEXT, "style": "cpom_ok"}])
+
+    # ------------------------------------------------------------------ print frame (issue 12 §3.9)
+    def page_frame(self, sheet, spec: dict) -> None:
+        """Header: the sheet's name; footer: « Page N / M », numbered across the whole workbook.
+
+        The organisation's name is a user input and a header holds no cell reference: running_titles writes it, with
+        the date, into each sheet's title (row 1), repeated on every page of a long sheet by `repeat_rows`. The date
+        is not a header field either: Calc writes it in the office's locale (12/01/2026 for 1 December in the
+        English office cpom-run starts)."""
+        style = self.doc.StyleFamilies.getByName("PageStyles").getByName(sheet.PageStyle)
+        style.FirstPageNumber = 0  # continue the numbering of the previous sheet (Calc restarts at 1 by default)
+        field = lambda kind: self.doc.createInstance(f"com.sun.star.text.TextField.{kind}")  # noqa: E731
+        header, footer = style.RightPageHeaderContent, style.RightPageFooterContent
+        for part in (header.LeftText, header.CenterText, header.RightText, footer.LeftText, footer.CenterText,
+                     footer.RightText):
+            part.setString("")
+        self.write_fields(header.CenterText, [field("SheetName")])
+        self.write_fields(footer.CenterText, ["Page ", field("PageNumber"), " / ", field("PageCount")])
+        style.RightPageHeaderContent, style.RightPageFooterContent = header, footer
+        style.LeftPageHeaderContent, style.LeftPageFooterContent = header, footer
+        if "repeat_rows" in spec:
+            first, _, last = str(spec["repeat_rows"]).partition(":")
+            span = CellRangeAddress(sheet.RangeAddress.Sheet, 0, int(first) - 1, 0, int(last or first) - 1)
+            sheet.setTitleRows(span)
+            sheet.PrintTitleRows = True
+
+    def running_titles(self) -> None:
+        """`organisation = "gestionnaire"` (a name or a cell of the workbook): every sheet's title (A1) ends with
+        « — <organisation> — édité le <date> », computed, so it follows what the user types. The date is written
+        digit by digit (TEXT's format codes and Calc's date fields follow the office's locale)."""
+        organisation = self.source.get("organisation")
+        if not organisation:
+            return
+        date = 'RIGHT("0"&DAY(TODAY());2)&"/"&RIGHT("0"&MONTH(TODAY());2)&"/"&YEAR(TODAY())'
+        from com.sun.star.table.CellContentType import FORMULA
+        for spec in self.source["sheet"]:
+            title = self.doc.Sheets.getByName(spec["name"]).getCellRangeByName("A1")
+            text = title.getFormula()[1:] if title.getType() == FORMULA else input_checks.quote(title.getString())
+            title.setFormula(f'={text}&IF({organisation}="";"";" — "&{organisation})&" — édité le "&{date}')
+
+    @staticmethod
+    def write_fields(text, parts: list) -> None:
+        cursor = text.createTextCursor()
+        for part in parts:
+            if isinstance(part, str):
+                text.insertString(cursor, part, False)
+            else:
+                text.insertTextContent(cursor, part, False)
+
+    def exclude_unprinted_sheets(self) -> None:
+        """`print = false` (the Aide sheet): no print range, so Calc neither prints nor exports it to PDF.
+
+        Calc prints a sheet without print range only while no sheet of the workbook has one: the other sheets then get
+        a print range covering what they would print anyway (their cells and charts)."""
+        unprinted = [spec["name"] for spec in self.source["sheet"] if spec.get("print", True) is False]
+        if not unprinted:
+            return
+        for spec in self.source["sheet"]:
+            sheet = self.doc.Sheets.getByName(spec["name"])
+            if spec["name"] in unprinted:
+                sheet.setPrintAreas(())
+            elif not sheet.getPrintAreas():
+                sheet.setPrintAreas((self.printed_area(sheet),))
+
+    @staticmethod
+    def printed_area(sheet):
+        """The used cells of a sheet, extended to the bottom-right corner of its charts."""
+        cursor = sheet.createCursor()
+        cursor.gotoEndOfUsedArea(False)
+        end = cursor.getRangeAddress()
+        last_col, last_row = end.EndColumn, end.EndRow
+        columns, rows = sheet.getColumns(), sheet.getRows()
+        for index in range(sheet.DrawPage.getCount()):
+            shape = sheet.DrawPage.getByIndex(index)
+            right, bottom = shape.Position.X + shape.Size.Width, shape.Position.Y + shape.Size.Height
+            x = col = 0
+            while x < right:
+                x += columns.getByIndex(col).Width
+                col += 1
+            y = row = 0
+            while y < bottom:
+                y += rows.getByIndex(row).Height
+                row += 1
+            last_col, last_row = max(last_col, col - 1), max(last_row, row - 1)
+        return CellRangeAddress(end.Sheet, 0, 0, last_col, last_row)
+
 
 def split_address(address: str) -> tuple[str, str]:
     letters = "".join(ch for ch in address if ch.isalpha())
@@ -348,13 +491,51 @@ def split_address(address: str) -> tuple[str, str]:
 FILTERS = {".ods": "calc8", ".ots": "calc8_template", ".pdf": "calc_pdf_Export", ".xlsx": "Calc MS Excel 2007 XML"}
 
 
+# Attributes of a formula cell that hold its cached result (ODF 1.2 §19.385 office:value-type and its values).
+CACHED_RESULT = ("office:value-type", "office:value", "office:string-value", "office:boolean-value",
+                 "office:date-value", "office:time-value", "office:currency", "calcext:value-type")
+
+
+def drop_cached_results(path: str | os.PathLike) -> None:
+    """Removes the cached results of every formula cell of an ODF spreadsheet (content.xml), in place.
+
+    A template is built in one office and opened in another: LibreOffice shows the cached results of a file it wrote
+    itself without recalculating (ODFRecalcMode "never"), so texts such as FIXED(…) would keep the build machine's
+    notation (issue 18 §2). Without a cached result a formula is computed when the document is opened, on the
+    user's machine, in the user's locale. The parts of an array formula are computed with its first cell."""
+    from xml.dom import minidom
+    with zipfile.ZipFile(path) as package:
+        entries = [(info, package.read(info.filename)) for info in package.infolist()]
+    rewritten = []
+    for info, data in entries:
+        if info.filename == "content.xml":
+            dom = minidom.parseString(data)
+            for cell in dom.getElementsByTagName("table:table-cell"):
+                if not cell.hasAttribute("table:formula"):
+                    continue
+                for name in CACHED_RESULT:
+                    if cell.hasAttribute(name):
+                        cell.removeAttribute(name)
+                for child in [c for c in cell.childNodes if c.nodeName == "text:p"]:
+                    cell.removeChild(child)
+            data = dom.toxml(encoding="UTF-8")
+        rewritten.append((info, data))
+    with zipfile.ZipFile(path, "w") as package:
+        for info, data in rewritten:  # "mimetype" first and stored, as ODF requires
+            package.writestr(info, data, compress_type=zipfile.ZIP_STORED if info.filename == "mimetype"
+                             else zipfile.ZIP_DEFLATED)
+
+
 def store_atomically(office: Office, doc, path: pathlib.Path) -> None:
-    """Writes next to the target, then renames: readers never see half a file."""
+    """Writes next to the target, then renames: readers never see half a file. A template (.ots) is written without
+    cached results (drop_cached_results)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=path.suffix, dir=path.parent)
     os.close(fd)
     try:
         office.store(doc, tmp, FILTERS[path.suffix])
+        if path.suffix == ".ots":
+            drop_cached_results(tmp)
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(tmp, 0o666 & ~umask)  # mkstemp creates 0600: give the file the usual permissions

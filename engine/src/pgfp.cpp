@@ -30,6 +30,15 @@ std::array<std::vector<double>, k_pgfp_rows> pgfp(const PgfpInputs& in) {
     check::finite(in.opening_frng, "opening_frng");
     check::non_negative(in.opening_debt, "opening_debt");
     check::finite(in.bfr_days, "bfr_days");
+    if (in.base_depreciation) {
+        check::non_negative(*in.base_depreciation, "base_depreciation");
+        if (*in.base_depreciation > in.charges) {
+            throw ArgumentError("base_depreciation", "la dotation de l'année 0 (" +
+                                                         format_number(*in.base_depreciation) +
+                                                         ") dépasse les charges (" + format_number(in.charges) +
+                                                         ") qui l'incluent");
+        }
+    }
 
     std::array<std::vector<double>, k_pgfp_rows> plan;
     auto row = [&plan](PgfpRow r) -> std::vector<double>& { return plan[static_cast<std::size_t>(r)]; };
@@ -42,14 +51,20 @@ std::array<std::vector<double>, k_pgfp_rows> pgfp(const PgfpInputs& in) {
         }
     };
     row(PgfpRow::Products) = projected(in.products, in.rates_products, "rates_products");
-    row(PgfpRow::Charges) = projected(in.charges, in.rates_charges, "rates_charges");
+    // The charges that grow with the rates: all of them (legacy reading), or only the cash ones.
+    const std::vector<double> growing =
+        projected(in.charges - in.base_depreciation.value_or(0.0), in.rates_charges, "rates_charges");
+    row(PgfpRow::Charges) = growing;
+    if (in.base_depreciation) {
+        for (std::size_t t = 0; t < years; ++t) row(PgfpRow::Charges)[t] += in.depreciation[t];
+    }
     for (std::size_t r = 2; r < k_pgfp_rows; ++r) plan[r].resize(years);
 
     double frng = in.opening_frng;
     double debt = in.opening_debt;
     for (std::size_t t = 0; t < years; ++t) {
         const double result = row(PgfpRow::Products)[t] - row(PgfpRow::Charges)[t];
-        if (in.depreciation[t] > row(PgfpRow::Charges)[t]) {  // the depreciation is one of the charges
+        if (!in.base_depreciation && in.depreciation[t] > row(PgfpRow::Charges)[t]) {  // one of the charges
             throw ArgumentError("depreciation", "année " + std::to_string(t + 1) + " : la dotation (" +
                                                     format_number(in.depreciation[t]) + ") dépasse les charges (" +
                                                     format_number(row(PgfpRow::Charges)[t]) + ") qui l'incluent");
@@ -69,7 +84,9 @@ std::array<std::vector<double>, k_pgfp_rows> pgfp(const PgfpInputs& in) {
         row(PgfpRow::Caf)[t] = caf;
         row(PgfpRow::FrngChange)[t] = change;
         row(PgfpRow::Frng)[t] = frng;
-        row(PgfpRow::Treasury)[t] = frng - in.bfr_days * row(PgfpRow::Charges)[t] / 365.0;
+        // The BFR follows the charges it is counted in days of: the cash charges when they are known.
+        const double bfr_base = in.base_depreciation ? growing[t] : row(PgfpRow::Charges)[t];
+        row(PgfpRow::Treasury)[t] = frng - in.bfr_days * bfr_base / 365.0;
         row(PgfpRow::Debt)[t] = debt;
     }
     return plan;

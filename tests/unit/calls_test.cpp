@@ -57,6 +57,47 @@ TEST(Call, GapModesAndSharedResources) {
     EXPECT_EQ(cumulative.values, (std::vector<double>{10, 20, 110, 230}));
 }
 
+// The optional last argument `which_year`: one year in an ordinary cell, where Calc would otherwise show year 1
+// of the array silently (issue 18).
+TEST(Call, ProjectionOfOneYear) {
+    const Value one = call("CPOM_PROJECT", {num(1000), num(0.1), num(3), Arg::omitted(), Arg::omitted(),
+                                            Arg::omitted(), num(3)});
+    EXPECT_EQ(matrix_of(one).values, (std::vector<double>{1331}));  // 1000 × 1.1³, not year 1's 1100
+    // Two establishments: year 2 of each, as a column (100 × 1.1² = 121; 200 × 1.1² = 242).
+    const Matrix both = matrix_of(call("CPOM_PROJECT", {Arg::block(2, 1, {100.0, 200.0}), num(0.1), num(2),
+                                                        Arg::omitted(), Arg::omitted(), Arg::omitted(), num(2)}));
+    EXPECT_EQ(both.rows, 2u);
+    EXPECT_EQ(both.cols, 1u);
+    EXPECT_NEAR(both.at(0, 0), 121, 1e-9);
+    EXPECT_NEAR(both.at(1, 0), 242, 1e-9);
+    // A blank single cell reaches the add-in as omitted: every year.
+    EXPECT_EQ(matrix_of(call("CPOM_PROJECT", {num(1000), num(0.1), num(3), Arg::omitted(), Arg::omitted(),
+                                              Arg::omitted(), blank()}))
+                  .cols,
+              3u);
+}
+
+TEST(Call, YearOutsideTheContractIsAnError) {
+    const auto project_year = [](double year) {
+        return explain("CPOM_PROJECT",
+                       {num(1000), num(0.1), num(3), Arg::omitted(), Arg::omitted(), Arg::omitted(), num(year)});
+    };
+    EXPECT_EQ(project_year(4), "which_year : doit être un entier entre 1 et 3 (reçu 4)");
+    EXPECT_EQ(project_year(0), "which_year : doit être un entier entre 1 et 3 (reçu 0)");  // a blank cell typed as B1
+    EXPECT_NE(project_year(1.5).find("entier"), std::string::npos);
+}
+
+TEST(Call, GapOfOneYear) {
+    // Gaps 0, 5, 13; cumulative 0, 5, 18.
+    const Arg charges = Arg::row({100, 110, 121});
+    const Arg resources = Arg::row({100, 105, 108});
+    EXPECT_EQ(matrix_of(call("CPOM_GAP", {charges, resources, Arg::omitted(), num(3)})).values,
+              (std::vector<double>{13}));
+    EXPECT_EQ(matrix_of(call("CPOM_GAP", {charges, resources, num(1), num(3)})).values, (std::vector<double>{18}));
+    EXPECT_EQ(explain("CPOM_GAP", {charges, resources, num(1), num(4)}),
+              "which_year : doit être un entier entre 1 et 3 (reçu 4)");
+}
+
 TEST(Call, ExhaustionYearPerRow) {
     const Arg gaps = Arg::block(2, 3, {10.0, 10.0, 10.0, 40.0, 40.0, 40.0});
     const Matrix years = matrix_of(call("CPOM_EXHAUSTION_YEAR", {gaps, Arg::block(2, 1, {25.0, 50.0})}));
@@ -88,7 +129,7 @@ TEST(Call, TextAndBlankCellsInsideRanges) {
 
 TEST(Call, ArityIsChecked) {
     EXPECT_THROW(call("CPOM_PROJECT", {num(1000), num(0.02)}), ArgumentError);  // years missing
-    EXPECT_THROW(call("CPOM_GAP", {num(1), num(1), num(0), num(4)}), ArgumentError);
+    EXPECT_THROW(call("CPOM_GAP", {num(1), num(1), num(0), num(1), num(4)}), ArgumentError);  // one too many
 }
 
 TEST(Call, NonFiniteInputsAndResultsAreErrors) {

@@ -210,6 +210,19 @@ TEST(PgfpCall, EightRowsOfNYears) {
               "repayments : année 2 : les remboursements (200000) dépassent l'encours de la dette (180000)");
 }
 
+TEST(PgfpCall, BaseDepreciationIsTheOptionalLastArgument) {
+    // Same plan as Pgfp.CashChargesGrowAndDepreciationIsAddedWhenTheBaseDepreciationIsGiven.
+    Args args{num(1'000'000), num(980'000), num(0.01), num(0.02), num(2), Arg::row({50'000, 80'000}),
+              Arg::row({100'000, 0}), Arg::row({80'000, 0}), num(20'000), num(0), num(300'000),
+              num(400'000), num(30), num(50'000)};
+    const Matrix m = std::get<Matrix>(cpom::calls::call("CPOM_PGFP", args));
+    EXPECT_NEAR(m.at(1, 1), 1'047'572, 1e-6);
+    EXPECT_NEAR(m.at(3, 1), 52'528, 1e-6);
+    EXPECT_NEAR(m.at(6, 0), 243'432.8767123, 1e-6);
+    args[13] = text("cinquante mille");
+    EXPECT_NE(why("CPOM_PGFP", args).find("base_depreciation : un nombre est attendu"), std::string::npos);
+}
+
 TEST(TariffCalls, ValuesAndErrors) {
     EXPECT_NEAR(number("CPOM_FORFAIT_SOINS", {num(700), num(200), num(80), num(12.44)}), 1'212'153.6, 1e-6);
     EXPECT_EQ(why("CPOM_FORFAIT_SOINS", {num(1200), num(200), num(80), num(12.44)}),

@@ -11,9 +11,19 @@
 // Simplification (documented in the function reference): the only non-cash item is the depreciation; reprises
 // (78), provisions, disposals (775/675) and the quote-part of subsidies (777) are taken as 0, so CAF = result +
 // depreciation. Use CPOM_CAF year by year when those are material.
+//
+// With base_depreciation (the depreciation included in charges_0, CPOM_PGFP's optional last argument) the charges are
+// split into cash charges and depreciation, since depreciation is non-cash (issue 12 §3.1):
+//   cash_t     = (charges_0 − base_depreciation) compounded by rates_charges
+//   charges_t  = cash_t + depreciation_t
+//   treasury_t = FRNG_t − bfr_days · cash_t / 365     (bfr_days in days of charges without depreciation)
+// so the depreciation of a year moves its result by the same amount and leaves the CAF, the FRNG and the treasury
+// unchanged. Without it (documents written before) all of charges_0 grows, depreciation_t is only added back into
+// the CAF, and the plan's cash depends on the depreciation row.
 #pragma once
 
 #include <array>
+#include <optional>
 #include <span>
 #include <vector>
 
@@ -28,6 +38,7 @@ struct PgfpInputs {
     double opening_frng = 0.0;  // any sign
     double opening_debt = 0.0;  // ≥ 0
     double bfr_days = 0.0;      // any sign: EHPAD often have a negative BFR (resources received in advance)
+    std::optional<double> base_depreciation;  // in [0, charges]: the depreciation included in charges (year 0)
 };
 
 // The eight rows of the plan, in this order (CPOM_PGFP's output rows).

@@ -151,6 +151,7 @@ Value cpom_pgfp(const CallArgs& args) {
     in.opening_frng = args.number(10);
     in.opening_debt = args.number(11);
     in.bfr_days = args.number(12);
+    in.base_depreciation = args.optional_number(13);
     std::array<std::vector<double>, k_pgfp_rows> plan = pgfp(in);
     return to_matrix(std::vector<std::vector<double>>(std::make_move_iterator(plan.begin()),
                                                       std::make_move_iterator(plan.end())));

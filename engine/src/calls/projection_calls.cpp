@@ -15,6 +15,18 @@ std::vector<double> bases_of(const CallArgs& args, std::size_t i) {
     return std::move(grid.values);
 }
 
+// The optional `which_year` argument (1..years): one year's value per row, so that an ordinary cell (without
+// Ctrl+Shift+Enter, where Calc would silently show year 1) can hold any year. Omitted: every year.
+std::optional<std::size_t> wanted_year(const CallArgs& args, std::size_t i, std::size_t years) {
+    if (!args.given(i)) return std::nullopt;
+    return static_cast<std::size_t>(args.integer(i, 1, static_cast<int>(years)));
+}
+
+std::vector<double> keep_year(std::vector<double> row, std::optional<std::size_t> year) {
+    if (!year) return row;
+    return {row.at(*year - 1)};
+}
+
 }  // namespace
 
 Value cpom_project(const CallArgs& args) {
@@ -27,9 +39,11 @@ Value cpom_project(const CallArgs& args) {
         args.given(4) ? std::optional(PerYear(args.grid(4), count, years, args.name(4))) : std::nullopt;
     const std::optional<PerYear> one_off =
         args.given(5) ? std::optional(PerYear(args.grid(5), count, years, args.name(5))) : std::nullopt;
+    const std::optional<std::size_t> year = wanted_year(args, 6, static_cast<std::size_t>(years));
     return for_each_row(count, [&](std::size_t k) {
-        return project(bases[k], rates.row(k), cap, permanent ? permanent->row(k) : std::span<const double>{},
-                       one_off ? one_off->row(k) : std::span<const double>{});
+        return keep_year(project(bases[k], rates.row(k), cap, permanent ? permanent->row(k) : std::span<const double>{},
+                                 one_off ? one_off->row(k) : std::span<const double>{}),
+                         year);
     });
 }
 
@@ -44,9 +58,10 @@ Value cpom_gap(const CallArgs& args) {
     }
     const PerYear resources(resources_grid, charges.count, charges.length, args.name(1));
     const int mode = args.integer_or(2, 0, 1, 0);
+    const std::optional<std::size_t> year = wanted_year(args, 3, charges.length);
     return for_each_row(charges.count, [&](std::size_t k) {
         std::vector<double> gaps = yearly_gap(charges.row(k), resources.row(k));
-        return mode == 1 ? cumulative(gaps) : gaps;
+        return keep_year(mode == 1 ? cumulative(gaps) : std::move(gaps), year);
     });
 }
 

@@ -1,0 +1,278 @@
+"""The templates shipped in the .oxt, as a French user gets them (issues 12 §3 and 18 §1-2):
+
+- their cached values hold no English notation (they are stored without cached results: computed on opening);
+- the help of every percent-formatted input says how such a cell takes a rate (2 for 2 %);
+- a bad input (text, blank, negative, a rate typed without « % », a rate of 0,02 %) gets a French reason next to it
+  and on the summary, and the totals it feeds are errors, never figures computed without it;
+- eprd's PGFP: depreciation is non-cash (random depreciation rows leave the CAF, FRNG and treasury unchanged);
+- every PDF page is numbered « Page N / M » across the workbook and names the organisation typed in the template
+  with the date (day first, also in cpom-run's English office); the Aide sheet is not printed.
+Inputs are written as cpom-run --data or a paste writes them (setValue / setString), which sheet validation does not
+stop."""
+import datetime
+import pathlib
+import random
+import re
+import subprocess
+import tempfile
+import tomllib
+import unittest
+import zipfile
+from xml.dom import minidom
+
+import support
+from office import props
+
+office = None
+TEMPLATES = ("eprd", "couts-activite", "audit-budgetaire", "suivi-trimestriel")
+OK_SUMMARY = "Contrôle des saisies : aucune anomalie."
+# English notation in a displayed text: 10,000 / 1.5 / $ (French: 10 000 / 1,5 / €).
+# A French decimal such as 0,012 is not a grouping: English groups start with 1 to 9.
+ENGLISH_NUMBER = re.compile(r"(?<![\d,])[1-9]\d{0,2}(,\d{3})+(?![\d,])|\d\.\d|\$")
+
+
+def setUpModule():
+    global office
+    office = support.start_office("fr-FR")
+
+
+def tearDownModule():
+    office.close()
+
+
+def shipped_templates(folder: pathlib.Path) -> dict[str, pathlib.Path]:
+    """The .ots files inside the built extension, extracted into `folder`."""
+    found = {}
+    with zipfile.ZipFile(support.OXT) as oxt:
+        for name in oxt.namelist():
+            if name.startswith("templates/CPOM/") and name.endswith(".ots"):
+                target = folder / pathlib.Path(name).name
+                target.write_bytes(oxt.read(name))
+                found[target.stem] = target
+    return found
+
+
+def source(name: str) -> dict:
+    with (support.SOURCE_DIR / "templates" / f"{name}.toml").open("rb") as f:
+        return tomllib.load(f)
+
+
+class Shipped(unittest.TestCase):
+    """One document per test, created from the shipped template as File ▸ New ▸ Templates does."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.TemporaryDirectory()
+        cls.templates = shipped_templates(pathlib.Path(cls.tmp.name))
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.tmp.cleanup()
+
+    def open(self, name: str):
+        doc = office.desktop.loadComponentFromURL(self.templates[name].as_uri(), "_blank", 0,
+                                                  props(Hidden=True, AsTemplate=True))
+        self.addCleanup(doc.close, True)
+        return doc
+
+    @staticmethod
+    def cell(doc, ref: str):
+        sheet, address = ref.rsplit(".", 1)
+        return doc.Sheets.getByName(sheet).getCellRangeByName(address)
+
+    def put(self, doc, ref: str, value):
+        """Writes an input as cpom-run --data does: a number, a text, or None for an empty cell."""
+        target = self.cell(doc, ref)
+        if value is None:
+            target.setString("")
+        elif isinstance(value, str):
+            target.setString(value)
+        else:
+            target.setValue(value)
+
+    def is_error(self, doc, ref: str) -> bool:
+        from com.sun.star.table.CellContentType import FORMULA
+        target = self.cell(doc, ref)
+        return target.getType() == FORMULA and target.getError() != 0
+
+
+class CachedValues(Shipped):
+    def test_no_cached_result_and_no_english_notation(self):
+        for name, path in self.templates.items():
+            with self.subTest(template=name), zipfile.ZipFile(path) as ots:
+                content = minidom.parseString(ots.read("content.xml"))
+                styles = ots.read("styles.xml").decode() + ots.read("content.xml").decode()
+                for cell in content.getElementsByTagName("table:table-cell"):
+                    text = "".join(p.toxml() for p in cell.getElementsByTagName("text:p"))
+                    if cell.hasAttribute("table:formula"):
+                        # Computed when the document is opened, on the user's machine (issue 18 §2).
+                        self.assertFalse(cell.hasAttribute("office:value-type"), cell.getAttribute("table:formula"))
+                        self.assertEqual(text, "", cell.getAttribute("table:formula"))
+                    self.assertIsNone(ENGLISH_NUMBER.search(re.sub(r"<[^>]+>", "", text)), text)
+                self.assertNotIn('number:language="en"', styles)
+                self.assertNotIn("<number:currency-symbol>$", styles)
+
+    def test_the_opened_template_computes_french_texts(self):
+        doc = self.open("projection-cpom")  # its narratives use FIXED: "10 000 scénarios", "1,0 point"
+        texts = [c for sheet in doc.Sheets for row in sheet.getCellRangeByName("A1:P80").getDataArray()
+                 for c in row if isinstance(c, str) and c]
+        self.assertTrue(any("scénarios" in t for t in texts))
+        for text in texts:
+            self.assertIsNone(ENGLISH_NUMBER.search(text), text)
+
+
+class PercentHelp(Shipped):
+    # A decimal given as the way to type a rate: "(0,02 = 2 %)", "0,95 pour 95 %", "(0,5" — wrong in a percent cell,
+    # where typing 0,02 gives 0,02 % (issue 18 §1).
+    DECIMAL_RATE = re.compile(r"0,\d+\s*(=|\(|pour)|\(0,\d+")
+
+    def test_help_of_percent_cells_says_how_they_take_input(self):
+        from com.sun.star.util.NumberFormat import PERCENT
+        for name in TEMPLATES:
+            doc = self.open(name)
+            for spec in source(name)["sheet"]:
+                sheet = doc.Sheets.getByName(spec["name"])
+                for address in spec.get("validation", {}):
+                    first = sheet.getCellRangeByName(address).getCellByPosition(0, 0)
+                    if not doc.NumberFormats.getByKey(first.NumberFormat).Type & PERCENT:
+                        continue
+                    with self.subTest(template=name, cell=f"{spec['name']}.{address}"):
+                        help_text = first.Validation.InputMessage  # the bubble the user sees
+                        self.assertIsNone(self.DECIMAL_RATE.search(help_text), help_text)
+                        self.assertRegex(help_text, r"saisir \d+(,\d+)? pour \d+(,\d+)? %")
+
+
+class InputChecks(Shipped):
+    """Each case: inputs written, then the reason expected next to them, and cells that must be errors."""
+
+    CASES = [
+        # template, {input: value}, reason cell, reason expected (a regex), cells in error, summary cell
+        ("eprd", {"PGFP.D9": "deux pour cent"}, "PGFP.A18", r"^D9 : texte « deux pour cent » au lieu d'un nombre\.$",
+         ["PGFP.C20", "PGFP.H26"], "Balance.A8"),
+        ("eprd", {"PGFP.C9": 2}, "PGFP.A18", r"^C9 : 200,00 %, taux saisi sans « % » \?", [], "PGFP.A4"),
+        ("eprd", {"Financement.B6": -5000}, "Financement.A13",
+         r"^B6 : -5\xa0000 est négatif, un montant positif ou nul est attendu\.$", [], "Financement.A23"),
+        ("eprd", {"Financement.B7": None}, "Financement.A13", r"^B7 : vide : saisir un nombre", [], "Ratios.A3"),
+        ("eprd", {"Balance.C20": "n/a"}, "Balance.F20", r"^C20 : texte « n/a »", ["CRP.B5", "CAF.E12"], "CRP.A3"),
+        ("eprd", {"Balance.A20": "", "Balance.C20": 5000}, "Balance.F20", r"^A20 : montant sans numéro de compte",
+         ["CRP.D8"], "Balance.A8"),
+        # issue 12 §3.3: 0 places for one activity no longer gives totals computed without it
+        ("couts-activite", {"Activités.D8": 0}, "Activités.A16", r"^D8 : 0,00 : capacité nulle",
+         ["Coûts.D14", "Coûts.F14", "Coûts.D21", "Coûts.F21"], "Coûts.A4"),
+        ("couts-activite", {"Activités.C18": "abc"}, "Activités.A22", r"^C18 : texte « abc »",
+         ["Activités.F18", "Coûts.C8", "Coûts.F8"], "Activités.A6"),
+        ("couts-activite", {"Activités.E14": 0.0075}, "Activités.A16",
+         r"^E14 : 0,75 % est inférieur au minimum 1 %, vouliez-vous dire 75 % \?$", [], "Répartition.A4"),
+        ("couts-activite", {"Répartition.H15": "Surface"}, "Répartition.A21", r"^H15 : « Surface » n'est pas dans",
+         ["Répartition.C15", "Coûts.F8"], "Coûts.A4"),
+        ("audit-budgetaire", {"Synthèse.E11": "trois millions"}, "Synthèse.A20", r"^E11 : texte « trois millions »",
+         ["Synthèse.E13", "Synthèse.I13"], "Synthèse.A8"),
+        ("audit-budgetaire", {"Synthèse.B7": 2}, "Synthèse.A20", r"^B7 : 200,00 %, taux saisi sans « % »", [],
+         "Indicateurs.A4"),
+        ("audit-budgetaire", {"Balance.E20": "12 000 euros"}, "Balance.F20", r"^E20 : texte « 12 000 euros »",
+         ["Synthèse.D10", "Synthèse.B21"], "Synthèse.A8"),
+        ("audit-budgetaire", {"Indicateurs.C8": -100}, "Indicateurs.A12",
+         r"^C8 : -100,00 : des journées strictement positives", [], "Comptes clés.A4"),
+        ("suivi-trimestriel", {"Suivi.H9": "9,7 %"}, "Suivi.A12", r"^H9 : texte « 9,7 % »",
+         ["Suivi.K9", "Suivi.N9", "Suivi.B13"], "Suivi.A15"),
+        ("suivi-trimestriel", {"Suivi.F6": 2}, "Suivi.A12", r"^F6 : 200,00 %, taux saisi sans « % »", [],
+         "Suivi.A15"),
+        ("suivi-trimestriel", {"Suivi.E7": 0.0095}, "Suivi.A12", r"^E7 : 0,95 %, vouliez-vous dire 95 % \?$", [],
+         "Suivi.A15"),
+        ("suivi-trimestriel", {"Suivi.C8": "total"}, "Suivi.A12", r"^C8 : « total » n'est pas dans la liste",
+         ["Suivi.K8", "Suivi.M8"], "Suivi.A15"),
+    ]
+
+    def test_examples_have_no_anomaly(self):
+        for name in TEMPLATES:
+            doc = self.open(name)
+            doc.calculateAll()
+            for spec in source(name)["sheet"]:
+                if "control_summary" in spec:
+                    with self.subTest(template=name, sheet=spec["name"]):
+                        self.assertEqual(self.cell(doc, f"{spec['name']}.{spec['control_summary']}").getString(),
+                                         OK_SUMMARY)
+
+    def test_bad_inputs_are_explained_and_never_summed_silently(self):
+        for name, inputs, reason, expected, errors, summary in self.CASES:
+            with self.subTest(template=name, inputs=inputs):
+                doc = self.open(name)
+                for sheet in doc.Sheets:
+                    sheet.unprotect("")
+                for ref, value in inputs.items():
+                    self.put(doc, ref, value)
+                doc.calculateAll()
+                self.assertRegex(self.cell(doc, reason).getString(), expected)
+                line = self.cell(doc, summary).getString()
+                self.assertTrue(line.startswith("Contrôle des saisies : ") and line != OK_SUMMARY, line)
+                self.assertIn(expected.strip("^$").split(" :")[0], line)
+                for ref in errors:
+                    self.assertTrue(self.is_error(doc, ref), f"{ref} = {self.cell(doc, ref).getString()}")
+
+
+class PgfpDepreciation(Shipped):
+    def test_depreciation_moves_the_result_only(self):
+        """Issue 12 §3.1 in the template: random depreciation rows (up to 1 000 000 € a year), same CAF, FRNG and
+        treasury to the cent, result lower by exactly the extra depreciation."""
+        doc = self.open("eprd")
+        pgfp = doc.Sheets.getByName("PGFP")
+        pgfp.unprotect("")
+        doc.calculateAll()
+
+        def rows():
+            data = pgfp.getCellRangeByName("C22:H26").getDataArray()
+            return {"result": data[0], "caf": data[1], "frng": data[3], "treasury": data[4]}
+
+        base_depreciation = pgfp.getCellRangeByName("C10:H10").getDataArray()[0]
+        before = rows()
+        rng = random.Random(1203)
+        for _ in range(5):
+            depreciation = [round(rng.uniform(0, 1_000_000), 2) for _ in range(6)]
+            pgfp.getCellRangeByName("C10:H10").setDataArray((tuple(depreciation),))
+            doc.calculateAll()
+            after = rows()
+            for key in ("caf", "frng", "treasury"):
+                for year, (a, b) in enumerate(zip(before[key], after[key])):
+                    self.assertTrue(support.close_enough(b, a), f"{key} year {year + 1}: {b} instead of {a}")
+            for year, (a, b) in enumerate(zip(before["result"], after["result"])):
+                expected = a - (depreciation[year] - base_depreciation[year])
+                self.assertTrue(support.close_enough(b, expected), f"result year {year + 1}: {b} vs {expected}")
+
+
+class PrintFrame(Shipped):
+    ORGANISATION = "Association Zéphyr Essai"
+    NAME_INPUT = {"eprd": "Balance.C4", "couts-activite": "Activités.B4", "audit-budgetaire": "Synthèse.B4",
+                  "suivi-trimestriel": "Suivi.F4"}
+
+    def pages(self, doc) -> list[str]:
+        with tempfile.TemporaryDirectory() as tmp:
+            pdf = pathlib.Path(tmp) / "t.pdf"
+            office.store(doc, pdf, "calc_pdf_Export")
+            info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+            count = int(re.search(r"Pages:\s+(\d+)", info).group(1))
+            return [subprocess.run(["pdftotext", "-f", str(n), "-l", str(n), str(pdf), "-"], capture_output=True,
+                                   text=True, check=True).stdout for n in range(1, count + 1)]
+
+    def test_pages_are_numbered_dated_and_name_the_organisation(self):
+        for name, ref in self.NAME_INPUT.items():
+            with self.subTest(template=name):
+                doc = self.open(name)
+                self.cell(doc, ref).setString(self.ORGANISATION)  # the input is unlocked
+                doc.calculateAll()
+                pages = self.pages(doc)
+                today = datetime.date.today().strftime("%d/%m/%Y")  # day first, whatever the office's locale
+                for number, text in enumerate(pages, start=1):
+                    self.assertIn(f"Page {number} / {len(pages)}", text)
+                    words = " ".join(text.split())
+                    self.assertIn(f"{self.ORGANISATION} — édité le {today}", words, f"page {number}")
+
+    def test_the_help_sheet_is_not_printed(self):
+        doc = self.open("projection-cpom")
+        doc.calculateAll()
+        pages = self.pages(doc)
+        self.assertFalse(any("Aide : projection CPOM" in text for text in pages))
+        self.assertTrue(any("Synthèse pour la négociation" in text for text in pages))
+
+
+if __name__ == "__main__":
+    unittest.main()
