@@ -51,15 +51,17 @@ RangeShapes named_range_shapes(const Document& document) {
 
 }  // namespace
 
-void fill_balances(Document& document, const std::vector<LoadedBalance>& balances) {
-    if (balances.empty()) return;
+std::vector<std::string> fill_balances(Document& document, const std::vector<LoadedBalance>& balances) {
+    std::vector<std::string> notes;
+    if (balances.empty()) return notes;
     DataSet data;
     try {
-        data = plan_balance_fill(balances, named_range_shapes(document));
+        data = plan_balance_fill(balances, named_range_shapes(document), &notes);
     } catch (const BalanceError& e) {
         throw DocumentError(std::string("balance : ") + e.what());
     }
     document.fill(data);
+    return notes;
 }
 
 }  // namespace cpom::cli

@@ -168,7 +168,8 @@ Outcome OfficeRunner::compute(const Job& job) {
     std::vector<std::string> notes;
     if (!o.keep_active_content) notes = neutralise_received_workbook(*connection_, copy.path());
     Document document(*connection_, copy.path());
-    if (settings_.balances) fill_balances(document, *settings_.balances);  // then --data may still set any cell
+    if (settings_.balances)  // then --data may still set any cell
+        for (std::string& note : fill_balances(document, *settings_.balances)) notes.push_back(std::move(note));
     if (data && !data->empty()) document.fill(*data);
     document.recalculate();
     if (!o.keep_active_content) refuse_external_documents(document);

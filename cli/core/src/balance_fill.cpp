@@ -27,9 +27,10 @@ bool is_wide(const BalanceRequest& r) { return r.target.find('_') != std::string
 std::string table_of(const BalanceRequest& r) { return lower(r.target.substr(0, r.target.find('_'))); }
 bool is_bilan(const std::string& table) { return table == "bilan"; }
 
-// Classes a request's table takes (the bilan also takes 6 and 7, as the result line).
+// Classes a request's table takes, whatever the workbook (the bilan also takes 6 and 7, as the result line). A long
+// table of a workbook that has its own bilan table takes only 6 and 7 (see fill_long).
 bool takes_class(const BalanceRequest& r, int account_class) {
-    if (!is_wide(r)) return true;
+    if (!is_wide(r)) return account_class >= 1 && account_class <= 7;
     if (is_bilan(table_of(r))) return account_class >= 1 && account_class <= 7;
     return account_class == 6 || account_class == 7;
 }
@@ -86,11 +87,15 @@ DataCell key_cell(const std::string& key) {
 
 double cents(double x) { return std::round(x * 100) / 100; }
 
+// `to_bilan`: the files also imported into a bilan table. A workbook with its own bilan table (eprd: the forecast
+// result here, the closing balance sheet of N−1 there) takes only classes 6 and 7 in its other long tables; what it
+// leaves out is said in `notes`, unless the same file goes to the bilan.
 void fill_long(const std::string& table, const std::vector<const LoadedBalance*>& files, const RangeShapes& shapes,
-               DataSet& out) {
+               const std::set<std::filesystem::path>& to_bilan, DataSet& out, std::vector<std::string>& notes) {
     const RangeShape& accounts = require(shapes, table + "_comptes", "");
     check_single_column(table + "_comptes", accounts);
     const bool keyed = shapes.count(table + "_colonnes") > 0;
+    const bool result_only = !is_bilan(table) && shapes.count("bilan_comptes") > 0;
     std::vector<DataCell> account_cells, labels, keys, debits, credits;
     for (const LoadedBalance* f : files) {
         if (keyed && f->request.key.empty())
@@ -100,13 +105,28 @@ void fill_long(const std::string& table, const std::vector<const LoadedBalance*>
         if (!keyed && !f->request.key.empty())
             throw BalanceError("--balance " + f->request.spec + " : le classeur n'a pas de plage « " + table +
                                "_colonnes » pour la clé « " + f->request.key + " »");
+        std::size_t left = 0;
+        double left_total = 0;
         for (const LedgerAccount& a : f->ledger.accounts) {
+            const int c = account_class(a.account);
+            if (!takes_class(f->request, c)) continue;  // said by balance_notes, before any workbook
+            if (result_only && c != 6 && c != 7) {
+                ++left;
+                left_total += a.balance();
+                continue;
+            }
             account_cells.emplace_back(a.account);
             labels.emplace_back(a.label.empty() ? DataCell{Blank{}} : DataCell{a.label});
             keys.push_back(key_cell(f->request.key));
             debits.emplace_back(cents(a.debit));
             credits.emplace_back(cents(a.credit));
         }
+        if (left > 0 && !to_bilan.count(f->request.file))
+            notes.push_back("--balance " + f->request.spec + " : " + std::to_string(left) + " compte" +
+                            (left > 1 ? "s" : "") + " de bilan (classes 1 à 5, solde " + format_euros(left_total) +
+                            ") non importé" + (left > 1 ? "s" : "") + " dans la table « " + table +
+                            " », qui ne prend que les classes 6 et 7 dans ce classeur : --balance bilan_soldes=" +
+                            f->request.file.filename().string() + " les met sur la feuille de bilan");
     }
     check_capacity(table, account_cells.size(), accounts.rows());
     std::vector<std::pair<std::string, std::vector<DataCell>>> written = {
@@ -224,7 +244,12 @@ BalanceRequest parse_balance_request(const std::string& text) {
     return r;
 }
 
-DataSet plan_balance_fill(const std::vector<LoadedBalance>& balances, const RangeShapes& shapes) {
+DataSet plan_balance_fill(const std::vector<LoadedBalance>& balances, const RangeShapes& shapes,
+                          std::vector<std::string>* notes) {
+    std::vector<std::string> own_notes;
+    std::set<std::filesystem::path> to_bilan;
+    for (const LoadedBalance& b : balances)
+        if (is_bilan(table_of(b.request))) to_bilan.insert(b.request.file);
     std::map<std::string, std::vector<const LoadedBalance*>> tables;  // in table order; files in given order
     std::map<std::string, bool> wide;
     for (const LoadedBalance& b : balances) {
@@ -237,8 +262,9 @@ DataSet plan_balance_fill(const std::vector<LoadedBalance>& balances, const Rang
     DataSet out;
     for (const auto& [table, files] : tables) {
         if (wide[table]) fill_wide(table, files, shapes, out);
-        else fill_long(table, files, shapes, out);
+        else fill_long(table, files, shapes, to_bilan, out, own_notes);
     }
+    if (notes) notes->insert(notes->end(), own_notes.begin(), own_notes.end());
     return out;
 }
 

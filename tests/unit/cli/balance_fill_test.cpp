@@ -82,6 +82,35 @@ TEST(LongTable, EachFileAddsItsAccountsWithItsKey) {
     EXPECT_THROW(entry(set, "exercice"), std::runtime_error);  // other ranges untouched
 }
 
+TEST(LongTable, WithItsOwnBilanTableTakesOnlyTheResultClasses) {
+    // eprd: the forecast result in the long table, the closing balance sheet in the wide table « bilan ».
+    RangeShapes shapes = long_table(10);
+    for (const auto& [n, col] : std::vector<std::pair<std::string, int>>{
+             {"bilan_comptes", 0}, {"bilan_libelles", 1}, {"bilan_soldes", 2}})
+        shapes[n] = shape(n, 9, 18, col, "Bilan");
+    std::vector<std::string> notes;
+    const DataSet set = plan_balance_fill({loaded("balance:4=ime.csv", k_ime)}, shapes, &notes);
+    const DataEntry& accounts = entry(set, "balance_comptes");
+    EXPECT_EQ(text(accounts, 0), "6411");  // 512 left out
+    EXPECT_EQ(text(accounts, 1), "731221");
+    EXPECT_TRUE(blank(accounts, 2));
+    ASSERT_EQ(notes.size(), 1u);
+    EXPECT_EQ(notes[0], "--balance balance:4=ime.csv : 1 compte de bilan (classes 1 à 5, solde 200,00\xC2\xA0\xE2\x82\xAC) "
+                        "non importé dans la table « balance », qui ne prend que les classes 6 et 7 dans ce classeur : "
+                        "--balance bilan_soldes=ime.csv les met sur la feuille de bilan");
+    // The same file also into the bilan: nothing is left out, no note.
+    notes.clear();
+    const DataSet both =
+        plan_balance_fill({loaded("balance:4=ime.csv", k_ime), loaded("bilan_soldes=ime.csv", k_ime)}, shapes, &notes);
+    EXPECT_TRUE(notes.empty());
+    EXPECT_EQ(text(entry(both, "bilan_comptes"), 1), "512");
+    // Without a bilan table (errd), the long table takes classes 1 to 7.
+    notes.clear();
+    EXPECT_EQ(text(entry(plan_balance_fill({loaded("balance:4=ime.csv", k_ime)}, long_table(10), &notes),
+                         "balance_comptes"), 0), "512");
+    EXPECT_TRUE(notes.empty());
+}
+
 TEST(LongTable, TextKeysStayText) {
     const DataSet set = plan_balance_fill({loaded("balance:EHPAD-H=a.csv", k_saad)}, long_table(3));
     EXPECT_EQ(text(entry(set, "balance_colonnes"), 0), "EHPAD-H");
@@ -172,8 +201,10 @@ TEST(Notes, ClassesNoTableTakesAreListed) {
                         "0,00\xC2\xA0\xE2\x82\xAC) : 860000, 870000");
     // The same file into the bilan too: class 5 is taken, class 8 still listed.
     EXPECT_EQ(balance_notes({loaded("balance_n=fec.txt", fec), loaded("bilan_soldes=fec.txt", fec)}).size(), 3u);
-    // A long table takes every class.
-    EXPECT_EQ(balance_notes({loaded("balance:1=fec.txt", fec)}).size(), 2u);
+    // A long table takes classes 1 to 7: class 8 is still listed.
+    const auto long_notes = balance_notes({loaded("balance:1=fec.txt", fec)});
+    ASSERT_EQ(long_notes.size(), 3u);
+    EXPECT_EQ(long_notes[2], notes[3]);
 }
 
 }  // namespace

@@ -1,12 +1,13 @@
 // `cpom-run --balance CIBLE=FICHIER`: the named ranges a FEC or balance file fills in a workbook (docs/cli.md,
 // « Balances comptables »). A workbook declares a balance table by named ranges of the same rows:
 //   long table  <t>_comptes, <t>_debits, <t>_credits [, <t>_libelles, <t>_colonnes]: every file adds one row per
-//               account (account, label, its key in <t>_colonnes, debit, credit), all classes; CIBLE is "<t>:<clé>"
-//               (or "<t>" without <t>_colonnes). The errd template's balance.
+//               account (account, label, its key in <t>_colonnes, debit, credit), classes 1 to 7 — only 6 and 7 if
+//               the workbook also has a table « bilan »; CIBLE is "<t>:<clé>" (or "<t>" without <t>_colonnes). The
+//               balances of errd (all classes) and eprd (the forecast result; its bilan is a wide table).
 //   wide table  <t>_comptes, <t>_libelles and amount columns <t>_<x>: CIBLE names an amount column; the accounts of
 //               all files form the rows. Table « bilan »: classes 1 to 5, signed (debit positive), the result of
 //               classes 6 and 7 on one line « 12 »; any other table: classes 6 and 7 in the direction of their
-//               class (charges and products positive). The balances of eprd and audit-budgetaire.
+//               class (charges and products positive). The eprd's bilan, audit-budgetaire's balance.
 // Every range of the table not written is cleared, so that no example figure stays next to imported accounts.
 #pragma once
 
@@ -52,8 +53,11 @@ struct RangeShape {
 using RangeShapes = std::map<std::string, RangeShape>;  // by lower-case name
 
 // The data that fills the workbook's tables (one entry per range, sized to it). Throws BalanceError (French) when a
-// range is missing or too small: nothing is ever cut.
-DataSet plan_balance_fill(const std::vector<LoadedBalance>& balances, const RangeShapes& shapes);
+// range is missing or too small: nothing is ever cut. `notes` (if given) receives, in French, what this workbook
+// leaves out that balance_notes could not know: the classes 1 to 5 a long table does not take when the workbook has
+// its own bilan table.
+DataSet plan_balance_fill(const std::vector<LoadedBalance>& balances, const RangeShapes& shapes,
+                          std::vector<std::string>* notes = nullptr);
 
 // What each file brings that no requested table takes (classes outside the tables, totals), in French, so that the
 // run says it: nothing is dropped silently. Computed from the requests alone (before any workbook is open).

@@ -18,7 +18,7 @@ struct Outcome {
     bool ok = false;
     std::string reason;                           // French, for a failure
     std::vector<std::filesystem::path> written;   // outputs, for a success
-    std::vector<std::string> notes{};             // French: what was left out of a received workbook
+    std::vector<std::string> notes{};             // French: what was left out of a received workbook or a balance
 };
 
 class Runner {
