@@ -1,7 +1,9 @@
 """cpom-run --balance in real headless LibreOffice offices: the errd template filled from a hand-made FEC (colonne 1)
-and a balance CSV (colonne 4), recalculated and reloaded, figures against the hand computation written below; the
-template's example lines are gone; hostile files are refused before any office starts (exit 2, French reason with
-the line); a workbook without the target ranges fails with the reason (exit 1)."""
+and a balance CSV (colonne 4), the eprd from the same FEC (result classes into its balance, classes 1 to 5 into its
+bilan, or a note saying they were left out), audit-budgetaire's exercice N from it; recalculated and reloaded,
+figures against the hand computation written below; the templates' example lines are gone; hostile files are refused
+before any office starts (exit 2, French reason with the line); a workbook without the target ranges fails with the
+reason (exit 1)."""
 import os
 import pathlib
 import subprocess
@@ -14,8 +16,9 @@ CPOM_RUN = os.environ.get("CPOM_RUN", "")
 RUN_TIMEOUT = 240
 
 # Colonne 1 (EHPAD, hébergement): 606100 1 500 (groupe I) + 641100 20 000 (groupe II) of charges against
-# 735310 30 000 of products (groupe I): résultat 30 000 − 21 500 = 8 500. Classes 1 to 5 and 8 go to the balance
-# too (a long table takes every class); the contributions in kind (86x / 87x) count in no group.
+# 735310 30 000 of products (groupe I): résultat 30 000 − 21 500 = 8 500. Classes 1 to 5 go to the errd's balance
+# too (a long table takes classes 1 to 7); the contributions in kind (86x / 87x, class 8) are left out, with a note.
+# Classes 1 to 5: 512000 +50 000, 102000 −50 000, 401000 −1 500, 421000 −20 000, 411000 +30 000 = +8 500.
 FEC = """JournalCode|JournalLib|EcritureNum|EcritureDate|CompteNum|CompteLib|CompAuxNum|CompAuxLib|PieceRef|PieceDate|EcritureLib|Debit|Credit|EcritureLet|DateLet|ValidDate|Montantdevise|Idevise
 AN|A nouveaux|1|20240101|512000|Banque|||AN1|20240101|Reprise|50000,00|0,00|||20240105||
 AN|A nouveaux|1|20240101|102000|Fonds associatifs|||AN1|20240101|Reprise|0,00|50000,00|||20240105||
@@ -65,6 +68,8 @@ class BalanceImport(unittest.TestCase):
         self.assertEqual(result.returncode, 0, result.stdout + result.stderr)
         self.assertIn("fec-ehpad.txt : FEC : 10 lignes, 5 écritures du 01/01/2024 au 31/12/2024, 10 comptes",
                       result.stderr)
+        self.assertIn("fec-ehpad.txt : 2 comptes de classe 8 non importés (aucune plage visée ne prend cette classe ; "
+                      "solde 0,00\xa0€) : 860000, 870000", result.stderr)
         self.assertTrue((out / "errd.pdf").stat().st_size > 0)
         office = support.start_office("fr-FR")
         try:
@@ -72,16 +77,18 @@ class BalanceImport(unittest.TestCase):
             try:
                 doc.calculateAll()
                 cell = lambda ref: doc.Sheets.getByName(ref.split(".")[0]).getCellRangeByName(ref.split(".")[1])
-                # The FEC's 10 accounts (sorted) with key 1, then the CSV's 5 with key 4, then nothing.
+                # The FEC's 8 accounts of classes 1 to 7 (sorted) with key 1, then the CSV's 5 with key 4, then
+                # nothing.
                 self.assertEqual(cell("Balance.A15").getString(), "102000")
                 self.assertEqual(cell("Balance.C15").getValue(), 1)
                 self.assertEqual(cell("Balance.A19").getString(), "512000")
                 self.assertEqual(cell("Balance.D19").getValue(), 50000)
-                self.assertEqual(cell("Balance.A25").getString(), "512")
-                self.assertEqual(cell("Balance.C25").getValue(), 4)
-                self.assertEqual(cell("Balance.B29").getString(), "Prix de journée")
-                self.assertEqual(cell("Balance.A30").getString(), "")
-                self.assertEqual(cell("Balance.D30").getString(), "")  # the template's example lines are gone
+                self.assertEqual(cell("Balance.A22").getString(), "735310")
+                self.assertEqual(cell("Balance.A23").getString(), "512")
+                self.assertEqual(cell("Balance.C23").getValue(), 4)
+                self.assertEqual(cell("Balance.B27").getString(), "Prix de journée")
+                self.assertEqual(cell("Balance.A28").getString(), "")
+                self.assertEqual(cell("Balance.D28").getString(), "")  # the template's example lines are gone
                 expected = {"Colonnes.E5": 1500, "Colonnes.F5": 20000, "Colonnes.H5": 30000, "Colonnes.M5": 8500,
                             "Colonnes.M6": 0, "Colonnes.E8": 1000, "Colonnes.I8": 500, "Colonnes.M8": 2500,
                             "CRP.K6": 8500, "CRP.K7": 2500, "CRP.K30": 11000, "Balance.D7": 0, "Balance.D8": 0,
@@ -92,6 +99,59 @@ class BalanceImport(unittest.TestCase):
                 doc.close(True)
         finally:
             office.close()
+
+    def values(self, path, expected: dict, texts: dict):
+        office = support.start_office("fr-FR")
+        try:
+            doc = office.load(path)
+            try:
+                doc.calculateAll()
+                cell = lambda ref: doc.Sheets.getByName(ref.rsplit(".", 1)[0]).getCellRangeByName(ref.rsplit(".", 1)[1])
+                for ref, value in texts.items():
+                    self.assertEqual(cell(ref).getString(), value, ref)
+                for ref, value in expected.items():
+                    self.assertAlmostEqual(cell(ref).getValue(), value, places=6, msg=ref)
+            finally:
+                doc.close(True)
+        finally:
+            office.close()
+
+    def test_one_fec_fills_the_eprd_balance_and_bilan(self):
+        template = self.template.with_name("eprd.ots")
+        fec = self.dir / "fec-ehpad.txt"
+        out = self.dir / "out-eprd"
+        result = self.run_cli(template, "--balance", f"balance:1={fec}", "--balance", f"bilan_soldes={fec}", "--out",
+                              out)
+        self.assertEqual(result.returncode, 0, result.stdout + result.stderr)
+        self.assertNotIn("de bilan (classes 1 à 5", result.stdout)
+        # Balance: the result classes only (606100, 641100, 735310), colonne 1. Bilan: sorted, « 12 » (result of
+        # classes 6 and 7, signed: 21 500 − 30 000 = −8 500) after « 102000 » (text order), then the classes 1 to 5.
+        self.values(out / "eprd.ods",
+                    {"Balance.C15": 1, "Balance.D15": 1500, "Balance.E17": 30000, "Colonnes.E5": 1500,
+                     "Colonnes.F5": 20000, "Colonnes.H5": 30000, "Colonnes.M5": 8500, "CRP.K30": 8500,
+                     "Bilan.C10": -50000, "Bilan.C11": -8500, "Bilan.C15": 50000},
+                    {"Balance.A15": "606100", "Balance.A17": "735310", "Balance.A18": "", "Balance.D18": "",
+                     "Bilan.A10": "102000", "Bilan.A11": "12", "Bilan.B11": "Résultat de l'exercice (classes 6 et 7 du "
+                     "fichier, non soldées)", "Bilan.A15": "512000", "Bilan.A16": "", "Bilan.C16": ""})
+        # Without the bilan, the run says what the eprd's balance left out.
+        result = self.run_cli(template, "--balance", f"balance:1={fec}", "--out", self.dir / "out-eprd-seul")
+        self.assertEqual(result.returncode, 0, result.stdout + result.stderr)
+        self.assertIn(f"--balance balance:1={fec} : 5 comptes de bilan (classes 1 à 5, solde 8\u202f500,00\xa0€) "
+                      "non importés dans la table « balance », qui ne prend que les classes 6 et 7 dans ce classeur",
+                      result.stdout)
+
+    def test_a_fec_fills_one_exercice_of_the_audit(self):
+        template = self.template.with_name("audit-budgetaire.ots")
+        out = self.dir / "out-audit"
+        result = self.run_cli(template, "--balance", f"balance_n={self.dir / 'fec-ehpad.txt'}", "--out", out)
+        self.assertEqual(result.returncode, 0, result.stdout + result.stderr)
+        # Exercice N: groupe I of the charges 1 500, groupe II 20 000, products of groupe I 30 000, result 8 500;
+        # the example's other exercices and its debit and credit columns are cleared.
+        self.values(out / "audit-budgetaire.ods",
+                    {"Balance.E11": 1500, "Balance.E13": 30000, "Balance.O12": 20000, "Synthèse.D10": 1500,
+                     "Synthèse.D11": 20000, "Synthèse.D14": 30000, "Synthèse.D18": 8500},
+                    {"Balance.A11": "606100", "Balance.A14": "", "Balance.C11": "", "Balance.J11": "",
+                     "Balance.K13": ""})
 
     def test_hostile_files_are_refused_before_any_office(self):
         cases = {

@@ -173,6 +173,10 @@ void fill_wide(const std::string& table, const std::vector<const LoadedBalance*>
             throw BalanceError("--balance " + f->request.spec + " : « " + f->request.target +
                                " » n'est pas une colonne de montants");
         if (amounts.count(col)) throw BalanceError("--balance : la colonne « " + f->request.target + " » est donnée deux fois");
+        if (col.find("debit") != std::string::npos || col.find("credit") != std::string::npos)
+            throw BalanceError("--balance " + f->request.spec + " : « " + f->request.target +
+                               " » est une colonne de débits ou de crédits ; le fichier s'importe en soldes (par "
+                               "exemple " + table + "_n), qui sont dans le sens du compte");
         auto& values = amounts[col];
         double result = 0;
         bool has_result = false;

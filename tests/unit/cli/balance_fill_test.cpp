@@ -181,6 +181,11 @@ TEST(WideTable, RefusalsAreExplained) {
               "--balance balance_n:2=a.csv : « balance_n » est une colonne de montants, sans clé « :… »");
     EXPECT_EQ(error_of({loaded("balance_x=a.csv", k_ime)}, wide_tables()),
               "le classeur n'a pas de plage nommée « balance_x »");
+    RangeShapes with_debits = wide_tables();
+    with_debits["balance_debits_n"] = shape("balance_debits_n", 10, 19, 5);
+    EXPECT_EQ(error_of({loaded("balance_debits_n=a.csv", k_ime)}, with_debits),
+              "--balance balance_debits_n=a.csv : « balance_debits_n » est une colonne de débits ou de crédits ; le "
+              "fichier s'importe en soldes (par exemple balance_n), qui sont dans le sens du compte");
     EXPECT_EQ(error_of({loaded("balance_libelles=a.csv", k_ime)}, wide_tables()),
               "--balance balance_libelles=a.csv : « balance_libelles » n'est pas une colonne de montants");
 }
