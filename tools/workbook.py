@@ -12,7 +12,11 @@ Source format (see examples/cpom_projection.toml): title, locale, and [[sheet]] 
   validation        {"B5" = {kind = "decimal", min = 0, title = "...", help = "...", error = "..."}}: data validation
                     with French help shown when the cell is selected (kind: decimal, whole, list with values = [...],
                     text: a text whose length is between min and max)
-  conditional       {"F5:F9" = [{equals = "ALERTE", style = "cpom_alert"}, ...]}: conditional formatting
+  conditional       {"F5:F9" = [{equals = "ALERTE", style = "cpom_alert"}, ...]}: conditional formatting; instead
+                    of equals: not_equals, greater, less (a number, or a text compared as a text)
+  fill_down         ["E6:J11", ...]: the first row of each range (cells or an array formula written by rows or
+                    array_formulas) copied to the following rows as Calc's copy does, relative references moving
+                    with the row: one formula per row, so that one bad row never puts the others in error
   column_widths_cm, landscape, one_page, protect (computed cells locked, inputs open)
   [[sheet.chart]]   name, title, kind (line | bar), data (labels in the first column, headers in the first row),
                     anchor, size_cm, stacked (bars or lines stacked: parts of a whole), more_data (["A25:H27"]: more
@@ -22,6 +26,7 @@ Source format (see examples/cpom_projection.toml): title, locale, and [[sheet]] 
                     NUMBER_FORMATS below, or a format code in en-US notation ('#,##0.0 "ans"'), converted to the
                     workbook's locale (set after styles)
   center            ["B5:G5"]: cells centred horizontally (column headers above figures)
+  hidden_columns    ["O:Q"]: columns of intermediate results kept out of sight and out of print
   indent_cm         {"C5:C9" = 0.4}: left indent of cells (labels right after a column of figures)
   print_range       "A1:H40": the area printed (default: Calc's automatic range); give it on a sheet printed one page
                     wide only (not one_page): the automatic range can be wider than the content and shrink the print
@@ -208,6 +213,8 @@ class Builder:
                     cell.setValue(value)
         for address, formula in spec.get("array_formulas", {}).items():
             sheet.getCellRangeByName(address).setArrayFormula(formula)
+        for address in spec.get("fill_down", []):
+            self.fill_down(sheet, address)
 
     @staticmethod
     def cell_styles(sheet, spec: dict) -> None:
@@ -219,6 +226,17 @@ class Builder:
     def number_formats(self, sheet, spec: dict) -> None:
         for address, code in spec.get("formats", {}).items():
             sheet.getCellRangeByName(address).NumberFormat = self.custom_format(code)
+
+    @staticmethod
+    def fill_down(sheet, address: str) -> None:
+        """Copies the first row of the range to its other rows (relative references follow, as a paste)."""
+        span = sheet.getCellRangeByName(address).getRangeAddress()
+        first = CellRangeAddress(span.Sheet, span.StartColumn, span.StartRow, span.EndColumn, span.StartRow)
+        target = uno.createUnoStruct("com.sun.star.table.CellAddress")
+        target.Sheet, target.Column = span.Sheet, span.StartColumn
+        for row in range(span.StartRow + 1, span.EndRow + 1):
+            target.Row = row
+            sheet.copyRange(target, first)
 
     def add_name(self, sheet, name: str, address: str) -> None:
         cells = sheet.getCellRangeByName(address).getRangeAddress()
@@ -259,10 +277,13 @@ class Builder:
 
     @staticmethod
     def add_conditional(cells, rules: list) -> None:
-        from com.sun.star.sheet.ConditionOperator import EQUAL
+        from com.sun.star.sheet.ConditionOperator import EQUAL, GREATER, LESS, NOT_EQUAL
+        operators = {"equals": EQUAL, "not_equals": NOT_EQUAL, "greater": GREATER, "less": LESS}
         entries = cells.ConditionalFormat
         for rule in rules:
-            entries.addNew(props(Operator=EQUAL, Formula1=f'"{rule["equals"]}"', StyleName=rule["style"]))
+            (key, value), = ((k, v) for k, v in rule.items() if k in operators)
+            operand = f'"{value}"' if isinstance(value, str) else repr(value)
+            entries.addNew(props(Operator=operators[key], Formula1=operand, StyleName=rule["style"]))
         cells.ConditionalFormat = entries
 
     def add_chart(self, sheet, chart: dict) -> None:
@@ -322,6 +343,9 @@ class Builder:
         from com.sun.star.table.CellHoriJustify import CENTER, LEFT
         for address in spec.get("center", []):
             sheet.getCellRangeByName(address).HoriJustify = CENTER
+        for span in spec.get("hidden_columns", []):
+            first, _, last = span.partition(":")
+            sheet.getCellRangeByName(f"{first}1:{last or first}1").getColumns().IsVisible = False
         for address, indent in spec.get("indent_cm", {}).items():
             cells = sheet.getCellRangeByName(address)
             cells.HoriJustify = LEFT  # the standard alignment ignores the indent

@@ -20,14 +20,16 @@ std::vector<double> project(double base, std::span<const double> rates, std::opt
     if (!one_off.empty()) check::length(one_off, rates.size(), "one_off");
     check::finite_row(permanent, "permanent");
     check::finite_row(one_off, "one_off");
+    return project_unchecked(base, rates, cap, permanent, one_off);
+}
 
-    std::vector<double> values(rates.size());
-    double lasting = base;  // P_t: what carries over to the next year
-    for (std::size_t t = 0; t < rates.size(); ++t) {
-        const double rate = cap ? std::min(rates[t], *cap) : rates[t];
-        lasting = lasting * (1.0 + rate) + (permanent.empty() ? 0.0 : permanent[t]);
-        values[t] = lasting + (one_off.empty() ? 0.0 : one_off[t]);
-    }
+std::vector<double> project_unchecked(double base, std::span<const double> rates, std::optional<double> cap,
+                                      std::span<const double> permanent, std::span<const double> one_off) {
+    std::vector<double> values;
+    values.reserve(rates.size());
+    const auto rate_of = [&](std::size_t t) { return cap ? std::min(rates[t], *cap) : rates[t]; };
+    for_each_projected_year(base, rates.size(), rate_of, permanent, one_off,
+                            [&](double, double value) { values.push_back(value); });
     return values;
 }
 

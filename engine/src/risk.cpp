@@ -11,6 +11,7 @@
 #include "cpom/checks.hpp"
 #include "cpom/error.hpp"
 #include "cpom/format.hpp"
+#include "cpom/projection.hpp"
 
 namespace cpom {
 namespace {
@@ -28,6 +29,26 @@ void validate(const RiskInputs& in) {
     check::growth_rate(in.resources_rate, "resources_rate");
     check::finite(in.reserves, "reserves");
     scenario_count(in.scenarios);
+    const auto years = static_cast<std::size_t>(in.years);
+    const auto per_year = [years](const std::vector<double>& row, const char* argument) {
+        if (!row.empty()) check::length(row, years, argument);
+    };
+    per_year(in.inflation_means, "inflation_means");
+    for (double m : in.inflation_means) check::growth_rate(m, "inflation_means");
+    per_year(in.resources_rates, "resources_rates");
+    for (double r : in.resources_rates) check::growth_rate(r, "resources_rates");
+    per_year(in.permanent, "permanent");
+    check::finite_row(in.permanent, "permanent");
+    per_year(in.one_off, "one_off");
+    check::finite_row(in.one_off, "one_off");
+}
+
+// R_1..R_N, the same in every scenario: CPOM_PROJECT's recurrence (which allows no zero base, unlike R_0 here).
+std::vector<double> projected_resources(const RiskInputs& in) {
+    const auto years = static_cast<std::size_t>(in.years);
+    const std::vector<double> rates =
+        in.resources_rates.empty() ? std::vector<double>(years, in.resources_rate) : in.resources_rates;
+    return project_unchecked(in.base_resources, rates, std::nullopt, in.permanent, in.one_off);
 }
 
 }  // namespace
@@ -62,15 +83,16 @@ double percentile(std::span<double> values, double p) {
 RiskSummary simulate_risk(const RiskInputs& in) {
     validate(in);
     const auto years = static_cast<std::size_t>(in.years);
-    std::array<double, k_max_years> resources{};  // R_1..R_N, the same in every scenario
-    double r = in.base_resources;
-    for (std::size_t t = 0; t < years; ++t) resources[t] = (r *= 1.0 + in.resources_rate);
+    const std::vector<double> resources = projected_resources(in);
+    std::array<double, k_max_years> mean_growth{};  // 1 + mean_t
+    for (std::size_t t = 0; t < years; ++t) {
+        mean_growth[t] = 1.0 + (in.inflation_means.empty() ? in.inflation_mean : in.inflation_means[t]);
+    }
 
     // mt19937 and Boost's ziggurat normal are fully specified: the same seed gives the same draws everywhere,
     // unlike std::normal_distribution whose algorithm is left to each standard library.
     boost::random::mt19937 generator(in.seed);
     boost::random::normal_distribution<double> standard_normal(0.0, 1.0);
-    const double mean_growth = 1.0 + in.inflation_mean;
 
     std::vector<double> final_gaps(static_cast<std::size_t>(in.scenarios));  // the only O(scenarios) memory
     long long exhausted = 0;
@@ -78,7 +100,7 @@ RiskSummary simulate_risk(const RiskInputs& in) {
         double charges = in.base_charges, cumulative_gap = 0.0;
         bool over = false;
         for (std::size_t t = 0; t < years; ++t) {
-            charges *= mean_growth + in.inflation_sd * standard_normal(generator);
+            charges *= mean_growth[t] + in.inflation_sd * standard_normal(generator);
             cumulative_gap += charges - resources[t];
             over |= cumulative_gap > in.reserves;
         }

@@ -39,3 +39,13 @@ def start_office(locale: str = "en-US") -> Office:
     if not OXT or not pathlib.Path(OXT).is_file():
         raise RuntimeError(f"CPOM_OXT must name the built extension (got {OXT!r})")
     return Office(OXT, locale=locale).__enter__()
+
+
+def write_cell(cell, value) -> None:
+    """Puts a value into a cell as a user or a data file would: a number, a text, or None for a blank."""
+    if value is None:
+        cell.setString("")
+    elif isinstance(value, str):
+        cell.setString(value)
+    else:
+        cell.setValue(value)

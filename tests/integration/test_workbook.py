@@ -24,13 +24,7 @@ def fill(sheet, address, rows):
     start = sheet.getCellRangeByName(address).getCellAddress()
     for r, row in enumerate(rows):
         for c, value in enumerate(row):
-            cell = sheet.getCellByPosition(start.Column + c, start.Row + r)
-            if value is None:
-                cell.setString("")
-            elif isinstance(value, str):
-                cell.setString(value)
-            else:
-                cell.setValue(value)
+            support.write_cell(sheet.getCellByPosition(start.Column + c, start.Row + r), value)
 
 
 class Workbook(unittest.TestCase):

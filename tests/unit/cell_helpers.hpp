@@ -25,6 +25,14 @@ inline calls::Arg block(std::size_t rows, std::size_t cols, const std::vector<do
 
 inline calls::Matrix matrix_of(const calls::Value& v) { return std::get<calls::Matrix>(v); }
 
+// French text as the engine writes it, typed with '_' for the no-break space between thousands and before a unit:
+// with_french_spaces("980_000_€") is "980 000 €" with U+00A0.
+inline std::string with_french_spaces(const std::string& text) {
+    std::string out;
+    for (char c : text) out += c == '_' ? std::string("\u00a0") : std::string(1, c);
+    return out;
+}
+
 // The argument named by the ArgumentError that f throws ("" when it throws none).
 template <typename F>
 std::string failing_argument(F f) {

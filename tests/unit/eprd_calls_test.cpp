@@ -290,7 +290,9 @@ TEST(TariffCalls, CasfEquationsThroughTheTable) {
     // Sourced point values; a PUI typed as TRUE arrives as 1.
     EXPECT_DOUBLE_EQ(number("CPOM_POINT_SOINS", {num(2018), text("partiel"), num(1)}), 10.77);
     EXPECT_NEAR(number("CPOM_POINT_SOINS", {num(2017), text("GLOBAL"), num(0), num(1)}), 14.928, 1e-12);
-    EXPECT_NE(why("CPOM_POINT_SOINS", {num(2024), text("GLOBAL"), num(0)}).find("aucune valeur du point sourcée"),
+    // 2024: instruction of 22 May 2024 as summarised in docs/domain.md#point-soins (secondary source).
+    EXPECT_DOUBLE_EQ(number("CPOM_POINT_SOINS", {num(2024), text("partiel"), num(0)}), 11.30);
+    EXPECT_NE(why("CPOM_POINT_SOINS", {num(2021), text("GLOBAL"), num(0)}).find("aucune valeur du point sourcée"),
               std::string::npos);
     EXPECT_EQ(why("CPOM_POINT_SOINS", {num(2018), text("GLOBAL"), num(2)}),
               "pui : doit être un entier entre 0 et 1 (reçu 2)");

@@ -13,6 +13,7 @@
 #include "cpom/calls/call_args.hpp"
 #include "cpom/error.hpp"
 #include "cpom/negotiation.hpp"
+#include "cpom/projection.hpp"
 #include "cell_helpers.hpp"
 
 namespace {
@@ -163,6 +164,101 @@ TEST(BreakevenRateCall, ReadsCellsAndReportsErrors) {
     EXPECT_THROW(cpom::calls::call("CPOM_BREAKEVEN_RATE", {num(1'000), Arg::row({100'000})}), NoConvergence);
 }
 
+// ---------------------------------------------------------------- breakeven with new measures (issue 12, 3.6)
+
+// Σ_t (charges_t − R_t) with R_t from CPOM_PROJECT at the constant rate: an independent path (project() checks
+// its inputs and applies the measures itself) to plug a breakeven rate back in.
+double projected_cumulative_gap(double base, const std::vector<double>& charges, double rate,
+                                const std::vector<double>& permanent, const std::vector<double>& one_off = {}) {
+    const std::vector<double> resources =
+        cpom::project(base, std::vector<double>(charges.size(), rate), std::nullopt, permanent, one_off);
+    double sum = 0;
+    for (std::size_t t = 0; t < charges.size(); ++t) sum += charges[t] - resources[t];
+    return sum;
+}
+
+TEST(BreakevenRate, PermanentNewMeasuresAreCountedLikeTheProjection) {
+    // 50 000 € lasting from year 2: at 2 %, R_1 = 1 020 000, R_2 = 1 040 400 + 50 000 = 1 090 400 = charges.
+    const std::vector<double> charges{1'020'000, 1'090'400}, permanent{0, 50'000};
+    EXPECT_NEAR(cpom::breakeven_rate(1'000'000, charges, 0, permanent), 0.02, 1e-12);
+    // Without them the rate would be higher: (1+r) + (1+r)² = 2.1104 → r = 4.4024…% (quadratic, by hand:
+    // r = (−3 + √(9 + 4 × 0.1104)) / 2 = (−3 + 3.0726…)/2).
+    EXPECT_NEAR(cpom::breakeven_rate(1'000'000, charges), (-3 + std::sqrt(9 + 4 * 0.1104)) / 2, 1e-12);
+}
+
+TEST(BreakevenRate, OneOffCreditsAreCountedForTheirYearOnly) {
+    // 10 000 € one-off in year 1: at 2 %, R_1 = 1 020 000 + 10 000 = 1 030 000, R_2 = 1 040 400 (not carried).
+    EXPECT_NEAR(cpom::breakeven_rate(1'000'000, {{1'030'000, 1'040'400}}, 0, {}, {{10'000, 0}}), 0.02, 1e-12);
+}
+
+TEST(BreakevenRate, ThePlugBackIntoTheProjectionBalancesWithinACent) {
+    // The IME block of the projection-cpom template: base 3 290 000, charges 2026–2030 from the template,
+    // 40 000 € of lasting new measures in year 2, reserves 230 000 or none.
+    const std::vector<double> charges{3'390'630.34, 3'452'534.75, 3'513'478.89, 3'575'502.00, 3'638'623.23};
+    const std::vector<double> permanent{0, 40'000, 0, 0, 0};
+    for (double reserves : {0.0, 230'000.0}) {
+        const double rate = cpom::breakeven_rate(3'290'000, charges, reserves, permanent);
+        EXPECT_NEAR(projected_cumulative_gap(3'290'000, charges, rate, permanent), reserves, 0.01);
+    }
+}
+
+TEST(BreakevenRate, NegativeNewMeasuresKeepTheSolutionUnique) {
+    // −60 000 € in year 5 on a 1 000 000 base: at −50 % a year P_5 = 31 250 − 60 000 < 0, where Σ R_t is not
+    // monotone. The search starts where every P_t > 0 and the rate found balances the projection.
+    const std::vector<double> charges{1'030'000, 1'060'900, 1'092'727, 1'125'508.81, 1'159'274.07};
+    const std::vector<double> permanent{0, 0, 0, 0, -60'000};
+    const double rate = cpom::breakeven_rate(1'000'000, charges, 0, permanent);
+    EXPECT_NEAR(projected_cumulative_gap(1'000'000, charges, rate, permanent), 0, 0.01);
+    // Resources that cannot stay positive at any rate of the bracket: no rate, never a made-up one.
+    EXPECT_THROW(cpom::breakeven_rate(1'000, {{1'000, 1'000}}, 0, {{-5'000, 0}}), NoConvergence);
+}
+
+TEST(BreakevenRate, AppliedRateWithNewMeasuresBalancesOnRandomContracts) {
+    boost::random::mt19937 random(11);
+    boost::random::uniform_real_distribution<double> amount(1e5, 1e7), growth(-0.01, 0.05), measure(-0.02, 0.05);
+    boost::random::uniform_int_distribution<int> years(1, 12);
+    for (int i = 0; i < 300; ++i) {
+        const double base = amount(random);
+        const int n = years(random);
+        std::vector<double> charges, permanent, one_off;
+        double c = base;
+        for (int t = 0; t < n; ++t) {
+            charges.push_back(c *= 1 + growth(random));
+            permanent.push_back(measure(random) * base);
+            one_off.push_back(std::max(0.0, measure(random)) * base);
+        }
+        const double reserves = measure(random) * base;
+        double rate = 0;
+        try {
+            rate = cpom::breakeven_rate(base, charges, reserves, permanent, one_off);
+        } catch (const NoConvergence&) {
+            continue;  // a drawn contract no rate of the bracket balances
+        }
+        EXPECT_NEAR(projected_cumulative_gap(base, charges, rate, permanent, one_off), reserves, 0.01) << i;
+    }
+}
+
+TEST(BreakevenRateCall, NewMeasuresAsRowsOrOneValue) {
+    const auto rate = [](Args args) { return std::get<double>(cpom::calls::call("CPOM_BREAKEVEN_RATE", args)); };
+    EXPECT_NEAR(rate({num(1'000'000), Arg::row({1'020'000, 1'090'400}), num(0), Arg::row({0, 50'000})}), 0.02,
+                1e-12);
+    // Blank cells of the measures are 0 (nothing that year); reserves left empty are 0.
+    EXPECT_NEAR(rate({num(1'000'000), Arg::row({1'020'000, 1'090'400}), Arg::scalar(Empty{}),
+                      Arg::block(1, 2, {Cell{Empty{}}, Cell{50'000.0}})}),
+                0.02, 1e-12);
+    EXPECT_NEAR(rate({num(1'000'000), Arg::row({1'030'000, 1'040'400}), num(0), Arg::omitted(), Arg::row({10'000, 0})}),
+                0.02, 1e-12);
+    // One value stands for every year: 10 000 € more each year from year 1.
+    const double each_year = rate({num(1'000'000), Arg::row({1'030'000, 1'050'600}), num(0), num(10'000)});
+    EXPECT_NEAR(projected_cumulative_gap(1'000'000, {1'030'000, 1'050'600}, each_year, {10'000, 10'000}), 0, 0.01);
+    EXPECT_EQ(cpom::calls::explain("CPOM_BREAKEVEN_RATE", {num(1'000'000), Arg::row({1'020'000, 1'090'400}), num(0),
+                                                           Arg::row({0, 50'000, 0})}),
+              "permanent : la plage a 3 valeurs, 2 attendues (une par année)");
+    EXPECT_EQ(cpom::calls::explain("CPOM_BREAKEVEN_RATE", {num(1'000'000), Arg::row({1'020'000, 1'090'400}), num(0),
+                                                           Arg::omitted(), text("aucun")}),
+              "one_off : la valeur contient du texte (« aucun ») : un nombre est attendu");
+}
+
 // ---------------------------------------------------------------- CPOM_ADJUSTMENT
 
 TEST(Adjustment, CompensatesOnlyInflationAboveTheThreshold) {
@@ -283,6 +379,77 @@ TEST(AdjustmentCall, BadShapesAndCellsAreReported) {
     EXPECT_EQ(explain("CPOM_ADJUSTMENT", {column({1'000, -2'000}), Arg::row({0.03, 0.04}), num(0.02)}),
               "base : ligne 2 : doit être positif ou nul (reçu -2000)");
     EXPECT_EQ(explain("CPOM_ADJUSTMENT", {num(1'000), num(0.03), num(0.02)}), "OK");
+}
+
+// ---------------------------------------------------------------- clause built into the base (issue 12, 3.7)
+
+TEST(AdjustmentBuiltIn, HandComputation) {
+    // Base growing 1 %/year, inflation 3 %, threshold 2 %, share 1: a_t = 1 %.
+    // D_1 = 1 000 000 × 1 % = 10 000; D_2 = 1 010 000 × 1 % + 10 000 × 1.01 × 1.01 = 10 100 + 10 201 = 20 301;
+    // D_3 = 1 020 100 × 1 % + 20 301 × 1.01 × 1.01 = 10 201 + 20 709.0501 = 30 910.0501.
+    const std::vector<double> base{1'000'000, 1'010'000, 1'020'100}, inflation(3, 0.03), rates(3, 0.01);
+    const auto built_in = cpom::adjustment_built_in(base, inflation, 0.02, 1.0, rates);
+    ASSERT_EQ(built_in.size(), 3u);
+    EXPECT_NEAR(built_in[0], 10'000, 1e-9);
+    EXPECT_NEAR(built_in[1], 20'301, 1e-9);
+    EXPECT_NEAR(built_in[2], 30'910.0501, 1e-9);
+    // One-off reading of the same clause: 10 000, 10 100, 10 201.
+    const auto one_off = cpom::adjustment(base, inflation, 0.02, 1.0);
+    EXPECT_NEAR(one_off[1], 10'100, 1e-9);
+    EXPECT_NEAR(one_off[2], 10'201, 1e-9);
+}
+
+TEST(AdjustmentBuiltIn, EqualsTheProjectionOfTheRaisedEndowment) {
+    // Independent path: the endowment with the clause built in is CPOM_PROJECT with rates (1+r_t)(1+a_t) − 1 and
+    // lasting measures m_t(1+a_t) (P'_t = (P'_{t−1}(1+r_t) + m_t)(1+a_t)); the complement is its excess over the
+    // endowment without the clause. The IME block of projection-cpom: 3 290 000 at 1.2 %, 40 000 € in year 2,
+    // IPC 2.6, 2.2, 1.8, 1.8, 1.8 %, threshold 2 %, share 0.5.
+    const std::vector<double> rates(5, 0.012), permanent{0, 40'000, 0, 0, 0}, ipc{0.026, 0.022, 0.018, 0.018, 0.018};
+    const double share = 0.5;
+    std::vector<double> raised_rates, raised_measures;
+    for (std::size_t t = 0; t < 5; ++t) {
+        const double a = std::max(0.0, ipc[t] - 0.02) * share;
+        raised_rates.push_back((1 + rates[t]) * (1 + a) - 1);
+        raised_measures.push_back(permanent[t] * (1 + a));
+    }
+    const auto without = cpom::project(3'290'000, rates, std::nullopt, permanent);
+    const auto with = cpom::project(3'290'000, raised_rates, std::nullopt, raised_measures);
+    const auto complement = cpom::adjustment_built_in(without, ipc, 0.02, share, rates);
+    for (std::size_t t = 0; t < 5; ++t) EXPECT_NEAR(complement[t], with[t] - without[t], 1e-6) << t;
+    // 2026: 3 329 480 × 0.3 % = 9 988.44; later years carry it (no clause after 2027).
+    EXPECT_NEAR(complement[0], 9'988.44, 1e-6);
+}
+
+TEST(AdjustmentBuiltIn, RejectsBadRates) {
+    const std::vector<double> base(3, 1'000'000), inflation(3, 0.03);
+    EXPECT_EQ(failing_argument([&] { cpom::adjustment_built_in(base, inflation, 0.02, 1, {{0.01, 0.01}}); }), "rates");
+    EXPECT_EQ(failing_argument([&] { cpom::adjustment_built_in(base, inflation, 0.02, 1, {{0.01, -1.0, 0.01}}); }),
+              "rates");
+}
+
+TEST(AdjustmentCall, BuiltInReadingThroughTheAdapter) {
+    const Matrix m = matrix_of(cpom::calls::call(
+        "CPOM_ADJUSTMENT",
+        {Arg::row({1'000'000, 1'010'000, 1'020'100}), num(0.03), num(0.02), num(1), num(1), num(0.01)}));
+    ASSERT_EQ(m.cols, 3u);
+    EXPECT_NEAR(m.at(0, 2), 30'910.0501, 1e-9);
+    // 0 or omitted: one-off, the rates are not used.
+    const Matrix one_off = matrix_of(cpom::calls::call(
+        "CPOM_ADJUSTMENT", {Arg::row({1'000'000, 1'010'000, 1'020'100}), num(0.03), num(0.02), num(1), num(0), num(0.01)}));
+    EXPECT_NEAR(one_off.at(0, 2), 10'201, 1e-9);
+    // K establishments: a column of bases per row K×N with K×N rates.
+    const Matrix two = matrix_of(cpom::calls::call(
+        "CPOM_ADJUSTMENT", {block(2, 2, {1'000'000, 1'010'000, 500'000, 505'000}), num(0.03), num(0.02), num(1),
+                            num(1), block(2, 2, {0.01, 0.01, 0.01, 0.01})}));
+    EXPECT_NEAR(two.at(0, 1), 20'301, 1e-9);
+    EXPECT_NEAR(two.at(1, 1), 10'150.5, 1e-9);  // half of it: 5 050 + 5 000 × 1.0201
+    EXPECT_EQ(cpom::calls::explain("CPOM_ADJUSTMENT", {Arg::row({1'000'000, 1'010'000}), num(0.03), num(0.02), num(1),
+                                                       num(1)})
+                  .rfind("rates : les taux d'évolution de la base sont nécessaires", 0),
+              0u);
+    EXPECT_EQ(cpom::calls::explain("CPOM_ADJUSTMENT", {Arg::row({1'000'000, 1'010'000}), num(0.03), num(0.02), num(1),
+                                                       num(2), num(0.01)}),
+              "built_in : doit être un entier entre 0 et 1 (reçu 2)");
 }
 
 // ---------------------------------------------------------------- CPOM_ABSENTEEISM_COST

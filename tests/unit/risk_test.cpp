@@ -23,6 +23,8 @@ using namespace cpom::test;
 using cpom::ArgumentError;
 using cpom::RiskInputs;
 using cpom::calls::Arg;
+using cpom::calls::Cell;
+using cpom::calls::Empty;
 using cpom::calls::Matrix;
 
 // The example of the docs: C0 = R0 = 1 000 000, 3 years, inflation 3 % (sd 0), resources +1 %, reserves 50 000.
@@ -208,6 +210,95 @@ TEST(Risk, ScenarioCountIsAWholeNumberUpToAMillion) {
     EXPECT_THROW(cpom::scenario_count(1e300), ArgumentError);
 }
 
+// ---------------------------------------------------------------- year-by-year form (issue 12, 3.4)
+
+TEST(Risk, YearByYearHandCase) {
+    // Charges 1 000 000 × 1.03 = 1 030 000, × 1.02 = 1 050 600, × 1.01 = 1 061 106; resources at 1 %
+    // 1 010 000, 1 020 100, 1 030 301; gaps 20 000, 30 500, 30 805; cumulative 20 000, 50 500 (> 50 000), 81 305.
+    RiskInputs in = docs_example();
+    in.inflation_means = {0.03, 0.02, 0.01};
+    in.resources_rates = {0.01, 0.01, 0.01};
+    const auto risk = cpom::simulate_risk(in);
+    EXPECT_EQ(risk.probability, 1.0);
+    EXPECT_NEAR(risk.median_gap, 81'305, 1e-6);
+    EXPECT_NEAR(risk.p90_gap, 81'305, 1e-6);
+}
+
+TEST(Risk, NewMeasuresOfTheResourcesFollowTheProjection) {
+    // 20 000 € lasting in year 2, 10 000 € one-off in year 3: resources 1 010 000, 1 040 100, 1 050 501 + 10 000;
+    // charges at 3 % 1 030 000, 1 060 900, 1 092 727; cumulative gap 20 000, 40 800, 73 026 (≤ 80 000).
+    RiskInputs in = docs_example();
+    in.reserves = 80'000;
+    in.permanent = {0, 20'000, 0};
+    in.one_off = {0, 0, 10'000};
+    const auto risk = cpom::simulate_risk(in);
+    EXPECT_EQ(risk.probability, 0.0);
+    EXPECT_NEAR(risk.median_gap, 73'026, 1e-6);
+}
+
+TEST(Risk, ZeroSpreadWithYearByYearRatesIsTheProjectionOfSeveralGroups) {
+    // The case the template meets: charges made of groups with their own rates (so no single rate), resources with
+    // yearly capped rates and lasting measures. Fed the projection's own yearly growth C_t / C_{t−1} − 1, the
+    // simulation with sd = 0 gives the projection's final cumulative gap to the cent and its exhaustion verdict.
+    boost::random::mt19937 random(3);
+    boost::random::uniform_real_distribution<double> amount(1e5, 5e6), rate(-0.01, 0.05), measure(-0.02, 0.04);
+    boost::random::uniform_int_distribution<int> years(1, 30);
+    int exhausted = 0;
+    for (int i = 0; i < 300; ++i) {
+        const int n = years(random);
+        const double g1 = amount(random), g2 = amount(random), r0 = amount(random) + amount(random);
+        std::vector<double> rates1, rates2, resources_rates, permanent;
+        for (int t = 0; t < n; ++t) {
+            rates1.push_back(rate(random));
+            rates2.push_back(rate(random));
+            resources_rates.push_back(rate(random));
+            permanent.push_back(measure(random) * r0);
+        }
+        const auto c1 = cpom::project(g1, rates1), c2 = cpom::project(g2, rates2);
+        std::vector<double> charges(n), growth(n);
+        for (int t = 0; t < n; ++t) {
+            charges[t] = c1[t] + c2[t];
+            growth[t] = charges[t] / (t == 0 ? g1 + g2 : charges[t - 1]) - 1;
+        }
+        const auto resources = cpom::project(r0, resources_rates, std::nullopt, permanent);
+        const auto gaps = cpom::yearly_gap(charges, resources);
+        const double final_gap = cpom::cumulative(gaps).back();
+
+        RiskInputs in;
+        in.base_charges = g1 + g2;
+        in.base_resources = r0;
+        in.years = n;
+        in.reserves = measure(random) * r0 * 3;
+        in.scenarios = 20;
+        in.inflation_means = growth;
+        in.resources_rates = resources_rates;
+        in.permanent = permanent;
+        const bool runs_out = cpom::exhaustion_year(gaps, in.reserves) > 0;
+        if (std::abs(final_gap - in.reserves) < 1e-3) continue;
+        const auto risk = cpom::simulate_risk(in);
+        EXPECT_NEAR(risk.median_gap, final_gap, 0.005) << i;
+        EXPECT_EQ(risk.probability, runs_out ? 1.0 : 0.0) << i;
+        exhausted += runs_out;
+    }
+    EXPECT_GT(exhausted, 30);
+    EXPECT_LT(exhausted, 270);
+}
+
+TEST(Risk, YearByYearRowsMustHaveNValues) {
+    RiskInputs in = docs_example();
+    in.inflation_means = {0.03, 0.02};
+    EXPECT_EQ(failing_argument([&] { cpom::simulate_risk(in); }), "inflation_means");
+    in = docs_example();
+    in.resources_rates = {0.01, -1.0, 0.01};
+    EXPECT_EQ(failing_argument([&] { cpom::simulate_risk(in); }), "resources_rates");
+    in = docs_example();
+    in.permanent = {0, not_a_number, 0};
+    EXPECT_EQ(failing_argument([&] { cpom::simulate_risk(in); }), "permanent");
+    in = docs_example();
+    in.one_off = {0, 0, 0, 0};
+    EXPECT_EQ(failing_argument([&] { cpom::simulate_risk(in); }), "one_off");
+}
+
 // ---------------------------------------------------------------- through the adapter
 
 TEST(RiskCall, ReturnsARowOfThree) {
@@ -262,6 +353,41 @@ TEST(RiskCall, BadInputsAreExplainedInFrench) {
               0u);
     EXPECT_EQ(explain("CPOM_RISK", {num(1'000'000), num(1'000'000), num(3), num(0.03), num(0.01), num(0.01)}),
               "reserves : argument obligatoire manquant");
+}
+
+TEST(RiskCall, YearByYearRowsAtTheEnd) {
+    // Same figures as YearByYearHandCase, the scalars written 0 or left as a blank cell.
+    const Matrix m = std::get<Matrix>(cpom::calls::call(
+        "CPOM_RISK", {num(1'000'000), num(1'000'000), num(3), num(0), num(0), blank(), num(50'000), Arg::omitted(),
+                      Arg::omitted(), Arg::row({0.03, 0.02, 0.01}), Arg::row({0.01, 0.01, 0.01})}));
+    EXPECT_EQ(m.at(0, 0), 1.0);
+    EXPECT_NEAR(m.at(0, 1), 81'305, 1e-6);
+    // New measures as rows, blanks in them are 0.
+    const Matrix measures = std::get<Matrix>(cpom::calls::call(
+        "CPOM_RISK", {num(1'000'000), num(1'000'000), num(3), num(0.03), num(0), num(0.01), num(80'000),
+                      Arg::omitted(), Arg::omitted(), Arg::omitted(), Arg::omitted(),
+                      Arg::block(1, 3, {Cell{Empty{}}, Cell{20'000.0}, Cell{Empty{}}}), Arg::row({0, 0, 10'000})}));
+    EXPECT_EQ(measures.at(0, 0), 0.0);
+    EXPECT_NEAR(measures.at(0, 1), 73'026, 1e-6);
+}
+
+TEST(RiskCall, AScalarAndItsRowAreNeverBothGiven) {
+    using cpom::calls::explain;
+    // Both: one of them would be silently ignored.
+    EXPECT_EQ(explain("CPOM_RISK", {num(1'000'000), num(1'000'000), num(3), num(0.03), num(0), num(0.01), num(50'000),
+                                    Arg::omitted(), Arg::omitted(), Arg::row({0.03, 0.02, 0.01})}),
+              "inflation_mean : écrire 0 quand inflation_means donne le taux de chaque année (un seul des deux "
+              "s'applique)");
+    EXPECT_EQ(explain("CPOM_RISK", {num(1'000'000), num(1'000'000), num(3), num(0.03), num(0), num(0.01), num(50'000),
+                                    Arg::omitted(), Arg::omitted(), Arg::omitted(), Arg::row({0.01, 0.01, 0.01})})
+                  .rfind("resources_rate : écrire 0 quand", 0),
+              0u);
+    // Neither: the scalar is missing, as before.
+    EXPECT_EQ(explain("CPOM_RISK", {num(1'000'000), num(1'000'000), num(3), blank(), num(0), num(0.01), num(50'000)}),
+              "inflation_mean : valeur manquante (cellule vide ou argument omis)");
+    EXPECT_EQ(explain("CPOM_RISK", {num(1'000'000), num(1'000'000), num(3), blank(), num(0), num(0.01), num(50'000),
+                                    Arg::omitted(), Arg::omitted(), Arg::row({0.03, 0.02})}),
+              "inflation_means : la plage a 2 valeurs, 3 attendues (une par année)");
 }
 
 }  // namespace

@@ -132,7 +132,7 @@ TEST(ForfaitSoins, DailyTariffsAboveTheRestAreAnError) {
 
 // ------------------------------------------------------------------------- point values (sourced table)
 
-TEST(SoinsPointValue, ValuesOfTheArretesOf2017And2018) {
+TEST(SoinsPointValue, ValuesOfTheArretesOf2017And2018AndThe2024Campaign) {
     using cpom::SoinsOption;
     // Arrêté du 4 mai 2017: global 12.44 (without PUI) / 13.10 (with); partiel 10.10 / 10.69.
     EXPECT_DOUBLE_EQ(cpom::soins_point_value(2017, SoinsOption::Global, false, false), 12.44);
@@ -146,16 +146,21 @@ TEST(SoinsPointValue, ValuesOfTheArretesOf2017And2018) {
     EXPECT_DOUBLE_EQ(cpom::soins_point_value(2018, SoinsOption::Partiel, true, false), 10.77);
     // "majorées de 20 % dans les départements d'outre-mer": 12.44 × 1.2 = 14.928.
     EXPECT_NEAR(cpom::soins_point_value(2017, SoinsOption::Global, false, true), 14.928, 1e-12);
+    // 2024 (campaign of the instruction of 22 May 2024): global 13.29 / 14.00; partiel 11.30 / 11.97.
+    EXPECT_DOUBLE_EQ(cpom::soins_point_value(2024, SoinsOption::Global, false, false), 13.29);
+    EXPECT_DOUBLE_EQ(cpom::soins_point_value(2024, SoinsOption::Global, true, false), 14.00);
+    EXPECT_DOUBLE_EQ(cpom::soins_point_value(2024, SoinsOption::Partiel, false, false), 11.30);
+    EXPECT_DOUBLE_EQ(cpom::soins_point_value(2024, SoinsOption::Partiel, true, false), 11.97);
 }
 
 TEST(SoinsPointValue, AYearWithoutASourcedValueIsAnErrorNotAGuess) {
-    for (int year : {2016, 2019, 2024}) {
+    for (int year : {2016, 2019, 2023, 2025}) {
         try {
             cpom::soins_point_value(year, cpom::SoinsOption::Global, false, false);
             FAIL() << year;
         } catch (const ArgumentError& e) {
             EXPECT_EQ(e.argument(), "year");
-            EXPECT_NE(e.reason().find("2017, 2018"), std::string::npos) << e.reason();
+            EXPECT_NE(e.reason().find("2017, 2018, 2024"), std::string::npos) << e.reason();
         }
     }
     EXPECT_EQ(cpom::parse_soins_option(" partiel ", "option"), cpom::SoinsOption::Partiel);

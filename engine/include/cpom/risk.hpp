@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <span>
+#include <vector>
 
 namespace cpom {
 
@@ -22,6 +23,13 @@ struct RiskInputs {
     double reserves = 0;        // euros, any finite amount
     int scenarios = k_default_scenarios;
     std::uint32_t seed = 1;
+    // Year-by-year forms, as CPOM_PROJECT takes them (each empty, or N values): the mean inflation of each year
+    // (replaces inflation_mean), the resources' rate of each year (replaces resources_rate), and the resources'
+    // new measures, lasting (carried over and compounded) or one-off (that year only).
+    std::vector<double> inflation_means;
+    std::vector<double> resources_rates;
+    std::vector<double> permanent;
+    std::vector<double> one_off;
 };
 
 struct RiskSummary {
@@ -30,9 +38,11 @@ struct RiskSummary {
     double p90_gap = 0;      // 90th percentile of the final cumulative gap
 };
 
-// Each scenario: C_t = C_{t−1}·(1 + mean + sd·z_t), z_t independent standard normals (Boost.Random mt19937 +
-// ziggurat normal, so a seed gives the same figures on every platform); R_t = R_0·(1 + resources_rate)^t;
-// cumulative gap Σ_{s≤t} (C_s − R_s). "Exceeds" is strict, as in CPOM_EXHAUSTION_YEAR. Draws are not truncated:
+// Each scenario: C_t = C_{t−1}·(1 + mean_t + sd·z_t), z_t independent standard normals (Boost.Random mt19937 +
+// ziggurat normal, so a seed gives the same figures on every platform), mean_t = inflation_means[t] or
+// inflation_mean; resources as CPOM_PROJECT without cap: P_0 = R_0, P_t = P_{t−1}·(1 + rate_t) + permanent_t,
+// R_t = P_t + one_off_t (R_t = R_0·(1 + resources_rate)^t in the scalar form); cumulative gap Σ_{s≤t} (C_s − R_s).
+// With sd = 0 every scenario is the projection itself: the median is its final cumulative gap. "Exceeds" is strict, as in CPOM_EXHAUSTION_YEAR. Draws are not truncated:
 // with a huge sd a yearly factor 1 + i_t can fall below 0. Scenarios are drawn in order, year after year, so the
 // same seed gives the same z for every mean (common random numbers). Memory: one double per scenario.
 RiskSummary simulate_risk(const RiskInputs& inputs);

@@ -60,21 +60,54 @@ YearlyPair lay_out(Grid amount, Grid rate, const std::string& amount_name, const
             PerYear(std::move(rate), count, years, rate_name)};
 }
 
+// An optional per-year argument for one line of N years (a single value stands for every year), or empty.
+std::vector<double> optional_years(const CallArgs& args, std::size_t i, std::size_t years) {
+    if (!args.given(i)) return {};
+    const PerYear row(args.grid(i), 1, years, args.name(i));
+    const auto values = row.row(0);
+    return {values.begin(), values.end()};
+}
+
+// A scalar rate of CPOM_RISK (inflation_mean, resources_rate) and its year-by-year form given at the end: never
+// both, since one would be silently ignored. Calc refuses an empty required argument (;;) and passes a blank cell
+// as 0, so with the row the scalar is written 0 (or a blank cell): "nothing here, see the row".
+double scalar_or_row(const CallArgs& args, std::size_t scalar, std::size_t row) {
+    if (!args.given(row)) return args.number(scalar);
+    if (args.given(scalar) && args.number(scalar) != 0) {
+        throw ArgumentError(args.name(scalar), "écrire 0 quand " + args.name(row) +
+                                                   " donne le taux de chaque année (un seul des deux s'applique)");
+    }
+    return 0.0;  // not used: the row gives every year
+}
+
 }  // namespace
 
 Value cpom_breakeven_rate(const CallArgs& args) {
     const double base = args.number(0);
     const std::vector<double> charges = args.line(1);
     const double reserves = args.number_or(2, 0.0);
-    return breakeven_rate(base, charges, reserves);
+    const std::vector<double> permanent = optional_years(args, 3, charges.size());
+    const std::vector<double> one_off = optional_years(args, 4, charges.size());
+    return breakeven_rate(base, charges, reserves, permanent, one_off);
 }
 
 Value cpom_adjustment(const CallArgs& args) {
     const YearlyPair pair = lay_out(args.grid(0), args.grid(1), args.name(0), args.name(1));
     const double threshold = args.number(2);
     const double share = args.number_or(3, 1.0);
+    const bool built_in = args.integer_or(4, 0, 1, 0) == 1;
+    if (!built_in) {
+        return for_each_row(pair.count, [&](std::size_t k) {
+            return adjustment(pair.amount.row(k), pair.rate.row(k), threshold, share);
+        });
+    }
+    if (!args.given(5)) {
+        throw ArgumentError(args.name(5), "les taux d'évolution de la base sont nécessaires pour reconduire le "
+                                          "complément intégré à la base (built_in = 1)");
+    }
+    const PerYear rates(args.grid(5), pair.count, pair.years, args.name(5));
     return for_each_row(pair.count, [&](std::size_t k) {
-        return adjustment(pair.amount.row(k), pair.rate.row(k), threshold, share);
+        return adjustment_built_in(pair.amount.row(k), pair.rate.row(k), threshold, share, rates.row(k));
     });
 }
 
@@ -97,12 +130,17 @@ Value cpom_risk(const CallArgs& args) {
     in.base_charges = args.number(0);
     in.base_resources = args.number(1);
     in.years = args.integer(2, 1, 30);
-    in.inflation_mean = args.number(3);
+    const auto years = static_cast<std::size_t>(in.years);
+    in.inflation_mean = scalar_or_row(args, 3, 9);
     in.inflation_sd = args.number(4);
-    in.resources_rate = args.number(5);
+    in.resources_rate = scalar_or_row(args, 5, 10);
     in.reserves = args.number(6);
     in.scenarios = scenario_count(args.number_or(7, k_default_scenarios));
     in.seed = static_cast<std::uint32_t>(args.integer_or(8, 0, std::numeric_limits<int>::max(), 1));
+    in.inflation_means = optional_years(args, 9, years);
+    in.resources_rates = optional_years(args, 10, years);
+    in.permanent = optional_years(args, 11, years);
+    in.one_off = optional_years(args, 12, years);
     const RiskSummary risk = simulate_risk(in);
     return Matrix{1, 3, {risk.probability, risk.median_gap, risk.p90_gap}};
 }

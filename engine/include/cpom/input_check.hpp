@@ -1,0 +1,42 @@
+// CPOM_VALIDATE: why an input cell cannot be used, in French, before any formula reads it. Sheet validation only
+// guards typing: data filled by cpom-run --data, pasted or written by another tool reach the formulas unchecked,
+// and Calc's own formulas then substitute silently (a text compares above every number, a blank reads as 0).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+
+namespace cpom {
+
+// What an input cell holds: nothing, a number or a text.
+using InputValue = std::variant<std::monostate, double, std::string>;
+
+enum class InputKind {
+    Amount,  // euros
+    Rate,    // a yearly rate or a share, as a decimal (0,012 = 1,2 %)
+    Whole,   // a whole number (a year of the contract, a count)
+};
+
+struct InputRule {
+    InputKind kind = InputKind::Amount;
+    // Inclusive bounds. A rate without bounds stays within [−100 %, +100 %]: above, it is almost surely a
+    // percentage typed without its % sign (12 for 12 %).
+    std::optional<double> minimum;
+    std::optional<double> maximum;
+    bool blank_allowed = false;  // a blank has a documented meaning (no cap, year 1, the default count)
+};
+
+// The reason the value cannot be used, "label : reason" in French ("" when it can). The label names the cell for
+// the reader (a column header, a year); empty: the reason alone.
+std::string input_error(const InputValue& value, const InputRule& rule, std::string_view label);
+
+// For a rate that can be used: a warning when it is not zero and below `threshold` in absolute value, with the
+// rate a hundred times larger as the likely intent ("0,02 % : vouliez-vous dire 2 % ?"); "" otherwise. In a cell
+// formatted as a percentage Calc reads a typed 0,02 as 0,02 %, so a rate 100 times too small is the usual slip. The
+// threshold is the sheet's choice, a convention (projection-cpom: 0,1 %, issue 18's "between 0 and 0,1 % for an
+// inflation or growth rate"), never a regulatory figure: CPOM_VALIDATE takes it as an argument.
+std::string input_warning(const InputValue& value, const InputRule& rule, std::string_view label, double threshold);
+
+}  // namespace cpom
