@@ -71,9 +71,16 @@ void check_single_column(const std::string& name, const RangeShape& shape) {
     if (shape.cols() != 1) throw BalanceError("la plage « " + name + " » doit avoir une seule colonne");
 }
 
+void check_same_rows(const std::string& name, const RangeShape& shape, const RangeShape& accounts,
+                     const std::string& table) {
+    if (shape.sheet != accounts.sheet || shape.first_row != accounts.first_row || shape.last_row != accounts.last_row)
+        throw BalanceError("la plage « " + name + " » n'a pas les mêmes lignes que « " + table + "_comptes »");
+}
+
 void check_capacity(const std::string& table, std::size_t needed, std::size_t rows) {
     if (needed > rows)
-        throw BalanceError("table « " + table + " » : " + std::to_string(needed) + " lignes de comptes à écrire, la plage " +
+        throw BalanceError("table « " + table + " » : " + std::to_string(needed) +
+                           " lignes de comptes à écrire, la plage " +
                            table + "_comptes n'en a que " + std::to_string(rows) +
                            " : rien n'est coupé, agrandissez la balance du classeur");
 }
@@ -138,8 +145,7 @@ void fill_long(const std::string& table, const std::vector<const LoadedBalance*>
         if (!shapes.count(name)) continue;
         const RangeShape& shape = shapes.at(name);
         check_single_column(name, shape);
-        if (shape.sheet != accounts.sheet || shape.first_row != accounts.first_row || shape.last_row != accounts.last_row)
-            throw BalanceError("la plage « " + name + " » n'a pas les mêmes lignes que « " + table + "_comptes »");
+        check_same_rows(name, shape, accounts, table);
         out.push_back(column(shape.name, std::move(values), accounts.rows()));
         done.insert(name);
     }
@@ -166,13 +172,12 @@ void fill_wide(const std::string& table, const std::vector<const LoadedBalance*>
                                " » est une colonne de montants, sans clé « :… »");
         const RangeShape& shape = require(shapes, f->request.target, "");
         check_single_column(f->request.target, shape);
-        if (shape.sheet != accounts.sheet || shape.first_row != accounts.first_row || shape.last_row != accounts.last_row)
-            throw BalanceError("la plage « " + f->request.target + " » n'a pas les mêmes lignes que « " + table +
-                               "_comptes »");
+        check_same_rows(f->request.target, shape, accounts, table);
         if (col == table + "_comptes" || col == table + "_libelles")
             throw BalanceError("--balance " + f->request.spec + " : « " + f->request.target +
                                " » n'est pas une colonne de montants");
-        if (amounts.count(col)) throw BalanceError("--balance : la colonne « " + f->request.target + " » est donnée deux fois");
+        if (amounts.count(col))
+            throw BalanceError("--balance : la colonne « " + f->request.target + " » est donnée deux fois");
         if (col.find("debit") != std::string::npos || col.find("credit") != std::string::npos)
             throw BalanceError("--balance " + f->request.spec + " : « " + f->request.target +
                                " » est une colonne de débits ou de crédits ; le fichier s'importe en soldes (par "
@@ -243,7 +248,8 @@ BalanceRequest parse_balance_request(const std::string& text) {
         if (r.key.empty()) throw BalanceError("--balance " + text + " : clé vide après « : »");
     }
     r.target = target;
-    if (!valid_name(target)) throw BalanceError("--balance " + text + " : « " + target + " » n'est pas un nom de plage");
+    if (!valid_name(target))
+        throw BalanceError("--balance " + text + " : « " + target + " » n'est pas un nom de plage");
     if (r.file.empty()) throw BalanceError("--balance " + text + " : fichier manquant après « = »");
     return r;
 }
@@ -259,7 +265,8 @@ DataSet plan_balance_fill(const std::vector<LoadedBalance>& balances, const Rang
     for (const LoadedBalance& b : balances) {
         const std::string table = table_of(b.request);
         if (wide.count(table) && wide[table] != is_wide(b.request))
-            throw BalanceError("--balance : la table « " + table + " » est visée à la fois comme table et comme colonne");
+            throw BalanceError("--balance : la table « " + table +
+                               " » est visée à la fois comme table et comme colonne");
         wide[table] = is_wide(b.request);
         tables[table].push_back(&b);
     }
@@ -282,14 +289,16 @@ std::vector<std::string> balance_notes(const std::vector<LoadedBalance>& balance
         std::map<int, std::vector<std::string>> left;  // class → accounts no requested table takes
         for (const LedgerAccount& a : uses.front()->ledger.accounts) {
             const int c = account_class(a.account);
-            const bool taken = std::any_of(uses.begin(), uses.end(), [&](const LoadedBalance* u) { return takes_class(u->request, c); });
+            const bool taken = std::any_of(uses.begin(), uses.end(),
+                                           [&](const LoadedBalance* u) { return takes_class(u->request, c); });
             if (!taken) left[c].push_back(a.account);
         }
         for (const auto& [c, accounts] : left) {
             double total = 0;
             for (const LedgerAccount& a : uses.front()->ledger.accounts)
                 if (account_class(a.account) == c) total += a.balance();
-            notes.push_back(name + " : " + std::to_string(accounts.size()) + " compte" + (accounts.size() > 1 ? "s" : "") +
+            notes.push_back(name + " : " + std::to_string(accounts.size()) + " compte" +
+                            (accounts.size() > 1 ? "s" : "") +
                             " de classe " + std::to_string(c) + " non importé" + (accounts.size() > 1 ? "s" : "") +
                             " (aucune plage visée ne prend cette classe ; solde " + format_euros(total) + ") : " +
                             list_accounts(accounts));

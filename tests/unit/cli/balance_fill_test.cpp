@@ -95,8 +95,9 @@ TEST(LongTable, WithItsOwnBilanTableTakesOnlyTheResultClasses) {
     EXPECT_EQ(text(accounts, 1), "731221");
     EXPECT_TRUE(blank(accounts, 2));
     ASSERT_EQ(notes.size(), 1u);
-    EXPECT_EQ(notes[0], "--balance balance:4=ime.csv : 1 compte de bilan (classes 1 à 5, solde 200,00\xC2\xA0\xE2\x82\xAC) "
-                        "non importé dans la table « balance », qui ne prend que les classes 6 et 7 dans ce classeur : "
+    EXPECT_EQ(notes[0], "--balance balance:4=ime.csv : 1 compte de bilan (classes 1 à 5, solde "
+                        "200,00\xC2\xA0\xE2\x82\xAC) non importé dans la table « balance », qui ne prend que les "
+                        "classes 6 et 7 dans ce classeur : "
                         "--balance bilan_soldes=ime.csv les met sur la feuille de bilan");
     // The same file also into the bilan: nothing is left out, no note.
     notes.clear();
