@@ -264,6 +264,21 @@ class PgfpDepreciation(Shipped):
                 self.assertTrue(support.close_enough(b, expected), f"result year {year + 1}: {b} vs {expected}")
 
 
+class PgfpReason(Shipped):
+    def test_a_plan_in_error_says_why_on_the_sheet(self):
+        """Issue 15: repayments above the debt make the opening debt of the plan negative; the plan is in error and the
+        sheet says why in French (not only Err:502)."""
+        doc = self.open("eprd")
+        doc.Sheets.getByName("Financement").unprotect("")
+        self.put(doc, "Financement.B6", 3000000)
+        doc.calculateAll()
+        self.assertTrue(self.is_error(doc, "PGFP.C20"))
+        self.assertRegex(self.cell(doc, "PGFP.B32").getString(), r"^encours de la dette au 31/12 de l'année 0 négatif")
+        self.put(doc, "Financement.B6", 350000)
+        doc.calculateAll()
+        self.assertEqual(self.cell(doc, "PGFP.B32").getString(), "")
+
+
 class PrintFrame(Shipped):
     ORGANISATION = "Association Zéphyr Essai"
     NAME_INPUT = {"eprd": "Périmètre.C4", "errd": "Périmètre.C4", "couts-activite": "Activités.B4",
