@@ -20,6 +20,10 @@ A sheet lists its checks in its source ([[sheet.input_check]], see workbook.py's
                 use); {col} is the column of the checked cell
   amounts       kind account only: the amount cells of the same rows ("C15:D264"): an account cell is checked
                 when its row has an amount (blank, or text that does not start with digits, is then an error)
+  classes       kind account only: the classes the table takes ("67": a result balance); an account of another
+                class with an amount is an error, said with `why_classes` (its formulas give #N/A for that row)
+  not_with      "J11:K260": cells of the same rows that must stay blank when the checked cell is filled (one amount
+                typed two ways, e.g. a balance and its debit and credit), said with `why_not_with`
   why_min, why_max  the French reason of a bound, instead of the generic one
 
 The formulas are plain Calc formulas (ISTEXT, ISBLANK, FIXED…), so they work without the add-in and export as values.
@@ -181,20 +185,26 @@ def first_problem(expressions: list[str]) -> str:
 
 
 KEYS = {"cells", "reason", "kind", "blank", "min", "max", "suspect_below", "used_if", "why_min", "why_max",
-        "amounts", "values"}
+        "amounts", "values", "classes", "why_classes", "not_with", "why_not_with"}
 
 
-def account_check(ref: str, label: str, amounts: list[str]) -> str:
+def account_check(ref: str, label: str, amounts: list[str], classes: str = "", why_classes: str = "") -> str:
     """Expression giving "" or the problem of an account cell of a trial balance whose row has an amount (the
-    add-in reads only the leading digits of an account, and refuses an amount without account)."""
+    add-in reads only the leading digits of an account, and refuses an amount without account); with `classes`,
+    an account of another class is a problem too (after the others: the first problem is shown)."""
     has_amount = "OR(" + ";".join(f"IF(ISNUMBER({a});{a}<>0;0)" for a in amounts) + ")"
     no_digit = f'ISERROR(FIND(LEFT(TRIM({ref});1);"0123456789"))'
     end = "." + SEPARATOR
-    return (f'IF(NOT({has_amount});"";IF(ISERROR({ref});{quote(label + " : valeur en erreur" + end)};'
-            f'IF(ISBLANK({ref});{quote(label + " : montant sans numéro de compte" + end)};'
-            f'IF(ISTEXT({ref});IF({no_digit};'
-            f'"{label} : « "&{ref}&" » ne commence pas par un numéro de compte{end}";"");'
-            f'IF(OR({ref}<=0;{ref}<>INT({ref}));"{label} : "&{ref}&" n\'est pas un numéro de compte{end}";"")))))')
+    check = (f'IF(NOT({has_amount});"";IF(ISERROR({ref});{quote(label + " : valeur en erreur" + end)};'
+             f'IF(ISBLANK({ref});{quote(label + " : montant sans numéro de compte" + end)};'
+             f'IF(ISTEXT({ref});IF({no_digit};'
+             f'"{label} : « "&{ref}&" » ne commence pas par un numéro de compte{end}";"");'
+             f'IF(OR({ref}<=0;{ref}<>INT({ref}));"{label} : "&{ref}&" n\'est pas un numéro de compte{end}";"")))))')
+    if not classes:
+        return check
+    first = f"LEFT(TRIM({ref});1)"
+    return (check + f'&IF(NOT({has_amount});"";IF(ISERROR({ref});"";IF(ISERROR(FIND({first};{quote(classes)}));'
+            f'"{label} : compte de classe "&{first}&{quote(" : " + why_classes + end)};"")))')
 
 
 def reason_expressions(check: dict) -> dict[str, dict[str, list[str]]]:
@@ -217,7 +227,8 @@ def reason_expressions(check: dict) -> dict[str, dict[str, list[str]]]:
     found = {}
     for reason, group in zip(reasons, groups):
         if amounts_of is not None:
-            pairs = [(account_check(address, address, amounts_of[address]), '""') for address in group]
+            pairs = [(account_check(address, address, amounts_of[address], check.get("classes", ""),
+                                    check.get("why_classes", "")), '""') for address in group]
         else:
             pairs = [cell_check(address, address, check) for address in group]
         if check.get("used_if"):
@@ -228,7 +239,15 @@ def reason_expressions(check: dict) -> dict[str, dict[str, list[str]]]:
                 spans = ";".join(span.replace("{col}", column) for span in check["used_if"])
                 return expression if expression == '""' else f'IF(COUNTA({spans})=0;"";{expression})'
             pairs = [(only_if_used(a, e), only_if_used(a, w)) for a, (e, w) in zip(group, pairs)]
-        expressions = {"errors": [e for e, _ in pairs], "warnings": [w for _, w in pairs if w != '""']}
+        errors = [e for e, _ in pairs]
+        if check.get("not_with"):
+            others = {address: other for row, other in zip(rows, cells_of(check["not_with"])) for address in row}
+            why = check.get("why_not_with", "saisi en même temps que")
+            for address in group:
+                span = f"{others[address][0]}:{others[address][-1]}"
+                errors.append(f'IF(ISBLANK({address});"";IF(COUNTA({span})>0;'
+                              f'{quote(f"{address} : {why} {span}." + SEPARATOR)};""))')
+        expressions = {"errors": errors, "warnings": [w for _, w in pairs if w != '""']}
         found[reason] = expressions
     return found
 
