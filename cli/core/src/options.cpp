@@ -87,7 +87,13 @@ po::options_description describe() {
          "dossier des profils LibreOffice temporaires (défaut : $TMPDIR ou /tmp)")
         ("quiet,q", "pas d'affichage de progression")
         ("keep-active-content", "vos propres classeurs seulement : ouverts tels quels (images et objets liés chargés, "
-                                "réseau permis) ; les sorties gardent macros, événements et liens externes");
+                                "réseau permis) ; les sorties gardent macros, événements et liens externes")
+        ("allow-errors", "un classeur écrit avec des cellules en erreur ne change pas le code de sortie (0 au lieu de 4)")
+        ("report", po::value<std::string>()->value_name("FICHIER.json"),
+         "écrit le compte rendu du traitement en JSON (état, résultats, cellules en erreur, durée de chaque classeur)")
+        ("balance,b", po::value<std::vector<std::string>>()->value_name("CIBLE=FICHIER"),
+         "balance à importer d'un FEC ou d'un CSV de balance (répétable) : balance:1=ehpad.fec (colonne 1 de la "
+         "balance de l'errd), balance_n=fec-2024.txt, bilan_soldes=fec-2024.txt");
     return options;
 }
 
@@ -158,7 +164,8 @@ Command parse_command_line(int argc, const char* const argv[], const Environment
         std::ostringstream help;
         help << k_usage << '\n' << visible
              << "\nCodes de sortie : 0 tout est fait ; 1 au moins un classeur en échec ; 2 erreur d'utilisation ;\n"
-                "3 LibreOffice n'a pas pu démarrer ; 130/143 interrompu (Ctrl-C / SIGTERM).\n"
+                "3 LibreOffice n'a pas pu démarrer ; 4 tout est écrit, mais avec des cellules en erreur ;\n"
+                "130/143 interrompu (Ctrl-C / SIGTERM).\n"
                 "Documentation : docs/cli.md\n";
         command.action = Action::help;
         command.help = help.str();
@@ -240,6 +247,21 @@ Command parse_command_line(int argc, const char* const argv[], const Environment
 
     o.quiet = vm.count("quiet") > 0;
     o.keep_active_content = vm.count("keep-active-content") > 0;
+    o.allow_errors = vm.count("allow-errors") > 0;
+    if (vm.count("report")) {
+        o.report = vm["report"].as<std::string>();  // its folder is created like --out's
+        if (o.report->filename().empty() || fs::is_directory(*o.report, ec))
+            throw UsageError("--report : nom de fichier attendu : " + o.report->string());
+    }
+    if (vm.count("balance"))
+        for (const std::string& spec : vm["balance"].as<std::vector<std::string>>()) {
+            try {
+                o.balances.push_back(parse_balance_request(spec));
+            } catch (const BalanceError& e) {
+                throw UsageError(e.what());
+            }
+            require_file(o.balances.back().file, "balance");
+        }
     return command;
 }
 

@@ -7,8 +7,11 @@
 #include "cpom/accounts.hpp"
 #include "cpom/balance_sheet.hpp"
 #include "cpom/caf.hpp"
+#include "cpom/calls/limits.hpp"
+#include "cpom/ehpad_sections.hpp"
 #include "cpom/calls/shapes.hpp"
 #include "cpom/error.hpp"
+#include "cpom/format.hpp"
 #include "cpom/functional_groups.hpp"
 #include "cpom/pgfp.hpp"
 #include "cpom/ratios.hpp"
@@ -62,6 +65,10 @@ GroupMapping read_mapping(const CallArgs& args, std::size_t index) {
         throw ArgumentError(args.name(index), "deux colonnes sont attendues (préfixe de compte, groupe), la plage en a " +
                                                   std::to_string(arg.cols));
     }
+    if (arg.rows > k_max_table_rows) {
+        throw ArgumentError(args.name(index), "la table a " + format_count(arg.rows) + " lignes : au plus " +
+                                                  format_count(k_max_table_rows) + " (une ligne par préfixe de compte)");
+    }
     std::vector<MappingRow> rows;
     rows.reserve(arg.rows);
     for (std::size_t r = 0; r < arg.rows; ++r) rows.push_back({account_cell(arg.at(r, 0)), account_cell(arg.at(r, 1))});
@@ -89,14 +96,22 @@ Value cpom_group(const CallArgs& args) {
     if (codes.is_blank()) throw ArgumentError(args.name(2), "groupe manquant : \"C1\" à \"C3\" ou \"P1\" à \"P3\"");
     std::vector<Group> groups;
     groups.reserve(codes.cells.size());
+    const std::string name = args.name(2);
+    // The cell's position, built only for a message: a range of codes may be as large as a column.
+    const auto where = [&](std::size_t k) {
+        return codes.cells.size() == 1 ? std::string() : " (cellule n° " + std::to_string(k + 1) + ")";
+    };
     for (std::size_t k = 0; k < codes.cells.size(); ++k) {
         const auto* code = std::get_if<std::string>(&codes.cells[k]);
-        const std::string where = codes.cells.size() == 1 ? "" : " (cellule n° " + std::to_string(k + 1) + ")";
         if (code == nullptr) {
-            throw ArgumentError(args.name(2), "un code de groupe en texte est attendu" + where +
-                                                  " : \"C1\" à \"C3\" ou \"P1\" à \"P3\"");
+            throw ArgumentError(name, "un code de groupe en texte est attendu" + where(k) +
+                                          " : \"C1\" à \"C3\" ou \"P1\" à \"P3\"");
         }
-        groups.push_back(parse_group(*code, args.name(2) + where));
+        try {
+            groups.push_back(parse_group(*code, name));
+        } catch (const ArgumentError& e) {
+            throw ArgumentError(name + where(k), e.reason());
+        }
     }
     const TrialBalance balance = read_balance(args, 0, 1);
     const std::array<double, 6> totals =
@@ -159,6 +174,46 @@ Value cpom_pgfp(const CallArgs& args) {
 Value cpom_vetuste(const CallArgs& args) {
     const TrialBalance balance = read_balance(args, 0, 1);
     return vetuste(balance, parse_asset_type(args.text(2), args.name(2)));
+}
+
+// sections: one cell per line of the balance (hébergement, dépendance, soins, or blank outside an EHPAD section);
+// rules: two columns (account prefix, admitted sections). The result has the accounts' shape.
+Value cpom_section_check(const CallArgs& args) {
+    const Arg& accounts = args.raw(0);
+    const Arg& sections = args.raw(1);
+    const Arg& rules = args.raw(3);
+    require_line(sections, args.name(1));
+    if (sections.cells.size() != accounts.cells.size()) {
+        throw ArgumentError(args.name(1), "la plage a " + std::to_string(sections.cells.size()) + " cellules pour " +
+                                              std::to_string(accounts.cells.size()) + " comptes");
+    }
+    const TrialBalance balance = read_balance(args, 0, 2);
+    std::vector<std::optional<std::uint8_t>> bits;
+    bits.reserve(sections.cells.size());
+    for (std::size_t k = 0; k < sections.cells.size(); ++k) {
+        const Cell& cell = sections.cells[k];
+        if (std::holds_alternative<double>(cell)) {
+            throw ArgumentError(args.name(1), line_label(k + 1) + "un nom de section est attendu, pas un nombre");
+        }
+        const auto* text = std::get_if<std::string>(&cell);
+        bits.push_back(text ? parse_section(*text, args.name(1), k + 1) : std::nullopt);
+    }
+    if (rules.cols != 2) {
+        throw ArgumentError(args.name(3), "deux colonnes sont attendues (préfixe de compte, sections admises), la plage en a " +
+                                              std::to_string(rules.cols));
+    }
+    std::vector<SectionRuleRow> rows;
+    rows.reserve(rules.rows);
+    for (std::size_t r = 0; r < rules.rows; ++r) {
+        const Cell& admitted = rules.at(r, 1);
+        if (std::holds_alternative<double>(admitted)) {
+            throw ArgumentError(args.name(3), line_label(r + 1) + "les sections admises sont un texte");
+        }
+        const auto* text = std::get_if<std::string>(&admitted);
+        rows.push_back({account_cell(rules.at(r, 0)), text ? std::string_view(*text) : std::string_view()});
+    }
+    const SectionRules table = SectionRules::from_rows(rows, args.name(3));
+    return Matrix{accounts.rows, accounts.cols, section_violations(balance, bits, table, accounts.cells.size())};
 }
 
 }  // namespace cpom::calls
