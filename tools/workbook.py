@@ -52,7 +52,7 @@ Input checks (tools/input_checks.py, issue 12 §3.2): what a formula reads is ch
 of the engine's CPOM_VALIDATE generated from:
   [[sheet.input_check]]  cells, reason (the cell(s) showing the first problem, in red), kind, blank, min, max,
                     suspect_below, used_if, values, amounts, why_min, why_max, labels, label, warnings, skip_if,
-                    show: see tools/input_checks.py (an unknown key is an error)
+                    show, max_length: see tools/input_checks.py (an unknown key is an error)
   control_summary   "A8": one line summing up the reasons of the whole workbook (green when there is none)
 Templates (.ots) are written without cached results: a document made from one is computed on the user's machine,
 in the user's locale (issue 18 §2); the builder's office computes in the workbook's locale (tools/office.py).
@@ -103,6 +103,8 @@ STYLES = {
     # The reason of a bad input (tools/input_checks.py), empty when all is well; shrunk to stay on one line, since
     # Calc does not give a row its optimal height again when a formula's text grows.
     "cpom_control": dict(CharColor=0x9C0006, CharHeight=9.0, ShrinkToFit=True),
+    # Long texts in rows of fixed height on a printed report (justifications, labels of a table of 30 rows).
+    "cpom_small": dict(CharHeight=8.0),
 }
 
 SERIES_COLOURS = (0x1F4E79, 0x5B9BD5, 0xA5A5A5, 0x2E75B6, 0x7F7F7F, 0xBDD7EE)

@@ -445,8 +445,52 @@ ERRD = RESULTS + [
     Check("treasury = FRNG − BFR", ["frng", "bfr", "tresorerie"], _errd_treasury),
 ]
 
+
+def _complete_year_is_the_actual(f):
+    """With the four quarters entered, the year-end forecast is the actual, whatever the method."""
+    methods, forecast, actual = f.texts("methodes_appliquees"), f.texts("atterrissage"), f.texts("realise_a_date")
+    return [f"indicator {k + 1}: forecast {forecast[k]!r}, actual {actual[k]!r} with the four quarters entered"
+            for k in range(len(methods)) if methods[k] == "année complète" and isinstance(forecast[k], float)
+            and isinstance(actual[k], float) and not same(forecast[k], actual[k])]
+
+
+def _objectives_by_axis_add_up(f):
+    """Rapport, objectives by axis (rows: four axes then the total; columns: in use, OK / VIGILANCE / ALERTE to date,
+    the same at year end, without forecast, unjustified): the total row adds up the axes, nothing is counted twice."""
+    rows, out = f.rows("rapport_objectifs_par_axe"), []
+    for column in range(1, 7):
+        if not same(rows[4][column], sum(r[column] for r in rows[:4])):
+            out.append(f"column {column + 1}: total {rows[4][column]:g} ≠ sum of the axes")
+    for k, r in enumerate(rows):
+        if r[1] + r[2] + r[3] > r[0] or not same(r[7], r[0] - r[4] - r[5] - r[6]) or r[7] < 0:
+            out.append(f"row {k + 1}: {r}")
+    return out
+
+
+def _reserves_left_by_block(f):
+    """Rapport, trajectory of each block (columns B-L): gap = charges − resources, projected and forecast; forecast
+    cumulative gap = projected cumulative − projected gap + forecast gap; reserves left = reserves − forecast cumulative.
+    A cell « à corriger » or « — » (a text) is not a figure: its relations are not checked."""
+    out = []
+    for k, r in enumerate(f.texts("rapport_trajectoire")[i:i + 12] for i in range(0, 96, 12)):
+        label, b, c, d, e, _, g, h, i_, j, kk, l = r
+        relations = [("projected gap", d, (b, c), lambda: b - c), ("forecast gap", j, (h, i_), lambda: h - i_),
+                     ("forecast cumulative gap", kk, (e, d, j), lambda: e - d + j),
+                     ("reserves left", l, (g, kk), lambda: g - kk)]
+        for name, value, operands, expected in relations:
+            if all(isinstance(v, float) for v in (value, *operands)) and not same(value, expected()):
+                out.append(f"block {k + 1} ({label}): {name} {value:.2f} ≠ {expected():.2f}")
+    return out
+
+
 SUIVI_TRIMESTRIEL = [
     Check("alerts counted", ["statut", "nombre_alertes"], _alerts_counted("statut", "nombre_alertes")),
+    Check("forecast alerts counted", ["statut_prevu", "nombre_alertes_prevues"],
+          _alerts_counted("statut_prevu", "nombre_alertes_prevues")),
+    Check("a complete year is the actual", ["methodes_appliquees", "atterrissage", "realise_a_date"],
+          _complete_year_is_the_actual),
+    Check("objectives by axis add up", ["rapport_objectifs_par_axe"], _objectives_by_axis_add_up),
+    Check("reserves left by block", ["rapport_trajectoire"], _reserves_left_by_block),
 ]
 
 BY_TEMPLATE = {

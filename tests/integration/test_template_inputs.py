@@ -190,19 +190,59 @@ class InputChecks(Shipped):
          ["Balance.O20", "Synthèse.D10", "Indicateurs.D18"], "Balance.A4"),
         ("audit-budgetaire", {"Indicateurs.C8": -100}, "Indicateurs.A12",
          r"^C8 : -100 : des journées strictement positives sont attendues$", [], "Comptes clés.A4"),
-        ("suivi-trimestriel", {"Suivi.H9": "9,7 %"}, "Suivi.A12", r"^H9 : « 9,7 % » n'est pas un nombre$",
-         ["Suivi.K9", "Suivi.N9", "Suivi.B13"], "Suivi.A15"),
-        ("suivi-trimestriel", {"Suivi.F6": 2}, "Suivi.A12",
-         r"^F6 : 200\xa0% : probablement 2\xa0% saisi sans le signe %",
-         [], "Suivi.A15"),
-        ("suivi-trimestriel", {"Suivi.E7": 0.0095}, "Suivi.A12", r"^E7 : 0,95\xa0% : vouliez-vous dire 95\xa0% \?$", [],
-         "Suivi.A15"),
+        # suivi-trimestriel: a row with a reason gives errors (never figures computed without the input), in « Suivi »
+        # and in its year-end forecast; the other rows keep theirs. (\s: French spaces are no-break spaces.)
+        ("suivi-trimestriel", {"Suivi.J9": "9,7 %"}, "Suivi.Q9", r"^J9 : « 9,7 % » n'est pas un nombre$",
+         ["Suivi.M9", "Suivi.P9", "Suivi.C39", "Atterrissage.L9", "Atterrissage.N9"], "Suivi.A44"),
+        ("suivi-trimestriel", {"Suivi.H7": 2}, "Suivi.Q7",
+         r"^H7 : 200\s% : probablement 2\s% saisi sans le signe % \(saisir 2\s%\) ; limites : de 0\s% à 100\s%$",
+         ["Suivi.P7", "Atterrissage.N7"], "Rapport.A4"),
+        ("suivi-trimestriel", {"Suivi.G7": 95}, "Suivi.Q7",
+         r"^G7 : 9\s500\s% : au-delà de 150 %, un pourcentage saisi",
+         ["Suivi.O7", "Atterrissage.L7"], "Suivi.A44"),
+        ("suivi-trimestriel", {"Suivi.K7": 95.2}, "Suivi.Q7", r"^K7 : 9\s520\s% : au-delà de 150 %",
+         ["Suivi.M7", "Atterrissage.M7"], "Rapport.A4"),
+        ("suivi-trimestriel", {"Suivi.E17": "total"}, "Suivi.Q17",
+         r"^E17 : « total » n'est pas dans la liste : « somme » ou « moyenne »$",
+         ["Suivi.M17", "Suivi.O17", "Atterrissage.L17"], "Suivi.A44"),
         # Case counts: the sheet compares « SOMME » with « somme » as different (Calc's default), so does the check.
-        ("suivi-trimestriel", {"Suivi.C6": "SOMME"}, "Suivi.A12",
-         r"^C6 : « SOMME » n'est pas dans la liste : « somme » ou « moyenne »$", ["Suivi.K6"], "Suivi.A15"),
-        ("suivi-trimestriel", {"Suivi.C8": "total"}, "Suivi.A12",
-         r"^C8 : « total » n'est pas dans la liste : « somme » ou « moyenne »$",
-         ["Suivi.K8", "Suivi.M8"], "Suivi.A15"),
+        ("suivi-trimestriel", {"Suivi.E17": "SOMME"}, "Suivi.Q17",
+         r"^E17 : « SOMME » n'est pas dans la liste : « somme » ou « moyenne »$", ["Suivi.M17"], "Suivi.A44"),
+        ("suivi-trimestriel", {"Suivi.I24": -742000}, "Suivi.Q24", r"^I24 : \S?742\s000 : négatif",
+         ["Suivi.M24", "Atterrissage.L24", "Atterrissage.N24"], "Suivi.A44"),
+        ("suivi-trimestriel", {"Suivi.G17": None}, "Suivi.Q17", r"^G17 : cellule vide, une valeur est attendue$",
+         ["Suivi.N17", "Atterrissage.M17"], "Rapport.A4"),
+        ("suivi-trimestriel", {"Suivi.G18": 0}, "Suivi.Q18",
+         r"^G18 : 0 : l'objectif doit être strictement positif "
+         r"\(le statut mesure l'écart en proportion de l'objectif\)$",
+         ["Suivi.O18", "Atterrissage.M18"], "Suivi.A44"),
+        ("suivi-trimestriel", {"Suivi.F9": 2}, "Suivi.Q9", r"^F9 : 2 hors des limites \(de \S?1 à 1\)$",
+         ["Suivi.P9"], "Suivi.A44"),
+        ("suivi-trimestriel", {"Suivi.B8": None}, "Suivi.Q8", r"^B8 : cellule vide, un nom est attendu$", [],
+         "Rapport.A4"),
+        ("suivi-trimestriel", {"Suivi.D26": "euros"}, "Suivi.Q26",
+         r"^D26 : « euros » n'est pas dans la liste : « € »",
+         ["Suivi.M26", "Atterrissage.L26"], "Suivi.A44"),
+        ("suivi-trimestriel", {"Atterrissage.F17": "n/a"}, "Atterrissage.P17", r"^F17 : « n/a » n'est pas un nombre$",
+         ["Atterrissage.L17", "Atterrissage.N17"], "Suivi.A44"),
+        ("suivi-trimestriel", {"Atterrissage.G7": 94}, "Atterrissage.P7", r"^G7 : 9\s400\s% : au-delà de 150 %",
+         ["Atterrissage.L7"], "Rapport.A4"),
+        ("suivi-trimestriel", {"Atterrissage.J9": "moyenne mobile"}, "Atterrissage.P9",
+         r"^J9 : « moyenne mobile » n'est pas dans la liste", ["Atterrissage.L9"], "Suivi.A44"),
+        ("suivi-trimestriel", {"Atterrissage.O9": "x" * 200}, "Atterrissage.P9",
+         r"^O9 : texte de 200 caractères, 150 au plus : la fin serait coupée à l'impression$", ["Atterrissage.L9"],
+         "Rapport.A4"),
+        ("suivi-trimestriel", {"Atterrissage.C4": "moyenne"}, "Atterrissage.A37", r"^C4 : « moyenne » n'est pas dans",
+         ["Atterrissage.L7"], "Suivi.A44"),
+        ("suivi-trimestriel", {"Projection.C7": "1,7 M€"}, "Projection.J7",
+         r"^C7 : « 1,7 M€ » n'est pas un nombre$",
+         ["Projection.L7"], "Rapport.A4"),
+        ("suivi-trimestriel", {"Projection.G8": -60000}, "Projection.J8",
+         r"^G8 : \S?60\s000\s€ hors des limites \(au moins 0\s€\)$", ["Projection.L8"], "Suivi.A44"),
+        ("suivi-trimestriel", {"Projection.H7": 31}, "Projection.J7", r"^H7 : 31 hors des limites \(de 1 à 30\)$",
+         ["Projection.L7"], "Rapport.A4"),
+        ("suivi-trimestriel", {"Projection.E8": None}, "Projection.J8",
+         r"^E8 : cellule vide, une valeur est attendue \(0 s'il n'y en a pas\)$", ["Projection.L8"], "Rapport.A4"),
     ]
 
     def test_examples_have_no_anomaly(self):
@@ -279,13 +319,19 @@ class Declarations(unittest.TestCase):
         import input_checks
         good = {"cells": "B8:E8", "reason": "A16", "kind": "amount"}
         self.assertIn("CPOM_VALIDATE(B8:E8;\"AMOUNT\"", input_checks.reason_formulas([good])["A16"])
+        # A free text: blank allowed, its most characters the engine's maximum of a LABEL, with the reason.
+        text = {"cells": "O7", "reason": "P7", "kind": "text", "max_length": 150}
+        self.assertIn('CPOM_VALIDATE(O7:O7;"LABEL";;150;"O7";1;;;"la fin serait coupée à l\'impression")',
+                      input_checks.reason_formulas([text])["P7"])
         for mistake, words in [({"minimum": 0}, "unknown keys ['minimum']"), ({"kind": "percent"}, "unknown kind"),
                                ({"reason": "A16:A17"}, "one cell or one per row"),
                                ({"labels": "B7:C7"}, "must be one cell or 4"),
                                ({"suspect_below": 0.001}, "suspect_below is for rates"),
                                ({"kind": "rate", "suspect_below": "F31"}, "must be checked itself"),
                                ({"kind": "choice"}, "values go with kind choice"),
-                               ({"skip_if": "$Q{row}", "cells": "B8:E9"}, "needs one reason per row")]:
+                               ({"skip_if": "$Q{row}", "cells": "B8:E9"}, "needs one reason per row"),
+                               ({"max_length": 150}, "max_length goes with kinds label and text"),
+                               ({"kind": "text", "max": 150}, "max_length goes with kinds label and text")]:
             with self.subTest(mistake=mistake), self.assertRaisesRegex(ValueError, re.escape(words)):
                 input_checks.reason_formulas([{**good, **mistake}])
 
