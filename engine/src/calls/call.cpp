@@ -33,6 +33,10 @@ void require_finite(const Value& value) {
         for (double x : m->values) {
             if (!std::isfinite(x)) fail();
         }
+    } else if (const auto* t = std::get_if<Table>(&value)) {
+        for (const TableCell& cell : t->cells) {  // a missing figure is NotAvailable, never a NaN
+            if (const auto* x = std::get_if<double>(&cell); x != nullptr && !std::isfinite(*x)) fail();
+        }
     }
 }
 
