@@ -24,7 +24,7 @@ NUMBERED = re.compile(r"§\s*\d")
 # Sections numbered by others are not the project's numbering: an issue's ("issue 12 §3.1", "issues 12 and 18 §1")
 # or an external standard's ("ODF 1.2 §19.385").
 FOREIGN_NUMBERING = re.compile(
-    r"(?:\bissues?\s+\d+(?:\s*§[\d.-]+)?(?:\s*(?:,|and|et)\s*\d+(?:\s*§[\d.-]+)?)*|\bODF\s+[\d.]+)\s*$", re.I)
+    r"(?:\bissues?\s+\d+(?:\s*§[\d.-]+|\s*(?:,|and|et)\s*\d*)*|\bODF\s+[\d.]+)\s*$", re.I)
 INTERNAL_LINK = re.compile(r"\]\(#([A-Za-z0-9_-]+)\)")
 BARE_DOMAIN = re.compile(r"domain\.md(?!#)")
 SKIPPED_DIRS = {".git", "build", "out", "node_modules", "__pycache__"}

@@ -13,22 +13,17 @@
 #include <com/sun/star/lang/XComponent.hpp>
 #include <com/sun/star/lang/XServiceInfo.hpp>
 #include <com/sun/star/packages/zip/ZipFileAccess.hpp>
-#include <com/sun/star/container/XEnumeration.hpp>
-#include <com/sun/star/container/XEnumerationAccess.hpp>
-#include <com/sun/star/sheet/FormulaResult.hpp>
 #include <com/sun/star/sheet/XCalculatable.hpp>
-#include <com/sun/star/sheet/XCellAddressable.hpp>
-#include <com/sun/star/sheet/XCellRangesQuery.hpp>
-#include <com/sun/star/sheet/XSheetCellRanges.hpp>
-#include <com/sun/star/table/XCell.hpp>
 #include <com/sun/star/sheet/XCellRangeAddressable.hpp>
 #include <com/sun/star/sheet/XCellRangeData.hpp>
 #include <com/sun/star/sheet/XCellRangeReferrer.hpp>
 #include <com/sun/star/sheet/XNamedRanges.hpp>
+#include <com/sun/star/text/XText.hpp>
 #include <com/sun/star/util/XCloseable.hpp>
 
 #include "cpom/cli/diagnosis.hpp"
 #include "cpom/cli/range_fit.hpp"
+#include "error_cells.hpp"
 
 namespace cpom::cli {
 
@@ -96,15 +91,6 @@ std::string classify_type(const UnoConnection& office, const rtl::OUString& url)
     } catch (const css::uno::Exception&) {
         return reason::unknown_format;
     }
-}
-
-constexpr sal_Int32 k_error_no_name = 525;  // Calc's #NAME?
-
-std::string column_name(sal_Int32 column) {
-    std::string name;
-    for (++column; column > 0; column = (column - 1) / 26)
-        name.insert(name.begin(), static_cast<char>('A' + (column - 1) % 26));
-    return name;
 }
 
 Any cell_value(const DataCell& cell) {
@@ -190,24 +176,28 @@ void Document::fill(const DataSet& data) {
     }
 }
 
-void Document::recalculate() {
+// The text of the named cell `controle_saisies`, "" when the workbook has none (see WorkbookErrors::input_check).
+std::string Document::input_check() const {
+    Reference<css::beans::XPropertySet> props(model_, UNO_QUERY_THROW);
+    Reference<css::sheet::XNamedRanges> names(props->getPropertyValue("NamedRanges"), UNO_QUERY_THROW);
+    if (!names->hasByName("controle_saisies")) return "";
+    Reference<css::sheet::XCellRangeReferrer> referrer(names->getByName("controle_saisies"), UNO_QUERY);
+    const Reference<css::table::XCellRange> range = referrer.is() ? referrer->getReferredCells() : nullptr;
+    if (!range.is()) return "";
+    Reference<css::text::XText> text(range->getCellByPosition(0, 0), UNO_QUERY);
+    return text.is() ? to_utf8(text->getString()) : "";
+}
+
+WorkbookErrors Document::recalculate() {
     Reference<css::sheet::XCalculatable>(model_, UNO_QUERY_THROW)->calculateAll();
+    WorkbookErrors errors = list_error_cells(model_);
+    if (errors.any()) errors.input_check = input_check();
     // #NAME? means a function the office does not know: in a CPOM workbook, an office without the add-in. Such a
     // file must not reach an ARS as if its figures were right.
-    const auto sheets = model_->getSheets();
-    for (const rtl::OUString& name : sheets->getElementNames()) {
-        const auto errors = Reference<css::sheet::XCellRangesQuery>(sheets->getByName(name), UNO_QUERY_THROW)
-                                ->queryFormulaCells(css::sheet::FormulaResult::ERROR);
-        const auto cells = errors->getCells()->createEnumeration();
-        while (cells->hasMoreElements()) {
-            Reference<css::table::XCell> cell(cells->nextElement(), UNO_QUERY_THROW);
-            if (cell->getError() != k_error_no_name) continue;
-            const auto at = Reference<css::sheet::XCellAddressable>(cell, UNO_QUERY_THROW)->getCellAddress();
-            throw DocumentError("fonction inconnue (#NOM?) en " + to_utf8(name) + "." + column_name(at.Column) +
-                                std::to_string(at.Row + 1) +
-                                " : extension cpom-calc absente ou nom de fonction mal écrit");
-        }
-    }
+    if (const auto it = errors.first_by_code.find(calc_error::no_name); it != errors.first_by_code.end())
+        throw DocumentError("fonction inconnue (#NOM?) en " + cell_name(it->second) +
+                            " : extension cpom-calc absente ou nom de fonction mal écrit");
+    return errors;
 }
 
 }  // namespace cpom::cli

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <stdexcept>
 
+#include "cpom/cli/cell_errors.hpp"
 #include "cpom/cli/data_file.hpp"
 #include "uno_connection.hpp"
 
@@ -27,11 +28,13 @@ public:
     Document& operator=(const Document&) = delete;
 
     void fill(const DataSet& data);  // named ranges of the workbook; throws DocumentError
-    void recalculate();  // then refuses a workbook with #NAME? cells (add-in missing): throws DocumentError
+    // Returns the formula cells in error; refuses a workbook with #NAME? cells (add-in missing): DocumentError.
+    WorkbookErrors recalculate();
 
     const Reference<css::sheet::XSpreadsheetDocument>& model() const { return model_; }
 
 private:
+    std::string input_check() const;
     Reference<css::sheet::XSpreadsheetDocument> model_;
 };
 

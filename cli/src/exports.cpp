@@ -124,7 +124,10 @@ private:
 std::vector<PendingOutput> export_document(Document& document, const ExportRequest& request) {
     std::vector<PendingOutput> outputs;
     const fs::path base = request.out_dir / request.stem;
-    for (const Format format : request.formats) {
+    // XLSX last whatever the order asked: it replaces the formulas of the loaded copy, which the other formats show.
+    std::vector<Format> formats = request.formats;
+    std::stable_partition(formats.begin(), formats.end(), [](Format f) { return f != Format::xlsx; });
+    for (const Format format : formats) {
         switch (format) {
             case Format::ods: {
                 PendingOutput& out = outputs.emplace_back(pending(request, fs::path(base.string() + ".ods")));

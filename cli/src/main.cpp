@@ -11,6 +11,7 @@
 
 #include "cpom/cli/data_file.hpp"
 #include "cpom/cli/jobs.hpp"
+#include "cpom/cli/json_report.hpp"
 #include "cpom/cli/options.hpp"
 #include "cpom/cli/progress.hpp"
 #include "cpom/cli/scheduler.hpp"
@@ -22,8 +23,6 @@
 namespace {
 
 using namespace cpom::cli;
-
-constexpr int k_exit_failed = 1, k_exit_usage = 2, k_exit_no_office = 3;
 
 Environment environment() {
     Environment env;
@@ -43,7 +42,7 @@ std::size_t terminal_width() {
 
 int usage_error(const std::string& message) {
     std::cerr << "cpom-run : " << message << "\nAide : cpom-run --help\n";
-    return k_exit_usage;
+    return exit_code::usage;
 }
 
 int run(const Options& options, SignalGuard& signals) {
@@ -57,9 +56,15 @@ int run(const Options& options, SignalGuard& signals) {
     }
     const Plan plan = plan_jobs(options);
     if (plan.jobs.empty() && plan.rejected.empty()) return usage_error("aucun fichier à traiter dans les dossiers donnés");
+    if (options.report && plan.is_input(*options.report))
+        return usage_error("--report : remplacerait un fichier d'entrée : " + options.report->string());
     std::error_code ec;
     std::filesystem::create_directories(options.out_dir, ec);
     if (ec) return usage_error("--out : impossible de créer " + options.out_dir.string() + " : " + ec.message());
+    if (options.report && !options.report->parent_path().empty()) {
+        std::filesystem::create_directories(options.report->parent_path(), ec);
+        if (ec) return usage_error("--report : impossible de créer " + options.report->parent_path().string() + " : " + ec.message());
+    }
 
     // The C++ UNO bootstrap needs this (without it, it crashes); the office's own value.
     const std::string fundamental = "vnd.sun.star.pathname:" + (options.office_program / "fundamentalrc").string();
@@ -97,12 +102,22 @@ int run(const Options& options, SignalGuard& signals) {
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     std::cout << summary(plan, report, not_run, seconds, totals) << std::flush;
 
-    if (signals.signal()) return 128 + signals.signal();
-    if (no_office) {
+    int code = exit_code_of(totals, options.allow_errors);
+    if (signals.signal()) {
+        code = 128 + signals.signal();
+    } else if (no_office) {
         std::cerr << "cpom-run : LibreOffice n'a pas pu démarrer : " << report.startup_errors.front() << "\n";
-        return k_exit_no_office;
+        code = exit_code::no_office;
     }
-    return totals.failed > 0 ? k_exit_failed : 0;
+    if (options.report) {
+        try {
+            write_report(*options.report, report_json(plan, report, {CPOM_VERSION_STRING, not_run, seconds, code}));
+        } catch (const std::exception& e) {
+            std::cerr << "cpom-run : compte rendu --report non écrit : " << e.what() << "\n";
+            if (code == exit_code::done || code == exit_code::cell_errors) code = exit_code::failed;
+        }
+    }
+    return code;
 }
 
 }  // namespace
@@ -128,6 +143,6 @@ int main(int argc, char* argv[]) {
     } catch (const std::exception& e) {
         kill_all_process_groups();
         std::cerr << "cpom-run : erreur inattendue : " << e.what() << "\n";
-        return k_exit_failed;
+        return exit_code::failed;
     }
 }

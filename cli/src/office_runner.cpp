@@ -9,6 +9,7 @@
 
 #include "cpom/cli/diagnosis.hpp"
 #include "document.hpp"
+#include "error_cells.hpp"
 #include "exports.hpp"
 #include "network_isolation.hpp"
 #include "received_workbook.hpp"
@@ -168,13 +169,15 @@ Outcome OfficeRunner::compute(const Job& job) {
     if (!o.keep_active_content) notes = neutralise_received_workbook(*connection_, copy.path());
     Document document(*connection_, copy.path());
     if (data && !data->empty()) document.fill(*data);
-    document.recalculate();
+    WorkbookErrors errors = document.recalculate();
     if (!o.keep_active_content) refuse_external_documents(document);
+    if (errors.any()) explain_error_cells(document.model(), errors);  // before the exports: they change the copy
     std::vector<PendingOutput> outputs =
         export_document(document, ExportRequest{o.out_dir, job.stem, o.formats, o.sheets, settings_.plan,
                                                 settings_.work_root / ("exports-" + std::to_string(worker_))});
     Outcome outcome{true, "", {}};
     outcome.notes = std::move(notes);
+    outcome.errors = std::move(errors);
     for (PendingOutput& output : outputs) {
         output.commit();
         outcome.written.push_back(output.final_path());

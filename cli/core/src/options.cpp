@@ -87,7 +87,10 @@ po::options_description describe() {
          "dossier des profils LibreOffice temporaires (défaut : $TMPDIR ou /tmp)")
         ("quiet,q", "pas d'affichage de progression")
         ("keep-active-content", "vos propres classeurs seulement : ouverts tels quels (images et objets liés chargés, "
-                                "réseau permis) ; les sorties gardent macros, événements et liens externes");
+                                "réseau permis) ; les sorties gardent macros, événements et liens externes")
+        ("allow-errors", "un classeur écrit avec des cellules en erreur ne change pas le code de sortie (0 au lieu de 4)")
+        ("report", po::value<std::string>()->value_name("FICHIER.json"),
+         "écrit le compte rendu du traitement en JSON (état, résultats, cellules en erreur, durée de chaque classeur)");
     return options;
 }
 
@@ -158,7 +161,8 @@ Command parse_command_line(int argc, const char* const argv[], const Environment
         std::ostringstream help;
         help << k_usage << '\n' << visible
              << "\nCodes de sortie : 0 tout est fait ; 1 au moins un classeur en échec ; 2 erreur d'utilisation ;\n"
-                "3 LibreOffice n'a pas pu démarrer ; 130/143 interrompu (Ctrl-C / SIGTERM).\n"
+                "3 LibreOffice n'a pas pu démarrer ; 4 tout est écrit, mais avec des cellules en erreur ;\n"
+                "130/143 interrompu (Ctrl-C / SIGTERM).\n"
                 "Documentation : docs/cli.md\n";
         command.action = Action::help;
         command.help = help.str();
@@ -240,6 +244,12 @@ Command parse_command_line(int argc, const char* const argv[], const Environment
 
     o.quiet = vm.count("quiet") > 0;
     o.keep_active_content = vm.count("keep-active-content") > 0;
+    o.allow_errors = vm.count("allow-errors") > 0;
+    if (vm.count("report")) {
+        o.report = vm["report"].as<std::string>();  // its folder is created like --out's
+        if (o.report->filename().empty() || fs::is_directory(*o.report, ec))
+            throw UsageError("--report : nom de fichier attendu : " + o.report->string());
+    }
     return command;
 }
 

@@ -1,6 +1,7 @@
 #include "cpom/cli/scheduler.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <mutex>
 #include <thread>
 
@@ -33,6 +34,7 @@ RunReport run_jobs(const std::vector<Job>& jobs, unsigned workers, const RunnerF
             if (index >= jobs.size()) break;
             observer.started(jobs[index]);
             Outcome outcome;
+            const auto started = std::chrono::steady_clock::now();
             try {
                 outcome = runner->run(jobs[index]);
             } catch (const std::exception& e) {
@@ -41,6 +43,7 @@ RunReport run_jobs(const std::vector<Job>& jobs, unsigned workers, const RunnerF
                 outcome = Outcome{false, "erreur inconnue", {}};
             }
             if (stop && !outcome.ok) outcome.reason = reason::interrupted;  // the office was killed under it
+            outcome.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
             {
                 std::lock_guard lock(mutex);
                 report.outcomes[index] = outcome;

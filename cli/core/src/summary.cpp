@@ -19,8 +19,15 @@ std::string duration_text(double seconds) {
     return buffer;
 }
 
+Status status_of(const std::optional<Outcome>& outcome) {
+    if (!outcome || !outcome->ok) return Status::failed;
+    return outcome->errors.any() ? Status::errors : Status::ok;
+}
+
 std::string summary(const Plan& plan, const RunReport& report, const std::string& not_run, double seconds,
                     Totals& totals) {
+    constexpr std::size_t k_error_lines = 3;  // the rest is in --report
+    const std::string indent = "       ";    // under the file name
     std::string text;
     totals = {};
     for (const Rejected& rejected : plan.rejected) {
@@ -30,12 +37,21 @@ std::string summary(const Plan& plan, const RunReport& report, const std::string
     for (std::size_t i = 0; i < plan.jobs.size(); ++i) {
         const auto& outcome = report.outcomes[i];
         const std::string source = plan.jobs[i].source.string();
-        if (outcome && outcome->ok) {
-            text += "ok     " + source + " →";
+        const Status status = status_of(outcome);
+        if (status != Status::failed) {
+            // Written with cells in error: not a plain "ok", and the first causes on the following lines.
+            text += (status == Status::ok ? "ok     " : "erreur ") + source + " →";
             for (std::size_t k = 0; k < outcome->written.size(); ++k)
                 text += (k ? ", " : " ") + outcome->written[k].string();
             text += "\n";
-            for (const std::string& note : outcome->notes) text += "       - " + note + "\n";
+            if (status == Status::errors) {
+                text += indent + error_count_text(outcome->errors) + "\n";
+                if (!outcome->errors.input_check.empty())
+                    text += indent + "contrôle du classeur : " + outcome->errors.input_check + "\n";
+                for (const std::string& line : error_lines(outcome->errors, k_error_lines)) text += indent + line + "\n";
+                ++totals.with_errors;
+            }
+            for (const std::string& note : outcome->notes) text += indent + "- " + note + "\n";
             ++totals.ok;
         } else {
             text += "échec  " + source + " : " + (outcome ? outcome->reason : not_run) + "\n";
@@ -44,9 +60,17 @@ std::string summary(const Plan& plan, const RunReport& report, const std::string
     }
     const std::size_t total = totals.ok + totals.failed;
     text += std::to_string(total) + (total > 1 ? " classeurs : " : " classeur : ") + std::to_string(totals.ok) +
-            (totals.ok > 1 ? " réussis, " : " réussi, ") + std::to_string(totals.failed) + " en échec (" +
-            duration_text(seconds) + ").\n";
+            (totals.ok > 1 ? " réussis, " : " réussi, ");
+    if (totals.with_errors > 0)
+        text += "dont " + std::to_string(totals.with_errors) + " avec des cellules en erreur, ";
+    text += std::to_string(totals.failed) + " en échec (" + duration_text(seconds) + ").\n";
     return text;
+}
+
+int exit_code_of(const Totals& totals, bool allow_errors) {
+    if (totals.failed > 0) return exit_code::failed;
+    if (totals.with_errors > 0 && !allow_errors) return exit_code::cell_errors;
+    return exit_code::done;
 }
 
 }  // namespace cpom::cli

@@ -55,6 +55,17 @@ TEST_F(Options_, Defaults) {
     EXPECT_EQ(o.work_dir, dir.path());
     EXPECT_TRUE(o.connect.empty());
     EXPECT_FALSE(o.quiet);
+    EXPECT_FALSE(o.allow_errors);
+    EXPECT_FALSE(o.report.has_value());
+}
+
+TEST_F(Options_, ErrorsAllowedAndReport) {
+    const Options o = parse({"a.ods", "--allow-errors", "--report", "res/rapport.json"}).options;
+    EXPECT_TRUE(o.allow_errors);
+    EXPECT_EQ(*o.report, "res/rapport.json");  // its folder is created with the outputs
+    EXPECT_EQ(error({"a.ods", "--report", dir.path().string()}), "--report : nom de fichier attendu : " + dir.path().string());
+    EXPECT_EQ(error({"a.ods", "--report"}).rfind("valeur manquante", 0), 0u);
+    EXPECT_NE(parse({"--help"}).help.find("4 tout est écrit, mais avec des cellules en erreur"), std::string::npos);
 }
 
 TEST_F(Options_, FormatsAreSortedXlsxLast) {

@@ -79,6 +79,41 @@ TEST(Summary, WhatWasLeftOutOfAReceivedWorkbookFollowsItsLine) {
               "1 classeur : 1 réussi, 0 en échec (1,0 s).\n");
 }
 
+TEST(Summary, WrittenWithCellsInErrorIsNotAPlainOk) {
+    Plan plan;
+    plan.jobs = {job("d/a.csv"), job("d/b.csv")};
+    RunReport report;
+    Outcome errors{true, "", {"out/b.ods", "out/b.xlsx"}};
+    errors.errors.count = 31;
+    errors.errors.per_sheet = {{"Projection", 30}, {"Synthèse", 1}};
+    errors.errors.cells = {
+        {{"Projection", 4, 5}, 502, "CPOM_PROJECT, rates = inflation_groupe_1 : la cellule n° 1 contient du texte",
+         std::nullopt},
+        {{"Synthèse", 1, 11}, 502, "", CellRef{"Projection", 8, 110}}};
+    report.outcomes = {Outcome{true, "", {"out/a.ods"}}, errors};
+    Totals totals;
+    EXPECT_EQ(summary(plan, report, "", 2, totals),
+              "ok     d/a.csv → out/a.ods\n"
+              "erreur d/b.csv → out/b.ods, out/b.xlsx\n"
+              "       31 cellules en erreur : Projection (30), Synthèse (1)\n"
+              "       Projection.E6 Err:502 — CPOM_PROJECT, rates = inflation_groupe_1 : la cellule n° 1 contient du "
+              "texte\n"
+              "       Synthèse.B12 Err:502 — vient de Projection.I111\n"
+              "       … et 29 autres cellules en erreur\n"
+              "2 classeurs : 2 réussis, dont 1 avec des cellules en erreur, 0 en échec (2,0 s).\n");
+    EXPECT_EQ(totals.ok, 2u);
+    EXPECT_EQ(totals.with_errors, 1u);
+    // The workbook's own verdict on its inputs comes right under the count.
+    report.outcomes[1]->errors.input_check = "Hypothèses : réserves : -5 000 € hors des limites";
+    EXPECT_NE(summary(plan, report, "", 2, totals)
+                  .find("       31 cellules en erreur : Projection (30), Synthèse (1)\n"
+                        "       contrôle du classeur : Hypothèses : réserves : -5 000 € hors des limites\n"
+                        "       Projection.E6"),
+              std::string::npos);
+    EXPECT_EQ(status_of(report.outcomes[1]), Status::errors);
+    EXPECT_EQ(status_of(std::nullopt), Status::failed);
+}
+
 TEST(Watchdog, FiresOnlyAfterTheDelay) {
     std::atomic<int> fired{0};
     Watchdog dog([&] { ++fired; });

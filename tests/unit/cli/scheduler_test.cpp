@@ -62,6 +62,7 @@ TEST(Scheduler, EveryJobOnceOnSeveralWorkers) {
     for (std::size_t i = 0; i < all.size(); ++i) {
         ASSERT_TRUE(report.outcomes[i].has_value());
         EXPECT_EQ(report.outcomes[i]->ok, i != 3);
+        EXPECT_GE(report.outcomes[i]->seconds, 0.002);  // each fake document takes 2 ms (--report's durations)
     }
     EXPECT_EQ(report.outcomes[3]->reason, "cassé");
     EXPECT_EQ(counter.started_jobs.size(), 40u);

@@ -35,6 +35,8 @@ struct Options {
     // Trusted workbooks only: opened as they are (links fetched, no network isolation), outputs keep their macros,
     // event bindings and links. Macros never run either way.
     bool keep_active_content = false;
+    bool allow_errors = false;              // a workbook written with formula cells in error still exits 0
+    std::optional<fs::path> report;         // --report: the run as JSON
 };
 
 // What the environment tells the parser (kept out of it so that it can be tested).

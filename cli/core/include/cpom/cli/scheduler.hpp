@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "cpom/cli/cell_errors.hpp"
 #include "cpom/cli/jobs.hpp"
 
 namespace cpom::cli {
@@ -19,6 +20,8 @@ struct Outcome {
     std::string reason;                           // French, for a failure
     std::vector<std::filesystem::path> written;   // outputs, for a success
     std::vector<std::string> notes{};             // French: what was left out of a received workbook
+    WorkbookErrors errors{};                      // formula cells in error in what was written
+    double seconds = 0;                           // time spent on this document (set by run_jobs)
 };
 
 class Runner {

@@ -1,6 +1,8 @@
-// The report printed at the end: one line per document (written files, or the reason of the failure), then totals.
+// The report printed at the end: one line per document (written files, or the reason of the failure; the formula
+// cells in error of a written one), then totals; and the exit code they give.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -9,8 +11,13 @@
 
 namespace cpom::cli {
 
+// A document's end: written, written with formula cells in error, or not written.
+enum class Status { ok, errors, failed };
+Status status_of(const std::optional<Outcome>& outcome);
+
 struct Totals {
     std::size_t ok = 0, failed = 0;
+    std::size_t with_errors = 0;  // among ok: written with formula cells in error
 };
 
 // `not_run` is the reason given to jobs that never ran (interrupted, no office could start).
@@ -18,5 +25,14 @@ std::string summary(const Plan& plan, const RunReport& report, const std::string
                     Totals& totals);
 
 std::string duration_text(double seconds);  // "4,2 s", "1 min 05 s"
+
+// Exit codes (docs/cli.md, « Codes de sortie »).
+namespace exit_code {
+constexpr int done = 0, failed = 1, usage = 2, no_office = 3, cell_errors = 4;
+}
+
+// After a run that went to its end: failed if a document failed, else cell_errors if one was written with formula
+// cells in error (unless they are allowed: --allow-errors), else done.
+int exit_code_of(const Totals& totals, bool allow_errors);
 
 }  // namespace cpom::cli

@@ -1,0 +1,446 @@
+"""What must hold between the key figures of each template, whatever the inputs (issue 12 §4), written with the
+templates' named ranges only (never cell addresses: layouts change). An invariant takes the named values of one
+recalculated workbook (`Figures`) and returns the list of its violations; it is skipped ("not applicable") when a
+figure it needs is an error or a text: then the error must be visible and reported by cpom-run, which the harness
+checks separately (test_hostile). Relations with the example run (what must not move when an input moves) take the
+example's figures too.
+
+Amounts are compared to the cent (and to 1e-9 relative for huge ones), counts and years exactly."""
+from __future__ import annotations
+
+import math
+
+FINANCERS = ("ARS", "CD1", "CD2")  # the fixed codes of projection-cpom (sheet « Hypothèses »), in row order
+
+
+class NotApplicable(Exception):
+    """A figure the invariant needs is not a number: an error or a text, shown as such in the workbook."""
+
+
+class Figures:
+    """Named ranges of a workbook, read once: rows of floats; None for an error cell; str for a text."""
+
+    def __init__(self, doc, names):
+        self.values = {}
+        self.errors = set()  # names holding an error cell
+        for name in names:
+            if not doc.NamedRanges.hasByName(name):
+                raise KeyError(f"named range « {name} » missing from the workbook: update tests/integration/"
+                               f"invariants.py with the template")
+            rows = [list(r) for r in doc.NamedRanges.getByName(name).getReferredCells().getDataArray()]
+            self.values[name] = rows
+            if any(v is None for row in rows for v in row):
+                self.errors.add(name)
+
+    def rows(self, name) -> list[list[float]]:
+        rows = self.values[name]
+        for row in rows:
+            for v in row:
+                if not isinstance(v, float):
+                    raise NotApplicable(name)
+        return rows
+
+    def row(self, name) -> list[float]:
+        """A one-row or one-column range as a flat list."""
+        rows = self.rows(name)
+        return rows[0] if len(rows) == 1 else [r[0] for r in rows]
+
+    def one(self, name) -> float:
+        return self.rows(name)[0][0]
+
+    def texts(self, name) -> list:
+        rows = self.values[name]
+        return [v for row in rows for v in row]
+
+
+def same(a: float, b: float) -> bool:
+    return math.isfinite(a) and math.isfinite(b) and abs(a - b) <= 0.005 + 1e-9 * max(abs(a), abs(b))
+
+
+def first_year_over(cumulative: list[float], reserves: float) -> int:
+    """CPOM_EXHAUSTION_YEAR's definition (docs/functions.md): the first contract year whose cumulative gap exceeds
+    the reserves, 0 if none."""
+    return next((k + 1 for k, c in enumerate(cumulative) if c > reserves + 0.005), 0)
+
+
+class Check:
+    """One invariant: a name for the reports, the named ranges it reads, the test."""
+
+    def __init__(self, name, names, test, relation=False):
+        self.name, self.names, self.test, self.relation = name, tuple(names), test, relation
+
+    def run(self, figures, example=None) -> list[str] | None:
+        """Violations, or None when not applicable."""
+        try:
+            return self.test(figures, example) if self.relation else self.test(figures)
+        except NotApplicable:
+            return None
+
+
+# ------------------------------------------------------------------------------------------------ projection-cpom
+def _gap_is_charges_minus_resources(f):
+    charges, resources, gaps = f.rows("charges_projetees"), f.rows("ressources_projetees"), f.rows("ecart_annuel")
+    return [f"block {b + 1} year {y}: gap {gaps[b][y]:.2f} ≠ {charges[b][y]:.2f} − {resources[b][y]:.2f}"
+            for b in range(len(gaps)) for y in range(len(gaps[b]))
+            if not same(gaps[b][y], charges[b][y] - resources[b][y])]
+
+
+def _cumulative_is_running_sum(f):
+    gaps, cumulative = f.rows("ecart_annuel"), f.rows("ecart_cumule")  # gaps from year 0, cumulative from year 1
+    out = []
+    for b, row in enumerate(cumulative):
+        for k, value in enumerate(row):
+            want = sum(gaps[b][1:k + 2])
+            if not same(value, want):
+                out.append(f"block {b + 1} year {k + 1}: cumulative {value:.2f}, running sum {want:.2f}")
+    return out
+
+
+def _codes(f):
+    return [code if isinstance(code, str) else str(code) for code in f.texts("financeur_bloc")]
+
+
+def _blocks_add_up_to_financers(block_name, financer_name):
+    def test(f):
+        blocks, financers, codes = f.rows(block_name), f.rows(financer_name), _codes(f)
+        out = []
+        for i, code in enumerate(FINANCERS):
+            for y in range(len(financers[i])):
+                want = sum(blocks[b][y] for b in range(len(blocks)) if codes[b] == code)
+                if not same(financers[i][y], want):
+                    out.append(f"{code} year {y}: {financers[i][y]:.2f}, its blocks {want:.2f}")
+        return out
+    return test
+
+
+def _financers_add_up_to_perimeter(financer_name, block_name):
+    def test(f):
+        financers, blocks, codes = f.rows(financer_name), f.rows(block_name), _codes(f)
+        out = []
+        for y in range(len(financers[3])):
+            total = financers[3][y]
+            if not same(total, sum(financers[i][y] for i in range(3))):
+                out.append(f"year {y}: perimeter {total:.2f} ≠ ARS + CD1 + CD2")
+            blocks_total = sum(blocks[b][y] for b in range(len(blocks)) if codes[b] != "aucun")
+            if not same(total, blocks_total):
+                out.append(f"year {y}: perimeter {total:.2f}, blocks with a financer {blocks_total:.2f} "
+                           f"(codes {codes})")
+        return out
+    return test
+
+
+def _financer_cumulative_is_running_sum(f):
+    charges, resources = f.rows("charges_financeurs"), f.rows("ressources_financeurs")
+    cumulative = f.rows("ecart_cumule_financeurs")
+    out = []
+    for i, row in enumerate(cumulative):
+        for k, value in enumerate(row):
+            want = sum(charges[i][j] - resources[i][j] for j in range(1, k + 2))
+            if not same(value, want):
+                out.append(f"{(FINANCERS + ('périmètre',))[i]} year {k + 1}: cumulative {value:.2f}, "
+                           f"running sum of gaps {want:.2f}")
+    return out
+
+
+def _reserves_add_up(f):
+    blocks, financers, codes = f.row("reserves"), f.row("reserves_financeurs"), _codes(f)
+    out = [f"{code}: reserves {financers[i]:.2f}, its blocks {sum(r for r, c in zip(blocks, codes) if c == code):.2f}"
+           for i, code in enumerate(FINANCERS)
+           if not same(financers[i], sum(r for r, c in zip(blocks, codes) if c == code))]
+    if not same(financers[3], sum(financers[:3])):
+        out.append(f"perimeter reserves {financers[3]:.2f} ≠ ARS + CD1 + CD2")
+    return out
+
+
+def _block_exhaustion_year(f):
+    cumulative, reserves, years = f.rows("ecart_cumule"), f.row("reserves"), f.row("annee_epuisement_bloc")
+    return [f"block {b + 1}: exhaustion year {years[b]:g}, cumulative gaps {[round(c) for c in cumulative[b]]} "
+            f"against reserves {reserves[b]:.0f} give {first_year_over(cumulative[b], reserves[b])}"
+            for b in range(len(years)) if years[b] != first_year_over(cumulative[b], reserves[b])]
+
+
+def _financer_exhaustion_year(f):
+    """Each financer's year from its own cumulative gaps and reserves; the perimeter's is the first year one of them
+    runs out (reserves of different financers are never pooled: issue 12 §3.5), 0 when none does."""
+    cumulative, reserves = f.rows("ecart_cumule_financeurs"), f.row("reserves_financeurs")
+    years = f.row("annee_epuisement_financeurs")
+    own = [first_year_over(cumulative[i], reserves[i]) for i in range(len(FINANCERS))]
+    want = own + [min([y for y in own if y], default=0)]
+    return [f"{(FINANCERS + ('périmètre',))[i]}: exhaustion year {years[i]:g}, want {want[i]} "
+            f"(cumulative gaps {[round(c) for c in cumulative[i]]} against reserves {reserves[i]:.0f})"
+            for i in range(len(years)) if years[i] != want[i]]
+
+
+def _monte_carlo_without_spread_is_the_projection(f):
+    if f.one("ecart_type_inflation") != 0:
+        raise NotApplicable("ecart_type_inflation")
+    median, final = f.one("ecart_cumule_median"), f.rows("ecart_cumule_financeurs")[3][-1]
+    probability, year = f.one("probabilite_epuisement"), f.one("annee_epuisement")
+    out = []
+    if abs(median - final) > 1:
+        out.append(f"standard deviation 0: median {median:.2f}, projection's cumulative gap {final:.2f}")
+    if probability != (1.0 if year > 0 else 0.0):
+        out.append(f"standard deviation 0: probability {probability}, projection's exhaustion year {year:g}")
+    return out
+
+
+PROJECTION = [
+    Check("gap = charges − resources", ["charges_projetees", "ressources_projetees", "ecart_annuel"],
+          _gap_is_charges_minus_resources),
+    Check("cumulative gap = running sum of gaps", ["ecart_annuel", "ecart_cumule"], _cumulative_is_running_sum),
+    Check("blocks add up to financers (charges)", ["charges_projetees", "charges_financeurs", "financeur_bloc"],
+          _blocks_add_up_to_financers("charges_projetees", "charges_financeurs")),
+    Check("blocks add up to financers (resources)",
+          ["ressources_projetees", "ressources_financeurs", "financeur_bloc"],
+          _blocks_add_up_to_financers("ressources_projetees", "ressources_financeurs")),
+    Check("financers and blocks add up to the perimeter (charges)",
+          ["charges_financeurs", "charges_projetees", "financeur_bloc"],
+          _financers_add_up_to_perimeter("charges_financeurs", "charges_projetees")),
+    Check("financers and blocks add up to the perimeter (resources)",
+          ["ressources_financeurs", "ressources_projetees", "financeur_bloc"],
+          _financers_add_up_to_perimeter("ressources_financeurs", "ressources_projetees")),
+    Check("financer cumulative gap = running sum", ["charges_financeurs", "ressources_financeurs",
+                                                     "ecart_cumule_financeurs"], _financer_cumulative_is_running_sum),
+    Check("reserves add up", ["reserves", "reserves_financeurs", "financeur_bloc"], _reserves_add_up),
+    Check("block exhaustion year", ["ecart_cumule", "reserves", "annee_epuisement_bloc"], _block_exhaustion_year),
+    Check("financer exhaustion year", ["ecart_cumule_financeurs", "reserves_financeurs",
+                                       "annee_epuisement_financeurs"], _financer_exhaustion_year),
+    Check("Monte Carlo with standard deviation 0 = projection",
+          ["ecart_type_inflation", "ecart_cumule_median", "ecart_cumule_financeurs", "probabilite_epuisement",
+           "annee_epuisement"], _monte_carlo_without_spread_is_the_projection),
+]
+
+
+# ----------------------------------------------------------------------------------------------------------- eprd
+def _crp_totals(f):
+    out = []
+    charges = sum(f.row("charges_crpp")) + sum(f.row("charges_crpa"))
+    products = sum(f.row("produits_crpp")) + sum(f.row("produits_crpa"))
+    if not same(f.one("total_charges"), charges):
+        out.append(f"total charges {f.one('total_charges'):.2f}, CRPP + CRPA groups {charges:.2f}")
+    if not same(f.one("total_produits"), products):
+        out.append(f"total products {f.one('total_produits'):.2f}, CRPP + CRPA groups {products:.2f}")
+    result = f.row("resultat_previsionnel")
+    want = [sum(f.row("produits_crpp")) - sum(f.row("charges_crpp")),
+            sum(f.row("produits_crpa")) - sum(f.row("charges_crpa")), products - charges]
+    out += [f"forecast result {i}: {result[i]:.2f} ≠ products − charges {want[i]:.2f}"
+            for i in range(3) if not same(result[i], want[i])]
+    return out
+
+
+def _caf_adds_up(f):
+    crpp, crpa, total = f.row("caf_par_compte")
+    out = [] if same(total, crpp + crpa) else [f"CAF {total:.2f} ≠ CRPP {crpp:.2f} + CRPA {crpa:.2f}"]
+    if not same(f.one("caf"), total):
+        out.append(f"CAF {f.one('caf'):.2f} ≠ its column {total:.2f}")
+    return out
+
+
+def _treasury_is_frng_minus_bfr(f):
+    out = []
+    for when in ("ouverture", "fin"):
+        frng, bfr, cash = f.one(f"frng_{when}"), f.one(f"bfr_{when}"), f.one(f"tresorerie_{when}")
+        if not same(cash, frng - bfr):
+            out.append(f"{when}: treasury {cash:.2f} ≠ FRNG {frng:.2f} − BFR {bfr:.2f}")
+    return out
+
+
+def _balance_sheet_moves(f):
+    out = []
+    if not same(f.one("frng_fin"), f.one("frng_ouverture") + f.one("apport_prelevement_frng")):
+        out.append("FRNG at the end ≠ opening FRNG + contribution")
+    if not same(f.one("bfr_fin"), f.one("bfr_ouverture") + f.one("variation_bfr")):
+        out.append("BFR at the end ≠ opening BFR + change")
+    if not same(f.one("dette_fin"), f.one("dette_ouverture") + f.one("emprunts_nouveaux")
+                - f.one("remboursements_emprunts")):
+        out.append("debt at the end ≠ opening debt + new loans − repayments")
+    return out
+
+
+# CPOM_PGFP's rows, in the function's documented output order (docs/functions.md), not a sheet layout.
+PGFP_PRODUCTS, PGFP_CHARGES = 0, 1
+
+
+def _pgfp_flows(f):
+    rows = f.rows("pgfp")
+    result, caf, frng = f.row("pgfp_resultat"), f.row("pgfp_caf"), f.row("pgfp_frng")
+    cash, debt = f.row("pgfp_tresorerie"), f.row("pgfp_dette")
+    depreciation, investments = f.row("pgfp_dotations"), f.row("pgfp_investissements")
+    loans, repayments, grants = f.row("pgfp_emprunts"), f.row("pgfp_remboursements"), f.row("pgfp_subventions")
+    bfr_days = f.one("bfr_jours")  # BFR kept in days of cash charges (CPOM_PGFP with base_depreciation)
+    out = []
+    previous_frng, previous_debt = f.one("frng_fin"), f.one("dette_fin")
+    for k in range(len(result)):
+        charges = rows[PGFP_CHARGES][k]
+        checks = [
+            ("result = products − charges", result[k], rows[PGFP_PRODUCTS][k] - charges),
+            ("CAF = result + depreciation", caf[k], result[k] + depreciation[k]),
+            ("FRNG = previous + CAF + loans + grants − investments − repayments", frng[k],
+             previous_frng + caf[k] + loans[k] + grants[k] - investments[k] - repayments[k]),
+            ("treasury = FRNG − BFR", cash[k], frng[k] - bfr_days * (charges - depreciation[k]) / 365),
+            ("debt = previous + loans − repayments", debt[k], previous_debt + loans[k] - repayments[k]),
+        ]
+        out += [f"year {k + 1}: {what}: {got:.2f} ≠ {want:.2f}" for what, got, want in checks if not same(got, want)]
+        previous_frng, previous_debt = frng[k], debt[k]
+    return out
+
+
+def _depreciation_is_not_cash(f, example):
+    """Item 3.1 of issue 12: changing only the future depreciation changes the result by the same amount and leaves
+    the CAF, the FRNG and the treasury unchanged."""
+    def depreciation(figures):  # an empty input cell counts as 0, as CPOM_PGFP reads it
+        return [0.0 if v == "" else v for v in figures.texts("pgfp_dotations")]
+
+    if any(not isinstance(v, float) for v in depreciation(f)) or depreciation(f) == depreciation(example):
+        raise NotApplicable("pgfp_dotations")
+    out = []
+    for name in ("pgfp_caf", "pgfp_frng", "pgfp_tresorerie"):
+        for k, (a, b) in enumerate(zip(f.row(name), example.row(name))):
+            if not same(a, b):
+                out.append(f"year {k + 1}: {name} moved from {b:.2f} to {a:.2f} with the depreciation only")
+    delta = [a - b for a, b in zip(depreciation(f), depreciation(example))]
+    change = [a - b for a, b in zip(f.row("pgfp_resultat"), example.row("pgfp_resultat"))]
+    out += [f"year {k + 1}: result moved by {change[k]:.2f}, depreciation by {delta[k]:.2f}"
+            for k in range(len(delta)) if not same(change[k], -delta[k])]
+    return out
+
+
+EPRD = [
+    Check("CRP totals and results", ["charges_crpp", "charges_crpa", "produits_crpp", "produits_crpa",
+                                     "total_charges", "total_produits", "resultat_previsionnel"], _crp_totals),
+    Check("CAF adds up", ["caf_par_compte", "caf"], _caf_adds_up),
+    Check("treasury = FRNG − BFR", ["frng_ouverture", "bfr_ouverture", "tresorerie_ouverture", "frng_fin",
+                                    "bfr_fin", "tresorerie_fin"], _treasury_is_frng_minus_bfr),
+    Check("balance sheet moves", ["frng_fin", "frng_ouverture", "apport_prelevement_frng", "bfr_fin",
+                                  "bfr_ouverture", "variation_bfr", "dette_fin", "dette_ouverture",
+                                  "emprunts_nouveaux", "remboursements_emprunts"], _balance_sheet_moves),
+    Check("PGFP flows", ["pgfp", "pgfp_resultat", "pgfp_caf", "pgfp_frng", "pgfp_tresorerie", "pgfp_dette",
+                         "pgfp_dotations", "pgfp_investissements", "pgfp_emprunts", "pgfp_remboursements",
+                         "pgfp_subventions", "bfr_jours", "frng_fin", "dette_fin"], _pgfp_flows),
+    Check("depreciation is not cash", ["pgfp_dotations", "pgfp_resultat", "pgfp_caf", "pgfp_frng",
+                                       "pgfp_tresorerie"], _depreciation_is_not_cash, relation=True),
+]
+
+
+# -------------------------------------------------------------------------------------------------- couts-activite
+def _allocation_loses_nothing(f):
+    pools, total, shares = f.row("charges_communes"), f.one("total_reparti"), f.row("repartition_par_activite")
+    out = []
+    if not same(total, sum(pools)):
+        out.append(f"allocated {total:.2f}, shared costs {sum(pools):.2f}")
+    if not same(sum(shares), total):
+        out.append(f"activities receive {sum(shares):.2f}, allocated {total:.2f}")
+    if not same(f.one("controle_repartition"), 0):
+        out.append(f"control {f.one('controle_repartition'):.2f} ≠ 0")
+    return out
+
+
+def _full_and_net_costs(f):
+    direct, shares, full = f.row("charges_directes"), f.row("repartition_par_activite"), f.row("cout_complet")
+    net, offsets = f.row("cout_net"), f.row("produits_attenuation")
+    out = [f"activity {a + 1}: full cost {full[a]:.2f} ≠ direct {direct[a]:.2f} + shared {shares[a]:.2f}"
+           for a in range(len(full)) if not same(full[a], direct[a] + shares[a])]
+    out += [f"activity {a + 1}: net cost {net[a]:.2f} ≠ full {full[a]:.2f} − offsets {offsets[a]:.2f}"
+            for a in range(len(net)) if not same(net[a], full[a] - offsets[a])]
+    return out
+
+
+def _unit_costs(f):
+    net = f.row("cout_net")
+    out = []
+    for unit_name, per in (("cout_place", "capacite"), ("cout_journee", "journees_realisees"),
+                           ("cout_personne", "file_active")):
+        units, costs = f.row(per), f.values[unit_name]
+        flat = costs[0] if len(costs) == 1 else [r[0] for r in costs]
+        for a, cost in enumerate(flat):
+            if not isinstance(cost, float):
+                continue  # an error or an empty activity: shown as such
+            want = net[a] / units[a] if units[a] else math.nan
+            if not same(cost, want):
+                out.append(f"activity {a + 1}: {unit_name} {cost:.2f} ≠ net cost / {per} = {want:.2f}")
+    return out
+
+
+COUTS_ACTIVITE = [
+    Check("allocation loses nothing", ["charges_communes", "total_reparti", "repartition_par_activite",
+                                       "controle_repartition"], _allocation_loses_nothing),
+    Check("full and net costs", ["charges_directes", "repartition_par_activite", "cout_complet", "cout_net",
+                                 "produits_attenuation"], _full_and_net_costs),
+    Check("unit costs", ["cout_net", "cout_place", "capacite", "cout_journee", "journees_realisees",
+                         "cout_personne", "file_active"], _unit_costs),
+]
+
+
+# ------------------------------------------------------------------------------------------------ audit-budgetaire
+def _group_totals(f):
+    charges, products = f.rows("charges_par_groupe"), f.rows("produits_par_groupe")
+    total_charges, total_products, result = f.row("total_charges"), f.row("total_produits"), f.row("resultat")
+    out = []
+    for y in range(3):
+        c, p = sum(r[y] for r in charges), sum(r[y] for r in products)
+        if not same(total_charges[y], c):
+            out.append(f"year {y}: total charges {total_charges[y]:.2f} ≠ groups {c:.2f}")
+        if not same(total_products[y], p):
+            out.append(f"year {y}: total products {total_products[y]:.2f} ≠ groups {p:.2f}")
+        if not same(result[y], total_products[y] - total_charges[y]):
+            out.append(f"year {y}: result {result[y]:.2f} ≠ products − charges")
+    return out
+
+
+def _groups_match_the_trial_balance(f):
+    if f.texts("source_montants") != ["balance"]:
+        raise NotApplicable("source_montants")
+    result, balance = f.row("resultat"), f.row("resultat_balance")
+    return [f"year {y}: result of the groups {result[y]:.2f}, of the trial balance {balance[y]:.2f}"
+            for y in range(3) if not same(result[y], balance[y])]
+
+
+def _variance_to_budget(f):
+    actual = [r[2] for r in f.rows("charges_par_groupe")] + [f.row("total_charges")[2]] + \
+             [r[2] for r in f.rows("produits_par_groupe")] + [f.row("total_produits")[2], f.row("resultat")[2]]
+    budget_charges, budget_products = f.row("budget_charges"), f.row("budget_produits")
+    budget = budget_charges + [sum(budget_charges)] + budget_products + \
+        [sum(budget_products), sum(budget_products) - sum(budget_charges)]
+    variance = f.row("ecart_budget")
+    return [f"line {i + 1}: variance {variance[i]:.2f} ≠ actual {actual[i]:.2f} − budget {budget[i]:.2f}"
+            for i in range(len(variance)) if not same(variance[i], actual[i] - budget[i])]
+
+
+def _alerts_counted(status_name, count_name):
+    def test(f):
+        statuses, count = f.texts(status_name), f.one(count_name)
+        if any(s is None for s in statuses):
+            raise NotApplicable(status_name)
+        alerts = sum(1 for s in statuses if s == "ALERTE")
+        return [] if count == alerts else [f"{count_name} {count:g}, {alerts} ALERTE in {status_name}"]
+    return test
+
+
+AUDIT_BUDGETAIRE = [
+    Check("group totals and result", ["charges_par_groupe", "produits_par_groupe", "total_charges",
+                                      "total_produits", "resultat"], _group_totals),
+    Check("groups match the trial balance", ["source_montants", "resultat", "resultat_balance"],
+          _groups_match_the_trial_balance),
+    Check("variance to budget", ["charges_par_groupe", "total_charges", "produits_par_groupe", "total_produits",
+                                 "resultat", "budget_charges", "budget_produits", "ecart_budget"],
+          _variance_to_budget),
+    Check("alerts counted", ["statut_groupes", "groupes_en_alerte"],
+          _alerts_counted("statut_groupes", "groupes_en_alerte")),
+]
+
+SUIVI_TRIMESTRIEL = [
+    Check("alerts counted", ["statut", "nombre_alertes"], _alerts_counted("statut", "nombre_alertes")),
+]
+
+BY_TEMPLATE = {
+    "projection-cpom": PROJECTION,
+    "eprd": EPRD,
+    "couts-activite": COUTS_ACTIVITE,
+    "audit-budgetaire": AUDIT_BUDGETAIRE,
+    "suivi-trimestriel": SUIVI_TRIMESTRIEL,
+}
+
+
+def key_figures(template: str) -> list[str]:
+    """Every named range the template's invariants read."""
+    return sorted({name for check in BY_TEMPLATE[template] for name in check.names})
