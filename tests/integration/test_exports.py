@@ -24,7 +24,7 @@ ALL_FORMATS = "xlsx,pdf,csv,ods"  # XLSX asked first: it must still not change t
 # The two cases of the issue on projection-cpom: a text in the group I inflation, a zero year-0 resource.
 PROJECTION_CASES = {
     "inflation-texte": {"inflation_groupe_1": ["2,4 pc", 0.02, 0.018, 0.018, 0.018]},
-    "ressources-zero": {"ressources_annee_0": [0, 690000, 2200000, 3290000, 1310000, 1620000]},
+    "ressources-zero": {"ressources_annee_0": [0, 690000, 2200000, 3290000, 1310000, 1620000] + [None] * 34},
 }
 
 office = None
