@@ -1,36 +1,57 @@
-"""Control formulas of template inputs (issue 12 §3.2): a bad input gives a visible French reason next to it and on
-the summary, never a silent substitution. Sheet validation does not protect data filled by `cpom-run --data`, by
-paste or by another tool: these formulas read what is really in the cells.
+"""Input checks of a template (issue 12 §3.2): every input a formula reads is checked, whatever filled it (sheet
+validation does not protect data filled by `cpom-run --data`, by paste or by another tool), and a bad one gives a
+visible French reason next to it and on the summary, never a silent substitution.
 
-A sheet lists its checks in its source ([[sheet.input_check]], see workbook.py's docstring):
+A sheet states its checks in its source ([[sheet.input_check]], one table per group of like cells); the builder
+turns them into short calls of the engine's CPOM_VALIDATE, which decides and words every reason (French numbers
+included: engine/src/input_check.cpp). Keys (an unknown key is an error):
 
   cells         the inputs checked, e.g. "C8:H8" or "C15:D264"
   reason        where the reason appears: one cell for all of `cells`, or a column as tall as `cells` (one reason per
-                row); it shows the first problem found, "" when all is well
+                row); "" when all is well
   kind          amount (euros) | number | whole | rate | growth (rates are fractions: 0,02 = 2 %; a cell formatted
-                as a percentage takes 2 as 2 %) — default number; account (see amounts); label (a name that must
-                be given); choice (one of `values`, the list of the cell's validation)
+                as a percentage takes 2 as 2 %; growth = a rate with the warning below) — default number; account
+                (see amounts); label (a name that must be given); choice (one of `values`)
+  values        kind choice: the texts allowed (compared as Calc's = compares them: without regard to case)
   blank         "error" (default: a blank is not read as 0) or "allowed" (a blank means "nothing", e.g. a quarter
                 not yet entered)
-  min, max      bounds; rate and growth kinds have max = 1 unless given: above 100 % is probably a percentage typed
-                without its « % »
-  suspect_below growth kind: 0,001 by default — a rate strictly between 0 and 0,1 % is flagged "vouliez-vous dire
-                2 % ?" (0,02 typed in a percent cell gives 0,02 %); a warning, the figures are still computed
+  min, max      bounds (included); a rate without them stays within −100 % … 100 %: above, it is probably a
+                percentage typed without its « % »
+  why_min, why_max  the French reason of a bound, said after the value instead of « hors des limites (…) »
+  suspect_below rate kinds: a rate strictly between 0 and this (a number, or a cell holding it, itself checked) is
+                flagged « vouliez-vous dire 2 % ? » (0,02 typed in a percent cell gives 0,02 %); a warning, the
+                figures are still computed; growth kind: 0,001 unless given (SUSPECT_GROWTH)
+  warnings      where the warnings go, when not in `reason` (after its errors): a cell or a column like `reason`
   used_if       ["{col}9:{col}13", ...]: check only when one of these cells holds something (an activity column in
                 use); {col} is the column of the checked cell
+  skip_if       a Calc condition under which the row is not checked (a block left out): "$Q{row}", {row} being the
+                row of the checked cells (one reason per row)
   amounts       kind account only: the amount cells of the same rows ("C15:D264"): an account cell is checked
-                when its row has an amount (blank, or text that does not start with digits, is then an error)
-  why_min, why_max  the French reason of a bound, instead of the generic one
+                when its row has an amount, with CPOM_ACCOUNTS's rule
+  labels        the cells naming the inputs in the reasons (a header row "F14:J14", one per checked cell of a
+                row, or one cell "A23"); default: the cell addresses (« D9 : … »)
+  label         instead of labels: one name, written in the source ("Premier exercice")
+  show          "first" (the reason cell shows the first problem of its inputs, on one line) or "all" (every
+                problem, joined by « ; »); default: "first" for one reason cell (it gathers many inputs), "all" for
+                one reason per row (a row's few cells; and no cutting to compute for each row of a long table);
+                the same for all checks sharing a reason cell
 
-The formulas are plain Calc formulas (ISTEXT, ISBLANK, FIXED…), so they work without the add-in and export as values.
-FIXED writes numbers in the notation of the office that computes them (French for a French user).
+Calc never hands a cell in error (#DIV/0!…) to an add-in: the call is then an error, and the reason cell names the
+first input in error (« D9 : valeur en erreur »).
 """
 from __future__ import annotations
 
-KINDS = ("amount", "number", "whole", "rate", "growth", "account", "choice", "label")
+from dataclasses import dataclass, field
+
+KINDS = {"amount": "AMOUNT", "number": "NUMBER", "whole": "WHOLE", "rate": "RATE", "growth": "RATE",
+         "account": "ACCOUNT", "choice": "CHOICE", "label": "LABEL"}
 RATE_KINDS = ("rate", "growth")
 SUSPECT_GROWTH = 0.001  # below 0,1 % a yearly growth or inflation rate is almost surely a percent typo (issue 18 §1)
 OK_TEXT = "Contrôle des saisies : aucune anomalie."
+KEYS = {"cells", "reason", "kind", "blank", "min", "max", "suspect_below", "used_if", "why_min", "why_max",
+        "amounts", "values", "labels", "label", "warnings", "show", "skip_if"}
+SEPARATOR = "§§"  # between the reasons of several cells, so that the first one can be cut out (no reason holds it)
+VALIDATE = "CPOM_VALIDATE"
 
 
 def quote(text: str) -> str:
@@ -38,114 +59,9 @@ def quote(text: str) -> str:
     return '"' + text.replace('"', '""') + '"'
 
 
-SEPARATOR = "§§"  # ends every reason inside a formula, so that the first one can be cut out (no message holds it)
-NBSP = "\u00a0"  # the thousands separator LibreOffice writes in French
-
-
-def french_number(expression: str, decimals: int) -> str:
-    """Calc expression writing a number in French whatever the locale of the office that computes it: 12 000 ;
-    -3,25. FIXED follows the office's locale (cpom-run's office and an English build machine compute in en-US):
-    thousands are grouped only without decimals (a comma then is a grouping), decimals are written ungrouped and
-    their point, if any, becomes a comma."""
-    if decimals == 0:
-        return f'SUBSTITUTE(SUBSTITUTE(FIXED({expression};0);",";UNICHAR(160));" ";UNICHAR(160))'
-    return f'SUBSTITUTE(FIXED({expression};{decimals};1);".";",")'
-
-
-def shown(ref: str, kind: str) -> str:
-    """Calc expression writing the value of `ref` as the user reads it: 12 000 ; 2,50 % ; 3,25."""
-    if kind in RATE_KINDS:
-        return f'{french_number(f"{ref}*100", 2)}&" %"'
-    if kind in ("amount", "whole"):
-        return french_number(ref, 0)
-    return french_number(ref, 2)
-
-
-def shown_bound(value: float, kind: str) -> str:
-    """A bound written in French at build time (it is a constant): 2,5 % ; 100 ; 0,5."""
-    if kind in RATE_KINDS:
-        value *= 100
-    text = f"{value:,.4f}".rstrip("0").rstrip(".").replace(",", NBSP).replace(".", ",")
-    return text + (" %" if kind in RATE_KINDS else "")
-
-
-def meant_percent(ref: str) -> str:
-    """The percentage the user probably meant when a percent cell holds 100 times too little: 0,02 % → « 2 »."""
-    return french_number(f"{ref}*10000", f"IF({ref}*10000=INT({ref}*10000);0;2)")
-
-
-def cell_check(ref: str, label: str, rule: dict) -> tuple[str, str]:
-    """Expressions giving "" or the first error of one input cell, and "" or its warning (a suspect value, computed
-    all the same), each as « label : reason. » + SEPARATOR."""
-    kind = rule.get("kind", "number")
-    if kind not in KINDS:
-        raise ValueError(f"input_check: unknown kind {kind!r} (one of {', '.join(KINDS)})")
-
-    def say(reason: str, end: str = ".") -> str:  # a reason (a Calc expression) as the cell's message
-        return f'{quote(label + " : ")}&{reason}&{quote(end + SEPARATOR)}'
-
-    if kind in ("choice", "label"):
-        return text_check(ref, label, rule, say), '""'
-    value = shown(ref, kind)
-    tests: list[tuple[str, str]] = [
-        (f"ISERROR({ref})", say(quote("valeur en erreur"))),
-        (f"ISTEXT({ref})", say(f'"texte « "&{ref}&" » au lieu d\'un nombre"')),
-    ]
-    blank = rule.get("blank", "error")
-    if blank not in ("error", "allowed"):
-        raise ValueError(f"input_check: blank is 'error' or 'allowed', not {blank!r}")
-    tests.append((f"ISBLANK({ref})", '""' if blank == "allowed" else
-                  say(quote("vide : saisir un nombre (0 s'il n'y a rien)"))))
-    if kind == "whole":
-        tests.append((f"{ref}<>INT({ref})", say(f'{french_number(ref, 2)}&" n\'est pas un nombre entier"')))
-    if "min" in rule:
-        low = rule["min"]
-        if "why_min" in rule:
-            reason = f'{value}&" : "&{quote(rule["why_min"])}'
-        elif low == 0 and kind == "amount":
-            reason = f'{value}&" est négatif, un montant positif ou nul est attendu"'
-        else:
-            reason = f'{value}&" est inférieur au minimum {shown_bound(low, kind)}"'
-        end = "."
-        if kind in RATE_KINDS and low > 0:  # 0,95 typed in a percent cell: 0,95 %, below the minimum of 1 %
-            reason += f'&IF(AND({ref}>0;{ref}*100>={low});", vouliez-vous dire "&{meant_percent(ref)}&" % ?";".")'
-            end = ""
-        tests.append((f"{ref}<{low}", say(reason, end)))
-    high = rule.get("max", 1 if kind in RATE_KINDS else None)
-    if high is not None:
-        if "why_max" in rule:
-            reason = f'{value}&" : "&{quote(rule["why_max"])}'
-        elif kind in RATE_KINDS and "max" not in rule:
-            reason = f'{value}&", taux saisi sans « % » ? (2 % s\'écrit 2 % ou 0,02)"'
-        else:
-            reason = f'{value}&" est supérieur au maximum {shown_bound(high, kind)}"'
-        tests.append((f"{ref}>{high}", say(reason, "")))
-    errors = '""'
-    for condition, message in reversed(tests):
-        errors = f"IF({condition};{message};{errors})"
-    warning = '""'
-    suspect = rule.get("suspect_below", SUSPECT_GROWTH if kind == "growth" else None)
-    if suspect:
-        message = say(f'{value}&", vouliez-vous dire "&{meant_percent(ref)}&" % ?"', "")
-        # Nested, not AND(ISNUMBER(…);ABS(…)…): Calc's AND evaluates all its arguments, ABS of a text is an error.
-        warning = f'IF(ISNUMBER({ref});IF(AND({ref}<>0;ABS({ref})<{suspect});{message};"");"")'
-    return errors, warning
-
-
-def text_check(ref: str, label: str, rule: dict, say) -> str:
-    """A text input: a name that must be there (label), or one of a list of values (choice)."""
-    blank = quote("vide : un nom est attendu" if rule["kind"] == "label" else "vide : choisir une valeur de la liste")
-    if rule["kind"] == "label":
-        return f'IF(ISBLANK({ref});{say(blank)};"")'
-    values = rule["values"]
-    listed = " ou ".join(f"« {v} »" for v in values)
-    known = "OR(" + ";".join(f"{ref}={quote(v)}" for v in values) + ")"
-    unknown = say(quote("« ") + f"&{ref}&" + quote(" » n'est pas dans la liste : " + listed))
-    return (f'IF(ISERROR({ref});{say(quote("valeur en erreur"))};IF(ISBLANK({ref});{say(blank)};'
-            f'IF({known};"";{unknown})))')
-
-
+# ---------------------------------------------------------------------------------------------- cell addresses
 def split_cell(address: str) -> tuple[str, int]:
+    address = address.replace("$", "")
     letters = "".join(ch for ch in address if ch.isalpha())
     return letters.upper(), int(address[len(letters):])
 
@@ -174,95 +90,273 @@ def cells_of(span: str) -> list[list[str]]:
     return [[f"{column_letters(c)}{r}" for c in cols] for r in range(r1, r2 + 1)]
 
 
-def first_problem(expressions: list[str]) -> str:
-    """The first message of several cells (their messages concatenated, then cut at the first separator)."""
-    joined = "&".join(expressions)
-    return f'REGEX({joined};"^(.*?){SEPARATOR}.*$";"$1")'
+def span_of(block: list[list[str]]) -> str:
+    """[["B8", "C8"], ["B9", "C9"]] → "B8:C9" (always two corners: a one-cell range lets the add-in see a blank)."""
+    return f"{block[0][0]}:{block[-1][-1]}"
 
 
-KEYS = {"cells", "reason", "kind", "blank", "min", "max", "suspect_below", "used_if", "why_min", "why_max",
-        "amounts", "values"}
-
-
-def account_check(ref: str, label: str, amounts: list[str]) -> str:
-    """Expression giving "" or the problem of an account cell of a trial balance whose row has an amount (the
-    add-in reads only the leading digits of an account, and refuses an amount without account)."""
-    has_amount = "OR(" + ";".join(f"IF(ISNUMBER({a});{a}<>0;0)" for a in amounts) + ")"
-    no_digit = f'ISERROR(FIND(LEFT(TRIM({ref});1);"0123456789"))'
-    end = "." + SEPARATOR
-    return (f'IF(NOT({has_amount});"";IF(ISERROR({ref});{quote(label + " : valeur en erreur" + end)};'
-            f'IF(ISBLANK({ref});{quote(label + " : montant sans numéro de compte" + end)};'
-            f'IF(ISTEXT({ref});IF({no_digit};'
-            f'"{label} : « "&{ref}&" » ne commence pas par un numéro de compte{end}";"");'
-            f'IF(OR({ref}<=0;{ref}<>INT({ref}));"{label} : "&{ref}&" n\'est pas un numéro de compte{end}";"")))))')
-
-
-def reason_expressions(check: dict) -> dict[str, dict[str, list[str]]]:
-    """{reason cell address: {"errors": [...], "warnings": [...]}}: the expressions of its input cells."""
-    unknown = set(check) - KEYS
-    if unknown:
-        raise ValueError(f"input_check {check['cells']}: unknown keys {sorted(unknown)}")
-    rows = cells_of(check["cells"])
-    reasons = [row[0] for row in cells_of(check["reason"])]
-    if len(reasons) == 1:
-        groups = [[address for row in rows for address in row]]
-    elif len(reasons) == len(rows):
-        groups = rows
-    else:
-        raise ValueError(f"input_check {check['cells']}: reason {check['reason']} must be one cell or one per row")
-    amounts_of = None  # kind account: the amount cells of each account cell's row
-    if check.get("kind") == "account":
-        amount_rows = cells_of(check["amounts"])
-        amounts_of = {address: amount_rows[i] for i, row in enumerate(rows) for address in row}
-    found = {}
-    for reason, group in zip(reasons, groups):
-        if amounts_of is not None:
-            pairs = [(account_check(address, address, amounts_of[address]), '""') for address in group]
-        else:
-            pairs = [cell_check(address, address, check) for address in group]
-        if check.get("used_if"):
-            # Checked only in an activity column in use: one of these cells (same sheet) is filled; "{col}" stands
-            # for the column of the checked cell.
-            def only_if_used(address: str, expression: str) -> str:
-                column = split_cell(address)[0]
-                spans = ";".join(span.replace("{col}", column) for span in check["used_if"])
-                return expression if expression == '""' else f'IF(COUNTA({spans})=0;"";{expression})'
-            pairs = [(only_if_used(a, e), only_if_used(a, w)) for a, (e, w) in zip(group, pairs)]
-        expressions = {"errors": [e for e, _ in pairs], "warnings": [w for _, w in pairs if w != '""']}
-        found[reason] = expressions
-    return found
-
-
-def reason_formulas(checks: list[dict]) -> dict[str, str]:
-    """{reason cell address: formula} of a sheet's checks; checks sharing a reason cell (the account and the
-    amounts of one row) show the first problem of all of them: errors before warnings."""
-    gathered: dict[str, dict[str, list[str]]] = {}
-    for check in checks:
-        for reason, expressions in reason_expressions(check).items():
-            into = gathered.setdefault(reason, {"errors": [], "warnings": []})
-            for key in into:
-                into[key].extend(expressions[key])
-    return {reason: "=" + first_problem(found["errors"] + found["warnings"]) for reason, found in gathered.items()}
-
-
-def reason_spans(checks: list[dict]) -> list[str]:
-    """The reason ranges of a sheet's checks, each once."""
-    return list(dict.fromkeys(check["reason"] for check in checks))
+def absolute(address: str) -> str:
+    letters, row = split_cell(address)
+    return f"${letters}${row}"
 
 
 def sheet_ref(sheet: str, span: str) -> str:
     """'$'Sheet'.$A$1:$B$2' for formulas on another sheet."""
-    parts = []
-    for address in span.split(":"):
-        letters, row = split_cell(address)
-        parts.append(f"${letters}${row}")
-    return f"$'{sheet}'." + ":".join(parts)
+    return f"$'{sheet}'." + ":".join(absolute(a) for a in span.split(":"))
 
 
+# ---------------------------------------------------------------------------------------------- one check
+@dataclass
+class Call:
+    """One CPOM_VALIDATE call for a reason cell, the condition under which it is skipped, and what it reads (for
+    the reason given when one of its cells is in error)."""
+    expression: str
+    skip: str = ""
+    read: list[tuple[str, str]] = field(default_factory=list)  # (cell, Calc expression naming it)
+    several: bool = False  # it may give several reasons separated by SEPARATOR (one per column in use)
+
+
+def number(value) -> str:
+    """A bound or threshold in the formula: a number (API notation), or a cell holding it."""
+    return absolute(value) if isinstance(value, str) else repr(value)
+
+
+def validate(values: str, kind: str, check: dict, labels: str, warn_below: str = "", amounts: str = "",
+             most: int | None = None) -> str:
+    """CPOM_VALIDATE(...) with its arguments in metadata order, trailing omitted ones left out."""
+    args = [values, quote(KINDS[kind]),
+            number(check["min"]) if "min" in check else "", number(check["max"]) if "max" in check else "",
+            labels, "1" if check.get("blank", "error") == "allowed" else "", warn_below,
+            quote(check["why_min"]) if "why_min" in check and not warn_below else "",
+            quote(check["why_max"]) if "why_max" in check and not warn_below else "",
+            "{" + ";".join(quote(v) for v in check["values"]) + "}" if kind == "choice" else "",
+            amounts, str(most) if most else ""]
+    while args and args[-1] == "":
+        args.pop()
+    return f"{VALIDATE}({';'.join(args)})"
+
+
+class Check:
+    """One [[sheet.input_check]] table, validated, and its calls by reason cell."""
+
+    def __init__(self, table: dict, threshold_reason):
+        unknown = set(table) - KEYS
+        if unknown:
+            raise ValueError(f"input_check {table.get('cells')}: unknown keys {sorted(unknown)}")
+        self.table = table
+        self.kind = table.get("kind", "number")
+        if self.kind not in KINDS:
+            raise ValueError(f"input_check {table['cells']}: unknown kind {self.kind!r} (one of {', '.join(KINDS)})")
+        if table.get("blank", "error") not in ("error", "allowed"):
+            raise ValueError(f"input_check {table['cells']}: blank is 'error' or 'allowed', not {table['blank']!r}")
+        if table.get("show", "first") not in ("first", "all"):  # (its default depends on reason: self.show)
+            raise ValueError(f"input_check {table['cells']}: show is 'first' or 'all', not {table['show']!r}")
+        if ("values" in table) != (self.kind == "choice") or ("amounts" in table) != (self.kind == "account"):
+            raise ValueError(f"input_check {table['cells']}: values go with kind choice, amounts with kind account")
+        if "label" in table and "labels" in table:
+            raise ValueError(f"input_check {table['cells']}: label or labels, not both")
+        if "suspect_below" in table and self.kind not in RATE_KINDS:
+            raise ValueError(f"input_check {table['cells']}: suspect_below is for rates")
+        self.rows = cells_of(table["cells"])
+        self.reasons = self.targets(table["reason"])
+        self.warning_cells = self.targets(table["warnings"]) if "warnings" in table else self.reasons
+        self.labels = [a for row in cells_of(table["labels"]) for a in row] if "labels" in table else None
+        self.threshold_reason = threshold_reason  # cell → the reason cell of its own check ("" if none)
+        self.show = table.get("show", "first" if len(self.reasons) == 1 else "all")
+
+    def targets(self, span: str) -> list[str]:
+        """The reason cells, one per group of checked cells: one cell for all rows, or one per row."""
+        cells = [row[0] for row in cells_of(span)]
+        if len(cells) not in (1, len(self.rows)):
+            raise ValueError(f"input_check {self.table['cells']}: {span} must be one cell or one per row")
+        return cells
+
+    def groups(self) -> list[tuple[int, list[list[str]]]]:
+        """(index of the reason cell, the block of checked cells it speaks for)."""
+        if len(self.reasons) == 1:
+            return [(0, self.rows)]
+        return [(i, [row]) for i, row in enumerate(self.rows)]
+
+    def skip_of(self, block: list[list[str]]) -> str:
+        condition = self.table.get("skip_if", "")
+        if "{row}" in condition:
+            if len(block) != 1:
+                raise ValueError(f"input_check {self.table['cells']}: skip_if with {{row}} needs one reason per row")
+            condition = condition.replace("{row}", str(split_cell(block[0][0])[1]))
+        return condition
+
+    def label_args(self, block: list[list[str]]) -> tuple[str, list[str]]:
+        """The labels argument of a call on `block`, and the Calc expression naming each of its cells."""
+        cells = [a for row in block for a in row]
+        if "label" in self.table:
+            return quote(self.table["label"]), [quote(self.table["label"])] * len(cells)
+        if self.labels is None:
+            names = [quote(a) for a in cells]
+            return names[0] if len(names) == 1 else "{" + ";".join(names) + "}", names
+        if len(self.labels) == 1:
+            return absolute(self.labels[0]), [absolute(self.labels[0])] * len(cells)
+        if len(self.labels) != len(cells):
+            raise ValueError(f"input_check {self.table['cells']}: labels {self.table['labels']} must be one cell or "
+                             f"{len(cells)} (one per checked cell of a call)")
+        refs = [absolute(a) for a in self.labels]
+        return f"{refs[0]}:{refs[-1]}", refs
+
+    def amounts_of(self, block: list[list[str]]) -> tuple[str, list[str]]:
+        """Kind account: the amount cells of the rows of `block`."""
+        if self.kind != "account":
+            return "", []
+        amount_rows = cells_of(self.table["amounts"])
+        if len(amount_rows) != len(self.rows):
+            raise ValueError(f"input_check {self.table['cells']}: amounts must have the rows of cells")
+        first = split_cell(block[0][0])[1] - split_cell(self.rows[0][0])[1]
+        chosen = amount_rows[first:first + len(block)]
+        return span_of(chosen), [a for row in chosen for a in row]
+
+    def threshold(self) -> tuple[str, str]:
+        """The warning threshold argument and the condition that skips the warnings (the threshold's own cell is
+        in error: its reason is shown instead)."""
+        suspect = self.table.get("suspect_below", SUSPECT_GROWTH if self.kind == "growth" else None)
+        if suspect is None:
+            return "", ""
+        if not isinstance(suspect, str):
+            return repr(suspect), ""
+        reason = self.threshold_reason(suspect)
+        if not reason:
+            raise ValueError(f"input_check {self.table['cells']}: the threshold {suspect} must be checked itself")
+        return absolute(suspect), f'{absolute(reason)}<>""'
+
+    def blank_ok(self) -> bool:
+        """True when blank cells give no reason (an account is read only with an amount)."""
+        return self.kind == "account" or self.table.get("blank", "error") == "allowed"
+
+    def call_on(self, block: list[list[str]], warn_below: str = "") -> str:
+        """CPOM_VALIDATE on one block of cells: its errors, or its warnings below `warn_below`."""
+        labels, _ = self.label_args(block)
+        amounts, _ = self.amounts_of(block)
+        most = 1 if self.show == "first" and len(block) * len(block[0]) > 1 else None  # one cell: one reason
+        return validate(span_of(block), self.kind, self.table, labels, warn_below, amounts, most)
+
+    def checked(self, block: list[list[str]], warn_below: str = "") -> str:
+        """The call on `block`; with used_if, on the columns in use only: one call for the whole block when every
+        column is in use (the usual case: the fewer add-in calls, the faster), one per column in use otherwise."""
+        if not self.table.get("used_if"):
+            return self.call_on(block, warn_below)
+        if self.labels is not None and len(self.labels) != 1:
+            raise ValueError(f"input_check {self.table['cells']}: with used_if, labels is one cell")
+        unused, per_column = [], []
+        for c in range(len(block[0])):
+            column = split_cell(block[0][c])[0]
+            unused.append(f'COUNTA({";".join(span.replace("{col}", column) for span in self.table["used_if"])})=0')
+            per_column.append(f'IF({unused[-1]};"";{self.call_on([[row[c]] for row in block], warn_below)})')
+        if len(per_column) == 1:
+            return per_column[0]
+        return f"IF(OR({';'.join(unused)});{join(per_column, self.show)};{self.call_on(block, warn_below)})"
+
+    def calls(self) -> list[tuple[str, str, Call]]:
+        """("error" | "warning", reason cell, call) in the order of the cells."""
+        warn_below, bad_threshold = self.threshold()
+        found = []
+        for index, block in self.groups():
+            skip = self.skip_of(block)
+            read = list(zip([a for row in block for a in row], self.label_args(block)[1]))
+            read += [(a, quote(a)) for a in self.amounts_of(block)[1]]
+            several = bool(self.table.get("used_if")) and len(block[0]) > 1  # one reason per column in use
+            found.append(("error", self.reasons[index], Call(self.checked(block), skip, read, several)))
+            if warn_below:
+                conditions = [c for c in (skip, bad_threshold) if c]
+                warn_skip = f"OR({';'.join(conditions)})" if len(conditions) > 1 else "".join(conditions)
+                found.append(("warning", self.warning_cells[index],
+                              Call(self.checked(block, warn_below), warn_skip, read, several)))
+        return found
+
+
+def join(expressions: list[str], show: str) -> str:
+    """Several reasons as one text: separated by SEPARATOR (show "first": the first is cut out afterwards) or by
+    « ; » (show "all"); empty ones left out."""
+    separator = SEPARATOR if show == "first" else " ; "
+    return expressions[0] if len(expressions) == 1 else f'TEXTJOIN("{separator}";1;{";".join(expressions)})'
+
+
+# ---------------------------------------------------------------------------------------------- one reason cell
+def joined(errors: list[Call], warnings: list[Call], show: str) -> str:
+    """The reasons of several calls, errors before warnings: the first (show "first": each call gives at most one,
+    and the first non-empty is cut out) or all of them, joined by « ; »."""
+    def guarded(calls: list[Call]) -> list[str]:
+        # In the order of the checks; the calls under one condition (a block left out) gathered where the first of
+        # them stands, so that the condition is written and computed once.
+        pieces: list[tuple[str, list[str]]] = []
+        gathered: dict[str, list[str]] = {}
+        for call in calls:
+            if call.skip and call.skip in gathered:
+                gathered[call.skip].append(call.expression)
+                continue
+            pieces.append((call.skip, [call.expression]))
+            if call.skip:
+                gathered[call.skip] = pieces[-1][1]
+        return [join(found, show) if not skip else f'IF({skip};"";{join(found, show)})' for skip, found in pieces]
+
+    calls = errors + warnings
+    text = join(guarded(errors) + guarded(warnings), show)
+    if show == "first" and (len(calls) > 1 or any(call.several for call in calls)):
+        text = f'REGEX({text};"^(.*?)({SEPARATOR}.*)?$";"$1")'
+    return text
+
+
+def on_error(calls: list[Call]) -> str:
+    """What the cell says when a call is an error: the first input in error, named; else #N/A (never "")."""
+    reasons = "NA()"
+    cells = list(dict.fromkeys(cell_name for call in calls for cell_name in call.read))
+    for cell, name in reversed(cells):
+        said = quote(name[1:-1] + " : valeur en erreur") if name.startswith('"') else f'{name}&" : valeur en erreur"'
+        reasons = f'IF(ISERROR({cell});{said};{reasons})'
+    return reasons
+
+
+def reason_formulas(tables: list[dict]) -> dict[str, str]:
+    """{reason cell address: formula} of a sheet's checks; checks sharing a reason cell show its errors first,
+    then its warnings (the first of them, or all with show = "all")."""
+    def threshold_reason(cell: str) -> str:
+        for table in tables:
+            for check_index, row in enumerate(cells_of(table["cells"])):
+                if split_cell(cell) in (split_cell(a) for a in row):
+                    reasons = cells_of(table["reason"])
+                    return reasons[0][0] if len(reasons) == 1 else reasons[check_index][0]
+        return ""
+
+    gathered: dict[str, dict] = {}
+    for table in tables:
+        check = Check(table, threshold_reason)
+        for nature, cell, call in check.calls():
+            into = gathered.setdefault(cell, {"error": [], "warning": [], "show": set(), "blank_ok": []})
+            into[nature].append(call)
+            into["show"].add(check.show)
+            into["blank_ok"].append(check.blank_ok())
+    formulas = {}
+    for cell, found in gathered.items():
+        if len(found["show"]) > 1:
+            raise ValueError(f"input_check: the checks shown in {cell} disagree on show")
+        calls = found["error"] + found["warning"]
+        reasons = joined(found["error"], found["warning"], found["show"].pop())
+        if all(found["blank_ok"]):
+            # Nothing to say about blank inputs: the rows left empty of a long table (a trial balance) cost a COUNTA,
+            # not add-in calls (Calc computes a formula that calls an add-in on one thread only).
+            read = ";".join(dict.fromkeys(cell_name for call in calls for cell_name, _ in call.read))
+            reasons = f'IF(COUNTA({read})=0;"";{reasons})'
+        formulas[cell] = f"=IFERROR({reasons};{on_error(calls)})"
+    return formulas
+
+
+def reason_spans(tables: list[dict]) -> list[str]:
+    """The reason (and warning) ranges of a sheet's checks, each once."""
+    return list(dict.fromkeys(span for table in tables for span in (table["reason"], table.get("warnings"))
+                              if span))
+
+
+# ---------------------------------------------------------------------------------------------- summary line
 def summary_formula(checks_by_sheet: dict[str, list[dict]]) -> str:
     """One line for the summary: « aucune anomalie », or « à corriger », at how many places reasons are shown (a
-    reason cell shows the first problem of its inputs), and the first of them with its sheet. A reason cell counts when its text is not
-    empty (LEN: a formula giving "" is not an anomaly)."""
+    reason cell shows the first problem of its inputs), and the first of them with its sheet. A reason cell counts
+    when its text is not empty (LEN: a formula giving "" is not an anomaly)."""
     sheets = [(name, [sheet_ref(name, span) for span in reason_spans(checks)])
               for name, checks in checks_by_sheet.items() if checks]
     if not sheets:
@@ -272,8 +366,8 @@ def summary_formula(checks_by_sheet: dict[str, list[dict]]) -> str:
     where = '""'
     for name, _ in reversed(sheets):
         where = f"IF(({count_of[name]})>0;{quote(name)};{where})"
-    joined = f'TEXTJOIN("{SEPARATOR}";1;{";".join(r for _, refs in sheets for r in refs)})'
-    first = f'REGEX({joined};"^(.*?)({SEPARATOR}.*)?$";"$1")'
+    joined_reasons = f'TEXTJOIN("{SEPARATOR}";1;{";".join(r for _, refs in sheets for r in refs)})'
+    first = f'REGEX({joined_reasons};"^(.*?)({SEPARATOR}.*)?$";"$1")'
     return (f"=IF(({total})=0;{quote(OK_TEXT)};"
             f'"Contrôle des saisies : à corriger"&IF(({total})=1;"";" à "&({total})&" endroits, signalés à côté '
             f'des saisies")&" — feuille "&{where}&", "&{first})')

@@ -54,9 +54,11 @@ workbook; the organisation's name is a user input, so it goes into every title (
   organisation      (top level) "gestionnaire": a name or cell; every sheet's A1 ends with « — <it> — édité le <date> »
   repeat_rows       "1": rows printed again at the top of every page of a long sheet (the title with the name)
   print             false: the sheet is left out of printing and PDF export (an Aide sheet)
-Input checks (tools/input_checks.py, issue 12 §3.2): what a formula reads is checked, whatever filled it:
+Input checks (tools/input_checks.py, issue 12 §3.2): what a formula reads is checked, whatever filled it, by calls
+of the engine's CPOM_VALIDATE generated from:
   [[sheet.input_check]]  cells, reason (the cell(s) showing the first problem, in red), kind, blank, min, max,
-                    suspect_below, used_if, values, amounts, why_min, why_max: see tools/input_checks.py
+                    suspect_below, used_if, values, amounts, why_min, why_max, labels, label, warnings, skip_if,
+                    show: see tools/input_checks.py (an unknown key is an error)
   control_summary   "A8": one line summing up the reasons of the whole workbook (green when there is none)
 Templates (.ots) are written without cached results: a document made from one is computed on the user's machine,
 in the user's locale (issue 18 §2); the builder's office computes in the workbook's locale (tools/office.py).

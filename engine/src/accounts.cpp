@@ -91,27 +91,24 @@ void TrialBalance::check_sizes(std::size_t accounts, std::size_t amounts, const 
     }
 }
 
+AccountNumber line_account(const AccountCell& cell, double amount, std::size_t line) {
+    if (const double* x = std::get_if<double>(&cell)) return AccountNumber::from_number(*x, "accounts", line);
+    if (const std::string_view* text = std::get_if<std::string_view>(&cell)) {
+        if (auto account = AccountNumber::from_text(*text, "accounts", line)) return *account;
+        throw ArgumentError("accounts", line_label(line) + "« " + std::string(trim_spaces(*text)) +
+                                            " » ne commence pas par un numéro de compte, alors que le montant "
+                                            "vaut " + format_number(amount));
+    }
+    throw ArgumentError("accounts", line_label(line) + "montant de " + format_number(amount) + " sans numéro de compte");
+}
+
 void TrialBalance::add(const AccountCell& cell, std::optional<double> amount, std::size_t line,
                        const std::string& amounts_name) {
     if (!amount || *amount == 0.0) return;  // nothing to add, whatever the account cell says
     if (!std::isfinite(*amount)) {
         throw ArgumentError(amounts_name, line_label(line) + "le montant n'est pas un nombre fini");
     }
-    std::optional<AccountNumber> account;
-    if (const double* x = std::get_if<double>(&cell)) {
-        account = AccountNumber::from_number(*x, "accounts", line);
-    } else if (const std::string_view* text = std::get_if<std::string_view>(&cell)) {
-        account = AccountNumber::from_text(*text, "accounts", line);
-        if (!account) {
-            throw ArgumentError("accounts", line_label(line) + "« " + std::string(trim_spaces(*text)) +
-                                                " » ne commence pas par un numéro de compte, alors que le montant "
-                                                "vaut " + format_number(*amount));
-        }
-    } else {
-        throw ArgumentError("accounts", line_label(line) + "montant de " + format_number(*amount) +
-                                            " sans numéro de compte");
-    }
-    lines_.push_back({*account, *amount, line});
+    lines_.push_back({line_account(cell, *amount, line), *amount, line});
 }
 
 TrialBalance TrialBalance::read(std::span<const AccountCell> accounts, std::span<const std::optional<double>> amounts,

@@ -1,8 +1,11 @@
 #include "cpom/input_check.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 
+#include "cpom/accounts.hpp"
+#include "cpom/error.hpp"
 #include "cpom/french_text.hpp"
 
 namespace cpom {
@@ -17,15 +20,16 @@ std::optional<double> upper(const InputRule& rule) {
     if (rule.maximum || rule.kind != InputKind::Rate) return rule.maximum;
     return 1.0;
 }
+bool within(double x, const InputRule& rule) {
+    const auto lo = lower(rule), hi = upper(rule);
+    return (!lo || x >= *lo) && (!hi || x <= *hi);
+}
 
 // A value as the reader typed it: "1 200 %" for a rate of 12, "5 000 €" for an amount, "3" for a whole number.
 std::string shown(double x, InputKind kind) {
     const std::string space(k_french_space);
-    switch (kind) {
-        case InputKind::Rate: return french_number(x * 100) + space + "%";
-        case InputKind::Amount: return french_number(x) + space + "€";
-        case InputKind::Whole: break;
-    }
+    if (kind == InputKind::Rate) return french_number(x * 100) + space + "%";
+    if (kind == InputKind::Amount) return french_number(x) + space + "€";
     return french_number(x);
 }
 
@@ -41,11 +45,43 @@ std::string with_label(std::string_view label, const std::string& reason) {
     return std::string(label) + " : " + reason;
 }
 
+// « a », « b » ou « c »: the texts a Choice cell may hold.
+std::string listed(const std::vector<std::string>& choices) {
+    std::string out;
+    for (std::size_t i = 0; i < choices.size(); ++i) {
+        if (i > 0) out += i + 1 == choices.size() ? " ou " : ", ";
+        out += "« " + choices[i] + " »";
+    }
+    return out;
+}
+
+std::string choice_error(const std::string& text, const InputRule& rule) {
+    const bool known = std::find(rule.choices.begin(), rule.choices.end(), text) != rule.choices.end();
+    return known ? "" : "« " + text + " » n'est pas dans la liste : " + listed(rule.choices);
+}
+
+std::string blank_error(const InputRule& rule) {
+    if (rule.kind == InputKind::Label) return "cellule vide, un nom est attendu";
+    if (rule.kind == InputKind::Choice) return "cellule vide : choisir " + listed(rule.choices);
+    const bool counts = rule.kind != InputKind::Rate;  // "0 if there is none" makes sense for amounts and counts
+    return "cellule vide, une valeur est attendue" + std::string(counts && within(0, rule) ? " (0 s'il n'y en a pas)"
+                                                                                            : "");
+}
+
+// A rate typed in decimal in a percent cell (0,75 for 75 %) reads a hundred times too small.
+std::string meant_percent(double x, const InputRule& rule) {
+    const auto lo = lower(rule);
+    if (rule.kind != InputKind::Rate || x <= 0 || !lo || *lo <= 0 || !within(x * 100, rule)) return "";
+    return " : vouliez-vous dire " + shown(x * 100, rule.kind) + " ?";
+}
+
 std::string number_error(double x, const InputRule& rule) {
     if (!std::isfinite(x)) return "la valeur n'est pas un nombre fini";
     if (rule.kind == InputKind::Whole && x != std::floor(x)) return shown(x, rule.kind) + " n'est pas un nombre entier";
-    const auto lo = lower(rule), hi = upper(rule);
-    if ((!lo || x >= *lo) && (!hi || x <= *hi)) return "";
+    if (within(x, rule)) return "";
+    const auto lo = lower(rule);
+    const std::string& why = lo && x < *lo ? rule.why_min : rule.why_max;
+    if (!why.empty()) return shown(x, rule.kind) + " : " + why + meant_percent(x, rule);
     if (rule.kind == InputKind::Rate && std::fabs(x) > 1) {
         // 12 read as a rate is 1 200 %: the user meant 12 %, typed without its sign (or pasted from a plain cell).
         // The likely intent first: a narrow column shows the start of the message.
@@ -53,21 +89,43 @@ std::string number_error(double x, const InputRule& rule) {
         return shown(x, rule.kind) + " : probablement " + meant + " saisi sans le signe % (saisir " + meant +
                ") ; limites : " + bounds_text(rule);
     }
-    return shown(x, rule.kind) + " hors des limites (" + bounds_text(rule) + ")";
+    return shown(x, rule.kind) + " hors des limites (" + bounds_text(rule) + ")" + meant_percent(x, rule);
+}
+
+std::string account_error(const InputValue& value, double amount) {
+    AccountCell cell;
+    if (const auto* x = std::get_if<double>(&value)) cell = *x;
+    if (const auto* text = std::get_if<std::string>(&value)) cell = std::string_view(*text);
+    try {
+        line_account(cell, amount, 0);
+    } catch (const ArgumentError& e) {
+        return e.reason();
+    }
+    return "";
+}
+
+std::string reason(const InputValue& value, const InputRule& rule, std::optional<double> line_amount) {
+    if (rule.kind == InputKind::Account) {
+        return line_amount && *line_amount != 0 ? account_error(value, *line_amount) : "";
+    }
+    if (std::holds_alternative<std::monostate>(value)) return rule.blank_allowed ? "" : blank_error(rule);
+    if (rule.kind == InputKind::Label) return "";
+    if (const auto* text = std::get_if<std::string>(&value)) {
+        return rule.kind == InputKind::Choice ? choice_error(*text, rule) : "« " + *text + " » n'est pas un nombre";
+    }
+    const double x = std::get<double>(value);
+    // Calc never finds a number equal to a text (1 = "1" is false): a number is never one of the choices.
+    if (rule.kind == InputKind::Choice) return "« " + french_number(x) + " » n'est pas dans la liste : " +
+                                               listed(rule.choices);
+    return number_error(x, rule);
 }
 
 }  // namespace
 
-std::string input_error(const InputValue& value, const InputRule& rule, std::string_view label) {
-    if (std::holds_alternative<std::monostate>(value)) {
-        if (rule.blank_allowed) return "";
-        return with_label(label, "cellule vide, une valeur est attendue");
-    }
-    if (const auto* text = std::get_if<std::string>(&value)) {
-        return with_label(label, "« " + *text + " » n'est pas un nombre");
-    }
-    const std::string reason = number_error(std::get<double>(value), rule);
-    return reason.empty() ? "" : with_label(label, reason);
+std::string input_error(const InputValue& value, const InputRule& rule, std::string_view label,
+                        std::optional<double> line_amount) {
+    const std::string found = reason(value, rule, line_amount);
+    return found.empty() ? "" : with_label(label, found);
 }
 
 std::string input_warning(const InputValue& value, const InputRule& rule, std::string_view label, double threshold) {
@@ -75,11 +133,9 @@ std::string input_warning(const InputValue& value, const InputRule& rule, std::s
     if (rule.kind != InputKind::Rate || x == nullptr || !input_error(value, rule, label).empty()) return "";
     if (*x == 0 || std::fabs(*x) >= threshold) return "";
     const double meant = *x * 100;
-    const auto lo = lower(rule), hi = upper(rule);
-    const bool meant_fits = (!lo || meant >= *lo) && (!hi || meant <= *hi);
-    return with_label(label, shown(*x, rule.kind) + (meant_fits ? " : vouliez-vous dire " + shown(meant, rule.kind) +
-                                                                      " ?"
-                                                                : " : taux inhabituellement faible, à vérifier"));
+    return with_label(label, shown(*x, rule.kind) + (within(meant, rule) ? " : vouliez-vous dire " +
+                                                                               shown(meant, rule.kind) + " ?"
+                                                                         : " : taux inhabituellement faible, à vérifier"));
 }
 
 }  // namespace cpom

@@ -41,9 +41,16 @@ def start_office(locale: str = "en-US") -> Office:
     return Office(OXT, locale=locale).__enter__()
 
 
+class Formula(str):
+    """An input written as a formula, as a paste of cells may bring one (=1/0), not as the text it spells."""
+
+
 def write_cell(cell, value) -> None:
-    """Puts a value into a cell as a user or a data file would: a number, a text, or None for a blank."""
-    if value is None:
+    """Puts a value into a cell as a user or a data file would: a number, a text, or None for a blank; or a
+    Formula."""
+    if isinstance(value, Formula):
+        cell.setFormula(value)
+    elif value is None:
         cell.setString("")
     elif isinstance(value, str):
         cell.setString(value)

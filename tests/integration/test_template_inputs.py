@@ -42,14 +42,8 @@ def tearDownModule():
 
 def shipped_templates(folder: pathlib.Path) -> dict[str, pathlib.Path]:
     """The .ots files inside the built extension, extracted into `folder`."""
-    found = {}
-    with zipfile.ZipFile(support.OXT) as oxt:
-        for name in oxt.namelist():
-            if name.startswith("templates/CPOM/") and name.endswith(".ots"):
-                target = folder / pathlib.Path(name).name
-                target.write_bytes(oxt.read(name))
-                found[target.stem] = target
-    return found
+    from oxt_templates import extract_templates  # tools/, on the path through support
+    return extract_templates(support.OXT, folder)
 
 
 def source(name: str) -> dict:
@@ -81,14 +75,8 @@ class Shipped(unittest.TestCase):
         return doc.Sheets.getByName(sheet).getCellRangeByName(address)
 
     def put(self, doc, ref: str, value):
-        """Writes an input as cpom-run --data does: a number, a text, or None for an empty cell."""
-        target = self.cell(doc, ref)
-        if value is None:
-            target.setString("")
-        elif isinstance(value, str):
-            target.setString(value)
-        else:
-            target.setValue(value)
+        """Writes an input as cpom-run --data or a paste does (support.write_cell)."""
+        support.write_cell(self.cell(doc, ref), value)
 
     def is_error(self, doc, ref: str) -> bool:
         from com.sun.star.table.CellContentType import FORMULA
@@ -147,39 +135,56 @@ class InputChecks(Shipped):
 
     CASES = [
         # template, {input: value}, reason cell, reason expected (a regex), cells in error, summary cell
-        ("eprd", {"PGFP.D9": "deux pour cent"}, "PGFP.A18", r"^D9 : texte « deux pour cent » au lieu d'un nombre\.$",
+        ("eprd", {"PGFP.D9": "deux pour cent"}, "PGFP.A18", r"^D9 : « deux pour cent » n'est pas un nombre$",
          ["PGFP.C20", "PGFP.H26"], "Balance.A8"),
-        ("eprd", {"PGFP.C9": 2}, "PGFP.A18", r"^C9 : 200,00 %, taux saisi sans « % » \?", [], "PGFP.A4"),
+        ("eprd", {"PGFP.C9": 2}, "PGFP.A18",
+         r"^C9 : 200\xa0% : probablement 2\xa0% saisi sans le signe % \(saisir 2\xa0%\) ; "
+         r"limites : de -50\xa0% à 100\xa0%$",
+         [], "PGFP.A4"),
         ("eprd", {"Financement.B6": -5000}, "Financement.A13",
-         r"^B6 : -5\xa0000 est négatif, un montant positif ou nul est attendu\.$", [], "Financement.A23"),
-        ("eprd", {"Financement.B7": None}, "Financement.A13", r"^B7 : vide : saisir un nombre", [], "Ratios.A3"),
-        ("eprd", {"Balance.C20": "n/a"}, "Balance.F20", r"^C20 : texte « n/a »", ["CRP.B5", "CAF.E12"], "CRP.A3"),
-        ("eprd", {"Balance.A20": "", "Balance.C20": 5000}, "Balance.F20", r"^A20 : montant sans numéro de compte",
-         ["CRP.D8"], "Balance.A8"),
+         r"^B6 : -5\xa0000\xa0€ hors des limites \(au moins 0\xa0€\)$", [], "Financement.A23"),
+        ("eprd", {"Financement.B7": None}, "Financement.A13",
+         r"^B7 : cellule vide, une valeur est attendue \(0 s'il n'y en a pas\)$", [], "Ratios.A3"),
+        ("eprd", {"Balance.C20": "n/a"}, "Balance.F20", r"^C20 : « n/a » n'est pas un nombre$",
+         ["CRP.B5", "CAF.E12"], "CRP.A3"),
+        ("eprd", {"Balance.A20": "", "Balance.C20": 5000}, "Balance.F20",
+         r"^A20 : montant de 5000 sans numéro de compte$", ["CRP.D8"], "Balance.A8"),
+        # An input holding a formula in error: Calc hands no error to the add-in, the reason still names the cell.
+        ("eprd", {"PGFP.D9": support.Formula("=1/0")}, "PGFP.A18", r"^D9 : valeur en erreur$", ["PGFP.C20"], "PGFP.A4"),
         # issue 12 §3.3: 0 places for one activity no longer gives totals computed without it
-        ("couts-activite", {"Activités.D8": 0}, "Activités.A16", r"^D8 : 0,00 : capacité nulle",
+        ("couts-activite", {"Activités.D8": 0}, "Activités.A16",
+         r"^D8 : 0 : capacité nulle : une activité remplie a au moins une place",
          ["Coûts.D14", "Coûts.F14", "Coûts.D21", "Coûts.F21"], "Coûts.A4"),
-        ("couts-activite", {"Activités.C18": "abc"}, "Activités.A22", r"^C18 : texte « abc »",
+        ("couts-activite", {"Activités.C18": "abc"}, "Activités.A22", r"^C18 : « abc » n'est pas un nombre$",
          ["Activités.F18", "Coûts.C8", "Coûts.F8"], "Activités.A6"),
         ("couts-activite", {"Activités.E14": 0.0075}, "Activités.A16",
-         r"^E14 : 0,75 % est inférieur au minimum 1 %, vouliez-vous dire 75 % \?$", [], "Répartition.A4"),
-        ("couts-activite", {"Répartition.H15": "Surface"}, "Répartition.A21", r"^H15 : « Surface » n'est pas dans",
+         r"^E14 : 0,75\xa0% hors des limites \(de 1\xa0% à 150\xa0%\) : vouliez-vous dire 75\xa0% \?$", [],
+         "Répartition.A4"),
+        ("couts-activite", {"Répartition.H15": "Surface"}, "Répartition.A21",
+         r"^H15 : « Surface » n'est pas dans la liste : « ETP », « m² », « Journées », « Repas », "
+         r"« Charges directes » ou « Clé libre »$",
          ["Répartition.C15", "Coûts.F8"], "Coûts.A4"),
-        ("audit-budgetaire", {"Synthèse.E11": "trois millions"}, "Synthèse.A20", r"^E11 : texte « trois millions »",
-         ["Synthèse.E13", "Synthèse.I13"], "Synthèse.A8"),
-        ("audit-budgetaire", {"Synthèse.B7": 2}, "Synthèse.A20", r"^B7 : 200,00 %, taux saisi sans « % »", [],
-         "Indicateurs.A4"),
-        ("audit-budgetaire", {"Balance.E20": "12 000 euros"}, "Balance.F20", r"^E20 : texte « 12 000 euros »",
-         ["Synthèse.D10", "Synthèse.B21"], "Synthèse.A8"),
+        ("audit-budgetaire", {"Synthèse.E11": "trois millions"}, "Synthèse.A20",
+         r"^E11 : « trois millions » n'est pas un nombre$", ["Synthèse.E13", "Synthèse.I13"], "Synthèse.A8"),
+        ("audit-budgetaire", {"Synthèse.B7": 2}, "Synthèse.A20",
+         r"^B7 : 200\xa0% : probablement 2\xa0% saisi sans le signe %",
+         [], "Indicateurs.A4"),
+        ("audit-budgetaire", {"Balance.E20": "12 000 euros"}, "Balance.F20",
+         r"^E20 : « 12 000 euros » n'est pas un nombre$", ["Synthèse.D10", "Synthèse.B21"], "Synthèse.A8"),
         ("audit-budgetaire", {"Indicateurs.C8": -100}, "Indicateurs.A12",
-         r"^C8 : -100,00 : des journées strictement positives", [], "Comptes clés.A4"),
-        ("suivi-trimestriel", {"Suivi.H9": "9,7 %"}, "Suivi.A12", r"^H9 : texte « 9,7 % »",
+         r"^C8 : -100 : des journées strictement positives sont attendues$", [], "Comptes clés.A4"),
+        ("suivi-trimestriel", {"Suivi.H9": "9,7 %"}, "Suivi.A12", r"^H9 : « 9,7 % » n'est pas un nombre$",
          ["Suivi.K9", "Suivi.N9", "Suivi.B13"], "Suivi.A15"),
-        ("suivi-trimestriel", {"Suivi.F6": 2}, "Suivi.A12", r"^F6 : 200,00 %, taux saisi sans « % »", [],
+        ("suivi-trimestriel", {"Suivi.F6": 2}, "Suivi.A12",
+         r"^F6 : 200\xa0% : probablement 2\xa0% saisi sans le signe %",
+         [], "Suivi.A15"),
+        ("suivi-trimestriel", {"Suivi.E7": 0.0095}, "Suivi.A12", r"^E7 : 0,95\xa0% : vouliez-vous dire 95\xa0% \?$", [],
          "Suivi.A15"),
-        ("suivi-trimestriel", {"Suivi.E7": 0.0095}, "Suivi.A12", r"^E7 : 0,95 %, vouliez-vous dire 95 % \?$", [],
-         "Suivi.A15"),
-        ("suivi-trimestriel", {"Suivi.C8": "total"}, "Suivi.A12", r"^C8 : « total » n'est pas dans la liste",
+        # Case counts: the sheet compares « SOMME » with « somme » as different (Calc's default), so does the check.
+        ("suivi-trimestriel", {"Suivi.C6": "SOMME"}, "Suivi.A12",
+         r"^C6 : « SOMME » n'est pas dans la liste : « somme » ou « moyenne »$", ["Suivi.K6"], "Suivi.A15"),
+        ("suivi-trimestriel", {"Suivi.C8": "total"}, "Suivi.A12",
+         r"^C8 : « total » n'est pas dans la liste : « somme » ou « moyenne »$",
          ["Suivi.K8", "Suivi.M8"], "Suivi.A15"),
     ]
 
@@ -209,6 +214,63 @@ class InputChecks(Shipped):
                 for ref in errors:
                     self.assertTrue(self.is_error(doc, ref), f"{ref} = {self.cell(doc, ref).getString()}")
 
+
+    def test_inputs_are_read_as_the_formulas_read_them(self):
+        """No reason for what the sheet's formulas use as it is: an account pasted with a no-break space before its
+        digits (CPOM_ACCOUNTS trims it, as it does an account written « 6061 Eau »)."""
+        for name, inputs, reason, figure in [
+            ("eprd", {"Balance.A20": "\u00a06061 Eau, énergie"}, "Balance.F20", "Balance.C10"),
+            ("audit-budgetaire", {"Balance.A20": "\u00a0626 Frais postaux"}, "Balance.F20", "Synthèse.D11"),
+        ]:
+            with self.subTest(template=name, inputs=inputs):
+                doc = self.open(name)
+                for sheet in doc.Sheets:
+                    sheet.unprotect("")
+                doc.calculateAll()
+                before = self.cell(doc, figure).getValue()
+                for ref, value in inputs.items():
+                    self.put(doc, ref, value)
+                doc.calculateAll()
+                self.assertEqual(self.cell(doc, reason).getString(), "")
+                self.assertFalse(self.is_error(doc, figure))
+                self.assertEqual(self.cell(doc, figure).getValue(), before)
+
+    def test_an_unused_activity_column_is_not_checked_the_others_are(self):
+        """couts-activite: a column left entirely empty is an activity not used, not an input to correct; a bad
+        input of a column in use is still found (each column checked on its own when one is empty)."""
+        unused = {f"Activités.E{row}": None for row in (*range(7, 15), 18, 19, 20, 24, 25)}
+        for inputs, expected in [(unused, ""), ({**unused, "Activités.D8": 0}, r"^D8 : 0 : capacité nulle"),
+                                 ({**unused, "Activités.C9": 400}, r"^C9 : 400 hors des limites \(de 1 à 366\)$")]:
+            with self.subTest(inputs=sorted(set(inputs) - set(unused))):
+                doc = self.open("couts-activite")
+                doc.Sheets.getByName("Activités").unprotect("")
+                for ref, value in inputs.items():
+                    self.put(doc, ref, value)
+                doc.calculateAll()
+                reason = self.cell(doc, "Activités.A16").getString()
+                if expected:
+                    self.assertRegex(reason, expected)
+                else:
+                    self.assertEqual(reason, "")
+                    self.assertEqual(self.cell(doc, "Activités.A6").getString(), OK_SUMMARY)
+
+class Declarations(unittest.TestCase):
+    """[[sheet.input_check]] is validated when a template is built: a mistake in a source is an error, never a
+    check silently left out (tools/input_checks.py)."""
+
+    def test_mistakes_are_errors(self):
+        import input_checks
+        good = {"cells": "B8:E8", "reason": "A16", "kind": "amount"}
+        self.assertIn("CPOM_VALIDATE(B8:E8;\"AMOUNT\"", input_checks.reason_formulas([good])["A16"])
+        for mistake, words in [({"minimum": 0}, "unknown keys ['minimum']"), ({"kind": "percent"}, "unknown kind"),
+                               ({"reason": "A16:A17"}, "one cell or one per row"),
+                               ({"labels": "B7:C7"}, "must be one cell or 4"),
+                               ({"suspect_below": 0.001}, "suspect_below is for rates"),
+                               ({"kind": "rate", "suspect_below": "F31"}, "must be checked itself"),
+                               ({"kind": "choice"}, "values go with kind choice"),
+                               ({"skip_if": "$Q{row}", "cells": "B8:E9"}, "needs one reason per row")]:
+            with self.subTest(mistake=mistake), self.assertRaisesRegex(ValueError, re.escape(words)):
+                input_checks.reason_formulas([{**good, **mistake}])
 
 class PgfpDepreciation(Shipped):
     def test_depreciation_moves_the_result_only(self):

@@ -157,6 +157,9 @@ HOSTILE = [
     (f"Hypothèses.J{CHARGES + 4}", 2.5, f"Hypothèses.O{CHARGES + 4}", "2,5 n'est pas un nombre entier", 4, [1, 2]),
     ("PPI.I6", 3.5, "PPI.R6", "probablement 3,5\u00a0% saisi sans le signe %", 2, [0, 2]),
     ("Hypothèses.F15", "2,4 pc", "Hypothèses.K15", "« 2,4 pc » n'est pas un nombre", None, []),
+    # A formula in error in an input (a paste of cells): Calc hands no error to the add-in; still named, still alone.
+    (f"Hypothèses.E{ABSENTEEISM + 2}", support.Formula("=1/0"), f"Hypothèses.O{ABSENTEEISM + 2}",
+     "valeur en erreur", 2, [0, 2]),
 ]
 
 
@@ -200,7 +203,7 @@ class HostileInputs(TemplateCase):
         # « CD3 »: nobody knows whose total misses the foyer, so no financer total is given; the blocks keep theirs.
         self.book.set(f"Hypothèses.D{CHARGES + 5}", "CD3")
         self.book.recalculate()
-        self.assertIn("CD3", self.book.text(f"Hypothèses.O{CHARGES + 5}"))
+        self.assertIn("Financeur : « CD3 » n'est pas dans la liste", self.book.text(f"Hypothèses.O{CHARGES + 5}"))
         for k in range(5):
             self.assertCent(self.cumulative_gap(k), self.block_gaps[k], f"block {k}")
         for f in range(4):
@@ -209,7 +212,8 @@ class HostileInputs(TemplateCase):
 
     def test_bad_parameters_stop_only_their_own_figures(self):
         for ref, value, figure, reason in [
-            ("Hypothèses.F27", "forfaitaire", "Consolidation.H45", "forfaitaire"),
+            ("Hypothèses.F27", "forfaitaire", "Consolidation.H45",
+             "Lecture de la clause : « forfaitaire » n'est pas dans la liste"),
             ("Hypothèses.F29", "dix mille", "Consolidation.C61", "« dix mille » n'est pas un nombre"),
             ("Hypothèses.F28", None, f"Projection.E{PROJECTION['risk']}", "cellule vide"),
         ]:

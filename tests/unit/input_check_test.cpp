@@ -72,6 +72,87 @@ TEST(InputWarning, RatesAHundredTimesTooSmall) {
     EXPECT_EQ(cpom::input_warning(InputValue{0.0002}, InputRule{InputKind::Amount}, "", 0.001), "");
 }
 
+TEST(InputError, BoundsWithTheSheetsOwnReasonsAndTheRateMeant) {
+    // 0,75 typed in a percent cell is 0,75 %, below a target of at least 1 %: 75 % was meant (and is allowed).
+    const InputRule occupancy{InputKind::Rate, 0.01, 1.5, false};
+    EXPECT_EQ(cpom::input_error(InputValue{0.0075}, occupancy, "E14"),
+              with_french_spaces("E14 : 0,75_% hors des limites (de 1_% à 150_%) : vouliez-vous dire 75_% ?"));
+    // 100 times 0,02 % is 2 %, still below 5 %: no suggestion.
+    EXPECT_EQ(cpom::input_error(InputValue{0.0002}, InputRule{InputKind::Rate, 0.05, 0.5}, ""),
+              with_french_spaces("0,02_% hors des limites (de 5_% à 50_%)"));
+    // A negative rate under a positive minimum is no percentage typed in decimal.
+    EXPECT_EQ(cpom::input_error(InputValue{-0.005}, occupancy, ""),
+              with_french_spaces("-0,5_% hors des limites (de 1_% à 150_%)"));
+    // The sheet's own words replace « hors des limites », after the value.
+    InputRule capacity{InputKind::Number, 0.5, std::nullopt, false};
+    capacity.why_min = "capacité nulle : au moins une place est attendue";
+    EXPECT_EQ(cpom::input_error(InputValue{0.0}, capacity, "D8"),
+              "D8 : 0 : capacité nulle : au moins une place est attendue");
+    EXPECT_EQ(cpom::input_error(InputValue{0.5}, capacity, "D8"), "");
+    InputRule target = occupancy;
+    target.why_max = "au-delà de 150 %, un pourcentage saisi sans « % » ?";
+    EXPECT_EQ(cpom::input_error(InputValue{95.0}, target, "E7"),
+              with_french_spaces("E7 : 9_500_% : au-delà de 150 %, un pourcentage saisi sans « % » ?"));
+    target.why_min = "cible trop basse";
+    EXPECT_EQ(cpom::input_error(InputValue{0.0095}, target, "E7"),
+              with_french_spaces("E7 : 0,95_% : cible trop basse : vouliez-vous dire 95_% ?"));
+}
+
+TEST(InputError, BlanksSayWhatToType) {
+    // 0 is a valid amount or count: the reader may mean « none ».
+    EXPECT_EQ(cpom::input_error(InputValue{std::monostate{}}, InputRule{InputKind::Amount, 0.0}, "B7"),
+              "B7 : cellule vide, une valeur est attendue (0 s'il n'y en a pas)");
+    EXPECT_EQ(cpom::input_error(InputValue{std::monostate{}}, InputRule{InputKind::Number}, "B7"),
+              "B7 : cellule vide, une valeur est attendue (0 s'il n'y en a pas)");
+    // Not when 0 is refused, nor for a rate (0 % is no « nothing »).
+    EXPECT_EQ(cpom::input_error(InputValue{std::monostate{}}, InputRule{InputKind::Amount, 1.0}, "D36"),
+              "D36 : cellule vide, une valeur est attendue");
+    EXPECT_EQ(cpom::input_error(InputValue{std::monostate{}}, rate(0, 0.1), "F28"),
+              "F28 : cellule vide, une valeur est attendue");
+}
+
+TEST(InputError, ChoicesAsTheSheetReadsThem) {
+    InputRule key{InputKind::Choice};
+    key.choices = {"ETP", "m²", "Journées", "Clé libre"};
+    EXPECT_EQ(cpom::input_error(InputValue{std::string("Surface")}, key, "H15"),
+              "H15 : « Surface » n'est pas dans la liste : « ETP », « m² », « Journées » ou « Clé libre »");
+    EXPECT_EQ(cpom::input_error(InputValue{std::string("Journées")}, key, "H15"), "");
+    // A Calc document compares texts with case by default, and never trims: the sheet's formulas would not read
+    // these as listed (a clause « Intégrée à la base » would silently be read as one-off).
+    EXPECT_EQ(cpom::input_error(InputValue{std::string("etp")}, key, "H15"),
+              "H15 : « etp » n'est pas dans la liste : « ETP », « m² », « Journées » ou « Clé libre »");
+    EXPECT_NE(cpom::input_error(InputValue{std::string("JOURNÉES")}, key, "H15"), "");
+    EXPECT_NE(cpom::input_error(InputValue{std::string("ETP ")}, key, "H15"), "");
+    // A number never equals a text in Calc.
+    EXPECT_EQ(cpom::input_error(InputValue{2.0}, key, "H15"),
+              "H15 : « 2 » n'est pas dans la liste : « ETP », « m² », « Journées » ou « Clé libre »");
+    EXPECT_EQ(cpom::input_error(InputValue{std::monostate{}}, key, "H15"),
+              "H15 : cellule vide : choisir « ETP », « m² », « Journées » ou « Clé libre »");
+    key.blank_allowed = true;
+    EXPECT_EQ(cpom::input_error(InputValue{std::monostate{}}, key, "H15"), "");
+}
+
+TEST(InputError, LabelsAndAccounts) {
+    const InputRule name{InputKind::Label};
+    EXPECT_EQ(cpom::input_error(InputValue{std::monostate{}}, name, "B7"), "B7 : cellule vide, un nom est attendu");
+    EXPECT_EQ(cpom::input_error(InputValue{std::string("Internat")}, name, "B7"), "");
+    EXPECT_EQ(cpom::input_error(InputValue{2025.0}, name, "B7"), "");
+    // An account is read only when its line has an amount, with CPOM_ACCOUNTS's rule and words.
+    const InputRule account{InputKind::Account};
+    EXPECT_EQ(cpom::input_error(InputValue{std::monostate{}}, account, "A20"), "");
+    EXPECT_EQ(cpom::input_error(InputValue{std::string("Total")}, account, "A20", std::nullopt), "");
+    EXPECT_EQ(cpom::input_error(InputValue{std::monostate{}}, account, "A20", 5000.0),
+              "A20 : montant de 5000 sans numéro de compte");
+    EXPECT_EQ(cpom::input_error(InputValue{std::string("Total classe 6")}, account, "A20", -40.5),
+              "A20 : « Total classe 6 » ne commence pas par un numéro de compte, alors que le montant vaut -40,5");
+    EXPECT_EQ(cpom::input_error(InputValue{6111.5}, account, "A20", 1.0),
+              "A20 : le numéro de compte 6111,5 a des décimales : saisir les sous-comptes comme du texte");
+    EXPECT_EQ(cpom::input_error(InputValue{0.0}, account, "A20", 1.0),
+              "A20 : 0 n'est pas un numéro de compte (un entier positif est attendu)");
+    EXPECT_EQ(cpom::input_error(InputValue{std::string("\u00a06411 Salaires")}, account, "A20", 1.0), "");
+    EXPECT_EQ(cpom::input_error(InputValue{6111.0}, account, "A20", 1.0), "");
+}
+
 TEST(ValidateCall, RangesWithLabelsJoinTheirReasons) {
     const auto validate = [](cpom::calls::Args args) {
         return std::get<std::string>(cpom::calls::call("CPOM_VALIDATE", args));
@@ -95,6 +176,48 @@ TEST(ValidateCall, RangesWithLabelsJoinTheirReasons) {
               with_french_spaces("2026 : 0,02_% : vouliez-vous dire 2_% ?"));
 }
 
+TEST(ValidateCall, TheArgumentsOfTheTemplatesChecks) {
+    const auto validate = [](cpom::calls::Args args) {
+        return std::get<std::string>(cpom::calls::call("CPOM_VALIDATE", args));
+    };
+    const Arg omitted = Arg::omitted();
+    const Arg addresses = Arg::block(1, 3, {Cell{std::string("B6")}, Cell{std::string("C6")}, Cell{std::string("D6")}});
+    const Arg row = Arg::block(1, 3, {Cell{std::string("x")}, Cell{1.0}, Cell{-1.0}});
+    // most = 1: the first reason only (a template's reason cell shows the first problem of its inputs).
+    EXPECT_EQ(validate({row, text("AMOUNT"), num(0), omitted, addresses, omitted, omitted, omitted, omitted, omitted,
+                        omitted, num(1)}),
+              "B6 : « x » n'est pas un nombre");
+    EXPECT_EQ(validate({row, text("AMOUNT"), num(0), omitted, addresses}),
+              with_french_spaces("B6 : « x » n'est pas un nombre ; D6 : -1_€ hors des limites (au moins 0_€)"));
+    // why_min and why_max.
+    EXPECT_EQ(validate({num(0), text("NUMBER"), num(0.5), omitted, text("D8"), omitted, omitted,
+                        text("capacité nulle")}),
+              "D8 : 0 : capacité nulle");
+    EXPECT_EQ(validate({num(400), text("WHOLE"), num(1), num(366), text("B9"), omitted, omitted, omitted,
+                        text("une année a au plus 366 jours")}),
+              "B9 : 400 : une année a au plus 366 jours");
+    // CHOICE with its list.
+    const Arg list = Arg::block(1, 2, {Cell{std::string("somme")}, Cell{std::string("moyenne")}});
+    EXPECT_EQ(validate({text("total"), text("CHOICE"), omitted, omitted, text("C8"), omitted, omitted, omitted,
+                        omitted, list}),
+              "C8 : « total » n'est pas dans la liste : « somme » ou « moyenne »");
+    EXPECT_EQ(validate({text("moyenne"), text("CHOICE"), omitted, omitted, text("C8"), omitted, omitted, omitted,
+                        omitted, list}),
+              "");
+    // ACCOUNT with the amounts of each account's line: row 1 has none (not read), row 2 has 0 then 300.
+    const Arg accounts = Arg::block(3, 1, {Cell{std::string("Titre")}, Cell{Empty{}}, Cell{std::string("6061")}});
+    const Arg amounts = Arg::block(3, 2, {Cell{Empty{}}, Cell{std::string("n/a")}, Cell{0.0}, Cell{300.0},
+                                          Cell{10.0}, Cell{Empty{}}});
+    const Arg account_labels =
+        Arg::block(3, 1, {Cell{std::string("A15")}, Cell{std::string("A16")}, Cell{std::string("A17")}});
+    EXPECT_EQ(validate({accounts, text("ACCOUNT"), omitted, omitted, account_labels, omitted, omitted, omitted,
+                        omitted, omitted, amounts}),
+              "A16 : montant de 300 sans numéro de compte");
+    // LABEL.
+    EXPECT_EQ(validate({Arg::block(1, 1, {Cell{Empty{}}}), text("LABEL"), omitted, omitted, text("B7")}),
+              "B7 : cellule vide, un nom est attendu");
+}
+
 TEST(ValidateCall, BadArgumentsAreErrors) {
     using cpom::calls::explain;
     EXPECT_EQ(explain("CPOM_VALIDATE", {num(1), text("PERCENT")}).rfind("kind : ", 0), 0u);
@@ -106,6 +229,15 @@ TEST(ValidateCall, BadArgumentsAreErrors) {
               "blank : doit être un entier entre 0 et 1 (reçu 2)");
     EXPECT_EQ(explain("CPOM_VALIDATE", {num(1), text("RATE"), blank(), blank(), blank(), blank(), num(0)}),
               "warn_below : doit être strictement positif (reçu 0)");
+    EXPECT_EQ(explain("CPOM_VALIDATE", {text("x"), text("CHOICE")}),
+              "choices : la nature CHOICE demande la liste des valeurs admises");
+    EXPECT_EQ(explain("CPOM_VALIDATE", {block(2, 1, {1, 2}), text("ACCOUNT"), blank(), blank(), blank(), blank(),
+                                        blank(), blank(), blank(), blank(), block(1, 2, {5, 6})}),
+              "amounts : la nature ACCOUNT demande les montants de chaque compte : une ligne de montants par cellule "
+              "de valeurs (2 lignes attendues, 1 reçues)");
+    EXPECT_EQ(explain("CPOM_VALIDATE", {num(1), text("AMOUNT"), blank(), blank(), blank(), blank(), blank(), blank(),
+                                        blank(), blank(), blank(), num(0)}),
+              "most : doit être un entier entre 1 et 1000000 (reçu 0)");
 }
 
 }  // namespace

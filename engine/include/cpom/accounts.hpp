@@ -76,6 +76,11 @@ private:
     std::vector<AccountLine> lines_;
 };
 
+// The account of a balance line whose amount is not 0 (the rule above): ArgumentError("accounts", "ligne <line> : "
+// + reason) when the cell holds none: blank, a text that does not start with a digit, a number that is not a whole
+// number ≥ 1. Shared by the trial balance and CPOM_VALIDATE's ACCOUNT check, so both read an account alike.
+AccountNumber line_account(const AccountCell& cell, double amount, std::size_t line);
+
 // Trims spaces, tabs and non-breaking spaces (U+00A0, U+202F: thousands separators of French exports).
 std::string_view trim_spaces(std::string_view text);
 

@@ -2,7 +2,9 @@
 // CPOM_TEXT writes a number the French way in a sentence; CPOM_VALIDATE explains why input cells cannot be used.
 #include <array>
 #include <cmath>
+#include <optional>
 #include <string_view>
+#include <vector>
 
 #include "adapters.hpp"
 #include "cpom/calls/cell_input.hpp"
@@ -33,6 +35,39 @@ std::string label_for(const Arg& labels, std::size_t k, std::size_t count) {
     return count > 1 ? label + " (n° " + std::to_string(k + 1) + ")" : label;
 }
 
+// CHOICE: the texts allowed (a range or an inline array; blank cells ignored), required for that kind only.
+std::vector<std::string> choices_of(const CallArgs& args, std::size_t i, InputKind kind) {
+    if (kind != InputKind::Choice) return {};
+    std::vector<std::string> choices;
+    for (const Cell& cell : args.raw(i).cells) {
+        const std::string text = label_of(cell);
+        if (!text.empty()) choices.push_back(text);
+    }
+    if (choices.empty()) throw ArgumentError(args.name(i), "la nature CHOICE demande la liste des valeurs admises");
+    return choices;
+}
+
+// ACCOUNT: the first non-zero amount of each account's line (one row of `amounts` per account cell); nullopt for a
+// line without amount. Texts and blanks are no amount: CPOM_ACCOUNTS does not read them (their own check does).
+std::vector<std::optional<double>> line_amounts_of(const CallArgs& args, std::size_t i, InputKind kind,
+                                                   std::size_t count) {
+    std::vector<std::optional<double>> found(count);
+    if (kind != InputKind::Account) return found;
+    const Arg& amounts = args.raw(i);
+    if (amounts.is_omitted() || amounts.rows != count) {
+        throw ArgumentError(args.name(i), "la nature ACCOUNT demande les montants de chaque compte : une ligne de "
+                                          "montants par cellule de valeurs (" + std::to_string(count) +
+                                          " lignes attendues, " + std::to_string(amounts.rows) + " reçues)");
+    }
+    for (std::size_t r = 0; r < count; ++r) {
+        for (std::size_t c = 0; c < amounts.cols && !found[r]; ++c) {
+            const auto* x = std::get_if<double>(&amounts.at(r, c));
+            if (x != nullptr && *x != 0) found[r] = *x;
+        }
+    }
+    return found;
+}
+
 }  // namespace
 
 Value cpom_check(const CallArgs& args) {
@@ -60,7 +95,8 @@ Value cpom_text(const CallArgs& args) {
 
 Value cpom_validate(const CallArgs& args) {
     const Arg& values = args.raw(0);
-    static constexpr std::array<std::string_view, 3> kinds{"AMOUNT", "RATE", "WHOLE"};
+    static constexpr std::array<std::string_view, 7> kinds{"AMOUNT", "RATE",    "WHOLE", "NUMBER",
+                                                           "ACCOUNT", "CHOICE", "LABEL"};
     InputRule rule;
     rule.kind = static_cast<InputKind>(check::one_of(args.text(1), kinds, args.name(1)));
     rule.minimum = args.optional_number(2);
@@ -77,16 +113,25 @@ Value cpom_validate(const CallArgs& args) {
     rule.blank_allowed = args.integer_or(5, 0, 1, 0) == 1;
     const std::optional<double> warn_below = args.optional_number(6);
     if (warn_below) check::positive(*warn_below, args.name(6));
+    if (args.given(7)) rule.why_min = args.text(7);
+    if (args.given(8)) rule.why_max = args.text(8);
+    rule.choices = choices_of(args, 9, rule.kind);
+    const std::vector<std::optional<double>> line_amounts = line_amounts_of(args, 10, rule.kind, count);
+    // At most this many reasons (a template's reason cell shows the first one); omitted: every one.
+    const auto most = static_cast<std::size_t>(args.integer_or(11, 1, 1'000'000, 1'000'000));
 
     std::string report;
-    for (std::size_t k = 0; k < count; ++k) {
-        const std::string label = label_for(labels, k, count);
+    std::size_t found_count = 0;
+    for (std::size_t k = 0; k < count && found_count < most; ++k) {
         const InputValue value = input_of(values.cells[k]);
-        const std::string found = warn_below ? input_warning(value, rule, label, *warn_below)
-                                             : input_error(value, rule, label);
+        // The label is built only for a cell that has something to say: most cells are fine.
+        const std::string found = warn_below ? input_warning(value, rule, "", *warn_below)
+                                             : input_error(value, rule, "", line_amounts[k]);
         if (found.empty()) continue;
+        const std::string label = label_for(labels, k, count);
         if (!report.empty()) report += " ; ";
-        report += found;
+        report += label.empty() ? found : label + " : " + found;
+        ++found_count;
     }
     return report;
 }
