@@ -16,6 +16,7 @@ packages=(
   clang libclang-rt-14-dev                    # libFuzzer and the sanitizer runtimes (scripts/fuzz.sh)
   libreoffice-script-provider-python          # times calculateAll inside the office (scripts/bench-office.sh)
   procps                                      # pgrep: the tests check that no office outlives cpom-run
+  strace                                      # delays fsync in a cpom-run fault test (test_cli_faults.py)
 )
 $SUDO apt-get update -qq
 $SUDO apt-get install -y -qq "${packages[@]}" >/dev/null

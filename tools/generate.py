@@ -396,6 +396,7 @@ def generate_docs(domains: list[dict]) -> str:
         "« pas de plafond »), ne rien écrire entre les points-virgules (`;;`) ou écrire la référence comme une plage "
         "d'une cellule (`B11:B11`), que Calc transmet bien comme vide.",
         "",
+        *[line for d in domains if d.get("preamble_fr") for line in (d["preamble_fr"], "")],
         "Les exemples sont écrits comme dans l'API (séparateur `;`, point décimal) ; dans un Calc en "
         "français on tape `0,02` au lieu de `0.02`. Chaque exemple est vérifié dans un vrai LibreOffice "
         "par les tests d'intégration (`tests/integration/test_examples.py`).",

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <optional>
 
+#include "cpom/cli/delivery.hpp"
 #include "values_only.hpp"
 
 namespace cpom::cli {
@@ -136,13 +137,20 @@ std::vector<PendingOutput> export_document(Document& document, const ExportReque
             }
             case Format::csv: {
                 const Sheets sheets = sheets_of(document, request.sheets);
-                for (const std::size_t i : sheets.chosen) {
-                    // One sheet: <stem>.csv; several: <stem>-<sheet>.csv.
-                    const fs::path name = sheets.chosen.size() == 1
-                                              ? fs::path(base.string() + ".csv")
-                                              : fs::path(base.string() + "-" + file_name_part(sheets.all[i]) + ".csv");
-                    PendingOutput& out = outputs.emplace_back(pending(request, name));
-                    store(document, request.scratch, out, "Text - txt - csv (StarCalc)", csv_options(i + 1));
+                std::vector<fs::path> names;  // one sheet: <stem>.csv; several: <stem>-<sheet>.csv
+                for (const std::size_t i : sheets.chosen)
+                    names.push_back(sheets.chosen.size() == 1
+                                        ? fs::path(base.string() + ".csv")
+                                        : fs::path(base.string() + "-" + file_name_part(sheets.all[i]) + ".csv"));
+                for (std::size_t a = 0; a < names.size(); ++a)  // "Budget<2026" and "Budget>2026", case aside
+                    for (std::size_t b = a + 1; b < names.size(); ++b)
+                        if (collision_key(names[a].filename().string()) == collision_key(names[b].filename().string()))
+                            throw DocumentError("les feuilles « " + sheets.all[sheets.chosen[a]] + " » et « " +
+                                                sheets.all[sheets.chosen[b]] + " » donnent le même fichier CSV : " +
+                                                names[b].filename().string());
+                for (std::size_t k = 0; k < names.size(); ++k) {
+                    PendingOutput& out = outputs.emplace_back(pending(request, names[k]));
+                    store(document, request.scratch, out, "Text - txt - csv (StarCalc)", csv_options(sheets.chosen[k] + 1));
                 }
                 break;
             }

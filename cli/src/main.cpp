@@ -10,13 +10,16 @@
 #include <thread>
 
 #include "cpom/cli/data_file.hpp"
+#include "cpom/cli/delivery.hpp"
 #include "cpom/cli/jobs.hpp"
 #include "cpom/cli/json_report.hpp"
 #include "cpom/cli/options.hpp"
 #include "cpom/cli/progress.hpp"
 #include "cpom/cli/scheduler.hpp"
+#include "cpom/cli/stale_leftovers.hpp"
 #include "cpom/cli/summary.hpp"
 #include "network_isolation.hpp"
+#include "cpom/cli/write_errors.hpp"
 #include "office_runner.hpp"
 #include "signals.hpp"
 
@@ -46,10 +49,13 @@ int usage_error(const std::string& message) {
 }
 
 int run(const Options& options, SignalGuard& signals) {
+    const auto started = std::chrono::steady_clock::now();  // the summary's duration counts reading the data too
     std::optional<DataSet> shared_data;
     if (options.data_file) {
         try {
-            shared_data = load_data_file(*options.data_file);
+            shared_data = load_data_file(*options.data_file, [&] { return signals.stop().load(); });
+        } catch (const DataFileInterrupted&) {
+            return 128 + signals.signal();
         } catch (const DataFileError& e) {
             return usage_error(std::string("données : ") + e.what());
         }
@@ -70,11 +76,27 @@ int run(const Options& options, SignalGuard& signals) {
     const std::string fundamental = "vnd.sun.star.pathname:" + (options.office_program / "fundamentalrc").string();
     ::setenv("URE_BOOTSTRAP", fundamental.c_str(), 0);
 
-    // This run's profiles: removed at the end (the runners remove their own first).
-    std::string pattern = (options.work_dir / "cpom-run-XXXXXX").string();
-    if (!::mkdtemp(pattern.data())) return usage_error("--work-dir : impossible d'y créer un dossier : " + pattern);
-    const std::filesystem::path work_root = pattern;
+    // What dead runs left behind (kill -9, a crash): their temporaries here, their work folders there.
+    remove_stale_outputs(options.out_dir);
+    remove_stale_work_folders(options.work_dir);
+    if (signals.stop()) return 128 + signals.signal();
+
+    // This run's profiles: removed at the end (the runners remove their own first), locked while it runs.
+    std::optional<WorkFolder> work_folder;
+    try {
+        work_folder.emplace(options.work_dir);
+    } catch (const std::system_error& e) {
+        return usage_error("--work-dir : impossible d'y créer un dossier : " +
+                           write_error_text(e.code(), options.work_dir / "cpom-run-XXXXXX"));
+    }
+    const std::filesystem::path work_root = work_folder->path();
     signals.set_work_root(work_root);
+    // Our own UNO runtime resolves $SYSUSERCONFIG while it bootstraps, creating $HOME/.config if it is missing: point
+    // it at an existing folder of ours (the offices get their own home: office_process.cpp).
+    ::setenv("XDG_CONFIG_HOME", work_root.c_str(), 1);
+
+    Delivery delivery(plan, std::find(options.formats.begin(), options.formats.end(), Format::csv) !=
+                                    options.formats.end() && options.sheets.size() != 1);
 
     if (options.connect.empty() && !options.keep_active_content) {
         std::string refusal;
@@ -82,13 +104,14 @@ int run(const Options& options, SignalGuard& signals) {
             std::cerr << "cpom-run : LibreOffice ne peut pas être coupé du réseau (" << refusal
                       << ") ; les classeurs sont tout de même inspectés avant ouverture\n";
     }
-    const auto started = std::chrono::steady_clock::now();
     Progress progress(plan.jobs.size(), !options.quiet && ::isatty(STDERR_FILENO), std::cerr, terminal_width());
     progress.show();
-    const RunnerSettings settings{&options, &plan, shared_data ? &*shared_data : nullptr, work_root, &signals};
-    const RunReport report = run_jobs(
+    const RunnerSettings settings{&options, &plan, shared_data ? &*shared_data : nullptr, work_root, &signals,
+                                  &delivery};
+    RunReport report = run_jobs(
         plan.jobs, options.jobs,
         [&](unsigned worker) { return std::make_unique<OfficeRunner>(settings, worker); }, signals.stop(), progress);
+    delivery.finish(report, signals.signal() != 0);
     progress.clear();
     std::filesystem::remove_all(work_root, ec);
 
@@ -96,7 +119,11 @@ int run(const Options& options, SignalGuard& signals) {
                            std::none_of(report.outcomes.begin(), report.outcomes.end(),
                                         [](const auto& outcome) { return outcome.has_value(); });
     std::string not_run = "non traité";
+    const std::string gave_up = "LibreOffice redémarré " + std::to_string(k_max_fruitless_restarts) +
+                                " fois sans qu'aucun classeur n'aboutisse : délai --timeout (" +
+                                std::to_string(options.timeout.count()) + " s) trop court, ou classeurs à examiner";
     if (signals.signal()) not_run = "interrompu";
+    else if (report.gave_up) not_run = "non traité : " + gave_up;
     else if (!report.startup_errors.empty()) not_run = "non traité : " + report.startup_errors.front();
     Totals totals;
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
@@ -105,7 +132,10 @@ int run(const Options& options, SignalGuard& signals) {
     int code = exit_code_of(totals, options.allow_errors);
     if (signals.signal()) {
         code = 128 + signals.signal();
-    } else if (no_office) {
+    } else if (report.gave_up) {
+        std::cerr << "cpom-run : arrêt : " << gave_up << "\n";
+    }
+    if (no_office) {
         std::cerr << "cpom-run : LibreOffice n'a pas pu démarrer : " << report.startup_errors.front() << "\n";
         code = exit_code::no_office;
     }

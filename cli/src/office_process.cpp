@@ -14,6 +14,7 @@
 #include <thread>
 
 #include "cpom/cli/file_url.hpp"
+#include "cpom/cli/office_locale.hpp"
 
 extern char** environ;
 
@@ -27,6 +28,7 @@ constexpr auto k_tool_timeout = 180s;  // unopkg, first profile initialisation
 
 // Live process groups, in lock-free slots (0 = free): the crash handler reads them from a signal handler.
 std::array<std::atomic<pid_t>, 256> g_groups{};  // at most 64 offices, each with one process at a time
+std::atomic<bool> g_forbidden{false};            // set by forbid_new_processes()
 
 void register_group(pid_t pid) {
     for (auto& slot : g_groups) {
@@ -51,7 +53,11 @@ std::vector<char*> c_strings(const std::vector<std::string>& strings) {
 
 }  // namespace
 
+void forbid_new_processes() noexcept { g_forbidden = true; }
+
 pid_t spawn_process(const std::vector<std::string>& argv, const std::vector<std::string>& env, const fs::path& log) {
+    // After a stop request no process may start: one started after the signal path killed the groups would outlive us.
+    if (g_forbidden) throw OfficeError("interrompu");
     posix_spawn_file_actions_t actions;
     posix_spawnattr_t attr;
     posix_spawn_file_actions_init(&actions);
@@ -113,9 +119,9 @@ void kill_all_process_groups() noexcept {
 
 OfficeProcess::OfficeProcess(fs::path program, fs::path root, std::optional<fs::path> oxt, std::string pipe_name)
     : program_(std::move(program)), root_(std::move(root)), profile_(root_ / "profile"),
-      shared_(root_ / "shared-cache"), log_(root_ / "soffice.log"), oxt_(std::move(oxt)),
+      shared_(root_ / "shared-cache"), home_(root_ / "home"), log_(root_ / "soffice.log"), oxt_(std::move(oxt)),
       pipe_base_(std::move(pipe_name)) {
-    fs::create_directories(root_);
+    fs::create_directories(home_);
 }
 
 OfficeProcess::~OfficeProcess() {
@@ -134,8 +140,9 @@ std::vector<std::string> OfficeProcess::environment() const {
     for (char** e = environ; *e; ++e) {
         const std::string entry = *e;
         const std::string name = entry.substr(0, entry.find('='));
-        // Our own UNO bootstrap variable is not the office's; the locale is set below.
+        // Our own UNO bootstrap variable is not the office's; the locale and the home are set below.
         if (name == "URE_BOOTSTRAP" || name == "LANG" || name == "LANGUAGE" || name.rfind("LC_", 0) == 0) continue;
+        if (name == "HOME" || name == "XDG_CONFIG_HOME" || name == "XDG_CACHE_HOME" || name == "XDG_DATA_HOME") continue;
         vcl = vcl || name == "SAL_USE_VCLPLUGIN";
         env.push_back(entry);
     }
@@ -146,6 +153,13 @@ std::vector<std::string> OfficeProcess::environment() const {
     env.emplace_back("LANG=fr_FR.UTF-8");
     env.emplace_back("LC_CTYPE=C.UTF-8");
     env.emplace_back("LANGUAGE=fr");
+    // A home of their own: unopkg's script runs javaldx without our -env: options (it passes them as one argument),
+    // so javaldx would write javasettings_*.xml into the user's real profile ($HOME/.config/libreoffice); the font
+    // cache and anything else an office writes under $HOME or the XDG folders stays in the throwaway folder too.
+    env.emplace_back("HOME=" + home_.string());
+    env.emplace_back("XDG_CONFIG_HOME=" + (home_ / ".config").string());
+    env.emplace_back("XDG_CACHE_HOME=" + (home_ / ".cache").string());
+    env.emplace_back("XDG_DATA_HOME=" + (home_ / ".local" / "share").string());
     return env;
 }
 
@@ -183,6 +197,7 @@ void OfficeProcess::start() {
     kill();
     std::error_code ec;
     fs::remove(profile_ / ".lock", ec);  // left by a killed office: would make the next one ask about it
+    write_locale_setting(profile_, k_office_locale);  // French figures whatever LC_CTYPE says (office_locale.hpp)
     std::vector<std::string> argv = launcher_;
     argv.push_back((program_ / "soffice").string());
     for (const char* arg : {"--headless", "--invisible", "--norestore", "--nologo", "--nodefault", "--nolockcheck"})

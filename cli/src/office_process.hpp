@@ -1,5 +1,5 @@
-// A headless LibreOffice of our own, as tools/office.py starts it: a throwaway profile and shared-extension cache
-// under `root`, the .oxt installed with unopkg, soffice listening on a private pipe. Every process we start runs in
+// A headless LibreOffice of our own, as tools/office.py starts it: a throwaway profile, shared-extension cache and
+// $HOME under `root`, the .oxt installed with unopkg, soffice listening on a private pipe. Every process we start runs in
 // its own session (process group) and is registered, so that any exit path can kill the whole group: soffice is a
 // script that starts oosplash, which starts soffice.bin.
 #pragma once
@@ -35,6 +35,9 @@ void kill_process_group(pid_t pid) noexcept;
 // SIGKILL to every registered group (the signal path: no soffice left behind). Async-signal-safe.
 void kill_all_process_groups() noexcept;
 
+// From now on spawn_process() refuses (OfficeError "interrompu"): called when a stop is requested.
+void forbid_new_processes() noexcept;
+
 class OfficeProcess {
 public:
     OfficeProcess(fs::path program, fs::path root, std::optional<fs::path> oxt, std::string pipe_name);
@@ -60,7 +63,7 @@ private:
     std::vector<std::string> environment() const;
     void run_tool(const std::vector<std::string>& argv, const std::string& what);
 
-    fs::path program_, root_, profile_, shared_, log_;
+    fs::path program_, root_, profile_, shared_, home_, log_;
     std::optional<fs::path> oxt_;
     std::vector<std::string> launcher_;
     // A new pipe name at every start: the UNO bridge of a killed office stays cached under the old name in this

@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "cpom/cli/diagnosis.hpp"
+#include "cpom/cli/write_errors.hpp"
 #include "document.hpp"
 #include "error_cells.hpp"
 #include "exports.hpp"
@@ -47,7 +48,10 @@ private:
 OfficeRunner::OfficeRunner(const RunnerSettings& settings, unsigned worker)
     : settings_(settings), worker_(worker),
       scratch_dir_(settings.work_root / ("documents-" + std::to_string(worker))),
-      watchdog_([this] { abort_office(); }) {
+      watchdog_([this] {
+          deadline_passed_ = true;
+          abort_office();
+      }) {
     hook_ = settings_.signals->add_hook([this] { abort_office(); });
     try {
         const Options& o = *settings_.options;
@@ -64,6 +68,16 @@ OfficeRunner::OfficeRunner(const RunnerSettings& settings, unsigned worker)
             process_->install_extension();
         }
         start();
+    } catch (const std::exception& e) {
+        settings_.signals->remove_hook(hook_);
+        {
+            std::lock_guard lock(connection_mutex_);
+            process_.reset();
+        }
+        // A full --work-dir shows as an office that stops at once with an empty log: say what it is.
+        if (const auto full = disk_full(settings_.options->work_dir))
+            throw OfficeError("dossier de travail (--work-dir) : " + *full);
+        throw;
     } catch (...) {
         settings_.signals->remove_hook(hook_);
         std::lock_guard lock(connection_mutex_);
@@ -146,14 +160,15 @@ void OfficeRunner::stop() noexcept {
     if (process_) process_->kill();  // whatever is left of the group
 }
 
-Outcome OfficeRunner::compute(const Job& job) {
+Outcome OfficeRunner::compute(const Job& job, std::vector<PendingOutput>& outputs) {
     if (const auto problem = precheck_file(job.document)) return Outcome{false, *problem, {}};
-    // The data first: a bad data file is reported without touching the office.
+    // The data first: a bad data file is reported without touching the office. Read within the deadline, and
+    // stopped by it or by a signal (DataFileInterrupted: run() names the cause).
     DataSet own_data;
     const DataSet* data = settings_.shared_data;
     if (job.data && !data) {
         try {
-            own_data = load_data_file(*job.data);
+            own_data = load_data_file(*job.data, [this] { return deadline_passed_ || settings_.signals->stop(); });
         } catch (const DataFileError& e) {
             return Outcome{false, std::string("données : ") + e.what(), {}};
         }
@@ -172,17 +187,18 @@ Outcome OfficeRunner::compute(const Job& job) {
     WorkbookErrors errors = document.recalculate();
     if (!o.keep_active_content) refuse_external_documents(document);
     if (errors.any()) explain_error_cells(document.model(), errors);  // before the exports: they change the copy
-    std::vector<PendingOutput> outputs =
-        export_document(document, ExportRequest{o.out_dir, job.stem, o.formats, o.sheets, settings_.plan,
-                                                settings_.work_root / ("exports-" + std::to_string(worker_))});
-    Outcome outcome{true, "", {}};
+    outputs = export_document(document, ExportRequest{o.out_dir, job.stem, o.formats, o.sheets, settings_.plan,
+                                                      settings_.work_root / ("exports-" + std::to_string(worker_))});
+    Outcome outcome{true, "", {}};  // the outputs are committed by run(), once the deadline is passed
     outcome.notes = std::move(notes);
     outcome.errors = std::move(errors);
-    for (PendingOutput& output : outputs) {
-        output.commit();
-        outcome.written.push_back(output.final_path());
-    }
     return outcome;
+}
+
+std::string OfficeRunner::write_failure(std::string reason) const {
+    if (const auto full = disk_full(settings_.options->work_dir)) return "dossier de travail (--work-dir) : " + *full;
+    if (const auto full = disk_full(settings_.options->out_dir)) return *full;
+    return reason;
 }
 
 Outcome OfficeRunner::run(const Job& job) {
@@ -195,18 +211,28 @@ Outcome OfficeRunner::run(const Job& job) {
         }
     }
     Outcome outcome;
+    std::vector<PendingOutput> outputs;  // dropped (temporaries removed) unless delivered below
+    deadline_passed_ = false;
     watchdog_.arm(settings_.options->timeout);
     try {
-        outcome = compute(job);
+        outcome = compute(job, outputs);
+    } catch (const DataFileInterrupted&) {
+        outcome = Outcome{false, reason::interrupted, {}};  // by the deadline or a signal: named below
     } catch (const DocumentError& e) {
-        outcome = Outcome{false, e.what(), {}};
+        const std::string what = e.what();
+        outcome = Outcome{false, what.starts_with("écriture impossible") ? write_failure(what) : what, {}};
     } catch (const css::uno::Exception& e) {
-        outcome = Outcome{false, "erreur LibreOffice : " + to_utf8(e.Message), {}};
+        outcome = Outcome{false, write_failure("erreur LibreOffice : " + to_utf8(e.Message)), {}};
+    } catch (const std::filesystem::filesystem_error& e) {
+        // Copying the input into the work folder, moving an export into the output folder.
+        outcome = Outcome{false, write_failure(write_error_text(e.code(), e.path2().empty() ? e.path1() : e.path2())), {}};
     } catch (const std::system_error& e) {
-        outcome = Outcome{false, "écriture impossible : " + std::string(e.what()), {}};
+        outcome = Outcome{false, write_failure("écriture impossible : " + std::string(e.what())), {}};
     } catch (const std::exception& e) {
         outcome = Outcome{false, e.what(), {}};
     }
+    // From here on the deadline cannot touch this document: what was computed in time is delivered whole, so a
+    // document whose outputs are written is never reported as timed out.
     const bool expired = watchdog_.disarm();
     if (settings_.signals->stop()) return Outcome{false, reason::interrupted, {}};
     bool restart = expired;
@@ -224,7 +250,9 @@ Outcome OfficeRunner::run(const Job& job) {
         }
         if (process_) process_->kill();
     }
-    return outcome;
+    Outcome delivered = settings_.delivery->deliver(job, std::move(outcome), std::move(outputs));
+    delivered.office_restarted = restart;
+    return delivered;
 }
 
 }  // namespace cpom::cli

@@ -2,11 +2,13 @@
 // restarted after a timeout or a crash, stopped cleanly (Desktop.terminate, then kill) when the worker ends.
 #pragma once
 
+#include <atomic>
 #include <memory>
 #include <mutex>
 #include <optional>
 
 #include "cpom/cli/data_file.hpp"
+#include "cpom/cli/delivery.hpp"
 #include "cpom/cli/jobs.hpp"
 #include "cpom/cli/options.hpp"
 #include "cpom/cli/scheduler.hpp"
@@ -23,6 +25,7 @@ struct RunnerSettings {
     const DataSet* shared_data = nullptr;  // --data, read once
     std::filesystem::path work_root;       // this run's folder of profiles
     SignalGuard* signals = nullptr;
+    Delivery* delivery = nullptr;          // commits the outputs of each document, once its deadline is passed
 };
 
 class OfficeRunner : public Runner {
@@ -39,7 +42,8 @@ private:
     void stop() noexcept;
     void abort_office() noexcept;  // watchdog and signals: unblock the worker now
     bool answers();
-    Outcome compute(const Job& job);
+    Outcome compute(const Job& job, std::vector<PendingOutput>& outputs);
+    std::string write_failure(std::string reason) const;  // "disque plein…" when a disk is full
 
     const RunnerSettings settings_;
     const unsigned worker_;
@@ -48,6 +52,7 @@ private:
     std::unique_ptr<UnoConnection> connection_;
     std::mutex connection_mutex_;  // connection_ is replaced by the worker, disposed by other threads
     Watchdog watchdog_;
+    std::atomic<bool> deadline_passed_{false};  // set by the watchdog: a data file being read stops at once
     int hook_ = -1;
     bool usable_ = true;
 };

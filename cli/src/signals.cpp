@@ -1,10 +1,17 @@
 #include "signals.hpp"
 
+#include <dirent.h>
+#include <fcntl.h>
+#include <limits.h>
 #include <pthread.h>
 #include <signal.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
+#include <chrono>
+#include <cstring>
 #include <ctime>
+#include <thread>
 
 #include "cpom/cli/pending_output.hpp"
 #include "office_process.hpp"
@@ -16,10 +23,53 @@ namespace {
 constexpr int k_grace_seconds = 20;
 constexpr int k_wake = SIGUSR1;  // sent by the destructor to end the signal thread
 
-// A crash of cpom-run itself (or std::terminate → SIGABRT) must not leave offices running: kill their groups, then
-// die of the same signal.
+// The work folder for the crash handler, which may not allocate: a copy in static storage.
+char g_work_root[PATH_MAX] = "";
+
+// rm -r with async-signal-safe calls only (openat, getdents64, unlinkat): usable from a crash handler. `dir` is an open
+// descriptor of the folder, closed here; the depth is bounded (an office profile has a dozen levels).
+void remove_contents_signal_safe(int dir, int depth) {
+    alignas(dirent64) char buffer[2048];
+    for (int pass = 0; pass < 3; ++pass) {  // again if entries were removed: getdents may skip some meanwhile
+        bool removed = false;
+        ::lseek(dir, 0, SEEK_SET);
+        for (long n; (n = ::syscall(SYS_getdents64, dir, buffer, sizeof buffer)) > 0;) {
+            for (long offset = 0; offset < n;) {
+                const auto* entry = reinterpret_cast<const dirent64*>(buffer + offset);
+                offset += entry->d_reclen;
+                const char* name = entry->d_name;
+                if (std::strcmp(name, ".") == 0 || std::strcmp(name, "..") == 0) continue;
+                if (entry->d_type == DT_DIR && depth < 24) {
+                    const int child = ::openat(dir, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+                    if (child >= 0) remove_contents_signal_safe(child, depth + 1);
+                    removed |= ::unlinkat(dir, name, AT_REMOVEDIR) == 0;
+                } else {
+                    removed |= ::unlinkat(dir, name, 0) == 0;
+                }
+            }
+        }
+        if (!removed) break;
+    }
+    ::close(dir);
+}
+
+void remove_tree_signal_safe(const char* path) {
+    if (path[0] == '\0') return;
+    const int dir = ::open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    if (dir >= 0) remove_contents_signal_safe(dir, 0);
+    ::rmdir(path);
+}
+
+// A crash of cpom-run itself (or std::terminate → SIGABRT) must not leave offices running, nor hidden temporaries in
+// the output folder, nor its work folder: kill the groups, remove what it can without allocating, then die of the
+// same signal. What it cannot reach is removed by the next run (stale_leftovers.hpp).
 extern "C" void on_fatal_signal(int sig) {
+    // The other threads run on meanwhile: a worker that sees its office gone would start another one.
+    forbid_new_processes();
     kill_all_process_groups();
+    remove_pending_outputs_after_crash();
+    remove_tree_signal_safe(g_work_root);
+    kill_all_process_groups();  // one spawned between the first kill and the flag
     ::signal(sig, SIG_DFL);
     ::raise(sig);
 }
@@ -63,6 +113,7 @@ void SignalGuard::remove_hook(int id) {
 }
 
 void SignalGuard::run_hooks() {
+    forbid_new_processes();
     kill_all_process_groups();
     std::lock_guard lock(mutex_);
     for (const auto& [id, hook] : hooks_) {
@@ -77,13 +128,24 @@ void SignalGuard::run_hooks() {
 void SignalGuard::set_work_root(std::filesystem::path path) {
     std::lock_guard lock(mutex_);
     work_root_ = std::move(path);
+    const std::string& text = work_root_.native();
+    if (text.size() < sizeof g_work_root) std::memcpy(g_work_root, text.c_str(), text.size() + 1);
 }
 
 void SignalGuard::emergency_exit() {
+    forbid_new_processes();
     kill_all_process_groups();
     remove_pending_outputs();
-    std::error_code ec;
-    std::filesystem::remove_all(work_root_, ec);  // no lock: main is stuck, maybe holding it
+    // No lock: main is stuck, maybe holding it. The offices just killed and the other threads may still add files
+    // while we remove them: try again until the folder is gone (for a second at most).
+    const std::filesystem::path root = work_root_;
+    for (int attempt = 0; attempt < 20 && !root.empty(); ++attempt) {
+        std::error_code ec;
+        std::filesystem::remove_all(root, ec);
+        if (!std::filesystem::exists(root, ec)) break;
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    kill_all_process_groups();
     ::_exit(128 + signal_.load());
 }
 

@@ -29,8 +29,7 @@ const CafSelectors& selectors() {
     return s;
 }
 
-double account_total(const TrialBalance& balance, const Selector& selector, const char* accounts) {
-    const double total = sum_selected(balance, selector);
+double account_total(double total, const char* accounts) {
     if (total < 0) {
         throw ArgumentError("amounts", std::string("le total des comptes ") + accounts + " est négatif (" +
                                            format_number(total) +
@@ -55,15 +54,18 @@ double caf(const CafTerms& t) {
 
 CafTerms caf_terms(const TrialBalance& balance, OtherExceptional other) {
     const CafSelectors& s = selectors();
+    const Selector& other_selector = other == OtherExceptional::Account778 ? s.other_778 : s.other_7781;
+    const auto [products, charges, depreciation, reversals, disposals, book_value, subsidies, others] =
+        sum_selected<8>(balance, {&s.products, &s.charges, &s.depreciation, &s.reversals, &s.disposals,
+                                  &s.book_value, &s.subsidies, &other_selector});
     CafTerms t;
-    t.result = sum_selected(balance, s.products) - sum_selected(balance, s.charges);
-    t.depreciation_68 = account_total(balance, s.depreciation, "68");
-    t.reversals_78 = account_total(balance, s.reversals, "78");
-    t.disposals_775 = account_total(balance, s.disposals, "775");
-    t.book_value_675 = account_total(balance, s.book_value, "675");
-    t.subsidies_777 = account_total(balance, s.subsidies, "777");
-    t.other_778 = other == OtherExceptional::Account778 ? account_total(balance, s.other_778, "778")
-                                                        : account_total(balance, s.other_7781, "7781");
+    t.result = products - charges;
+    t.depreciation_68 = account_total(depreciation, "68");
+    t.reversals_78 = account_total(reversals, "78");
+    t.disposals_775 = account_total(disposals, "775");
+    t.book_value_675 = account_total(book_value, "675");
+    t.subsidies_777 = account_total(subsidies, "777");
+    t.other_778 = account_total(others, other == OtherExceptional::Account778 ? "778" : "7781");
     return t;
 }
 

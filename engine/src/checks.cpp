@@ -62,15 +62,16 @@ void length(std::span<const double> row, std::size_t expected, const std::string
 }
 
 std::size_t one_of(std::string_view text, std::span<const std::string_view> valid, const std::string& argument) {
-    auto is_space = [](char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; };
+    // ASCII only, inline: the names are ASCII, and a range of a million codes (CPOM_GROUP) must not pay a libc call
+    // per character.
+    auto is_space = [](char c) { return c == ' ' || (c >= '\t' && c <= '\r'); };
+    auto upper = [](char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c; };
     while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
     while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
     for (std::size_t k = 0; k < valid.size(); ++k) {
         if (valid[k].size() != text.size()) continue;
         bool same = true;
-        for (std::size_t i = 0; i < text.size() && same; ++i) {
-            same = std::toupper(static_cast<unsigned char>(text[i])) == static_cast<unsigned char>(valid[k][i]);
-        }
+        for (std::size_t i = 0; i < text.size() && same; ++i) same = upper(text[i]) == valid[k][i];
         if (same) return k;
     }
     std::string names;

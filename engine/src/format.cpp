@@ -17,4 +17,13 @@ std::string format_number(double x) {
     return text;
 }
 
+std::string format_count(unsigned long long n) {
+    std::string digits = std::to_string(n), text;
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && (digits.size() - i) % 3 == 0) text += ' ';
+        text += digits[i];
+    }
+    return text;
+}
+
 }  // namespace cpom

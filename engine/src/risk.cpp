@@ -41,6 +41,12 @@ void validate(const RiskInputs& in) {
     check::finite_row(in.permanent, "permanent");
     per_year(in.one_off, "one_off");
     check::finite_row(in.one_off, "one_off");
+    if (static_cast<long long>(in.scenarios) * in.years > k_max_draws) {
+        throw ArgumentError("scenarios", "au plus " + format_count(k_max_draws) + " tirages par appel (scénarios × " +
+                                             "années) : " + format_count(k_max_draws / in.years) + " scénarios sur " +
+                                             std::to_string(in.years) + " ans (reçu " + format_count(in.scenarios) +
+                                             ") ; au-delà le calcul bloquerait le tableur");
+    }
 }
 
 // R_1..R_N, the same in every scenario: CPOM_PROJECT's recurrence (which allows no zero base, unlike R_0 here).

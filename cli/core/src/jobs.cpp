@@ -1,7 +1,10 @@
 #include "cpom/cli/jobs.hpp"
 
 #include <algorithm>
+#include <map>
 #include <set>
+
+#include "cpom/cli/delivery.hpp"
 
 namespace cpom::cli {
 
@@ -27,25 +30,35 @@ bool is_data_file(const fs::path& path) {
 }  // namespace
 
 bool Plan::is_input(const fs::path& path) const {
-    const fs::path candidate = normalised(path);
+    const std::string candidate = collision_key(normalised(path).string());
     return std::find(inputs_.begin(), inputs_.end(), candidate) != inputs_.end();
 }
 
-void Plan::add_input(const fs::path& path) { inputs_.push_back(normalised(path)); }
+void Plan::add_input(const fs::path& path) { inputs_.push_back(collision_key(normalised(path).string())); }
 
-std::vector<fs::path> folder_entries(const fs::path& folder, bool data_files_only) {
-    std::vector<fs::path> files;
+FolderEntries folder_entries(const fs::path& folder, bool data_files_only) {
+    FolderEntries found;
     std::error_code ec;
     for (const fs::directory_entry& entry : fs::directory_iterator(folder, ec)) {
         const std::string name = entry.path().filename().string();
         // Hidden files include our own temporary outputs; "~$x.xlsx" and ".~lock.x#" are editors' lock files.
         if (name.empty() || name.front() == '.' || name.rfind("~$", 0) == 0) continue;
-        if (!entry.is_regular_file(ec)) continue;
         if (data_files_only && !is_data_file(entry.path())) continue;
-        files.push_back(entry.path());
+        std::error_code status_error;
+        const fs::file_status target = fs::status(entry.path(), status_error);
+        if (entry.is_symlink(ec) && (status_error || !fs::exists(target))) {
+            // A link is something the user put there on purpose: say it leads nowhere rather than skip it.
+            const bool loop = status_error == std::errc::too_many_symbolic_link_levels;
+            found.broken.push_back({entry.path(), loop ? "boucle de liens" : "lien cassé"});
+            continue;
+        }
+        if (!fs::is_regular_file(target)) continue;
+        found.files.push_back(entry.path());
     }
-    std::sort(files.begin(), files.end());
-    return files;
+    std::sort(found.files.begin(), found.files.end());
+    std::sort(found.broken.begin(), found.broken.end(),
+              [](const Rejected& a, const Rejected& b) { return a.source < b.source; });
+    return found;
 }
 
 Plan plan_jobs(const Options& options) {
@@ -66,7 +79,9 @@ Plan plan_jobs(const Options& options) {
     for (const fs::path& input : options.inputs) {
         std::error_code ec;
         if (fs::is_directory(input, ec)) {
-            for (const fs::path& file : folder_entries(input, template_mode)) add_source(file);
+            FolderEntries entries = folder_entries(input, template_mode);
+            for (const fs::path& file : entries.files) add_source(file);
+            for (Rejected& broken : entries.broken) plan.rejected.push_back(std::move(broken));
         } else if (!fs::exists(input, ec)) {
             plan.rejected.push_back({input, "fichier introuvable"});
         } else {
@@ -75,7 +90,9 @@ Plan plan_jobs(const Options& options) {
     }
     for (const fs::path& source : sources) plan.add_input(source);
 
-    std::vector<std::pair<std::string, fs::path>> stems;  // stem → first source using it
+    // Every stem's collision key, with the sources using it: all of them fail if there are several.
+    std::map<std::string, std::vector<fs::path>> stems;
+    for (const fs::path& source : sources) stems[collision_key(source.stem().string())].push_back(source);
     for (const fs::path& source : sources) {
         Job job;
         job.source = source;
@@ -87,9 +104,10 @@ Plan plan_jobs(const Options& options) {
             job.document = source;
             job.data = options.data_file;
         }
-        const auto same = std::find_if(stems.begin(), stems.end(), [&](const auto& s) { return s.first == job.stem; });
-        if (same != stems.end()) {
-            plan.rejected.push_back({source, "même nom de sortie que " + same->second.string()});
+        const std::vector<fs::path>& same = stems[collision_key(job.stem)];
+        if (same.size() > 1) {
+            const fs::path& other = same.front() == source ? same[1] : same.front();
+            plan.rejected.push_back({source, "même nom de sortie que " + other.string() + " (les deux classeurs sont écartés)"});
             continue;
         }
         std::string overwritten;
@@ -101,7 +119,7 @@ Plan plan_jobs(const Options& options) {
             plan.rejected.push_back({source, "la sortie écraserait un fichier d'entrée : " + overwritten});
             continue;
         }
-        stems.emplace_back(job.stem, source);
+        job.index = plan.jobs.size();
         plan.jobs.push_back(std::move(job));
     }
     return plan;

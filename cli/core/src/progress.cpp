@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "cpom/cli/summary.hpp"
+
 namespace cpom::cli {
 
 std::string fit_width(const std::string& text, std::size_t width) {
@@ -42,14 +44,14 @@ void Progress::show() {
 
 void Progress::started(const Job& job) {
     std::lock_guard lock(mutex_);
-    running_.push_back(job.source.filename().string());
+    running_.push_back(printable(job.source.filename().string()));
     draw();
 }
 
 void Progress::finished(const Job& job, const Outcome& outcome) {
     std::lock_guard lock(mutex_);
     (outcome.ok ? ok_ : failed_)++;
-    const auto it = std::find(running_.begin(), running_.end(), job.source.filename().string());
+    const auto it = std::find(running_.begin(), running_.end(), printable(job.source.filename().string()));
     if (it != running_.end()) running_.erase(it);
     draw();
 }

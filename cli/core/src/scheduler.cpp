@@ -14,7 +14,9 @@ RunReport run_jobs(const std::vector<Job>& jobs, unsigned workers, const RunnerF
     RunReport report;
     report.outcomes.resize(jobs.size());
     std::atomic<std::size_t> next{0};
-    std::mutex mutex;  // guards report
+    std::mutex mutex;  // guards report and the counts below
+    std::size_t done_ok = 0, restarts = 0;
+    std::atomic<bool> gave_up{false};
 
     const auto work = [&](unsigned worker) {
         std::unique_ptr<Runner> runner;
@@ -29,7 +31,7 @@ RunReport run_jobs(const std::vector<Job>& jobs, unsigned workers, const RunnerF
             report.startup_errors.emplace_back("erreur inconnue au démarrage");
             return;
         }
-        while (!stop && runner->usable()) {
+        while (!stop && !gave_up && runner->usable()) {
             const std::size_t index = next++;
             if (index >= jobs.size()) break;
             observer.started(jobs[index]);
@@ -47,6 +49,9 @@ RunReport run_jobs(const std::vector<Job>& jobs, unsigned workers, const RunnerF
             {
                 std::lock_guard lock(mutex);
                 report.outcomes[index] = outcome;
+                done_ok += outcome.ok ? 1 : 0;
+                restarts += outcome.office_restarted ? 1 : 0;
+                if (done_ok == 0 && restarts >= k_max_fruitless_restarts) gave_up = report.gave_up = true;
             }
             observer.finished(jobs[index], outcome);
         }

@@ -24,6 +24,26 @@ Status status_of(const std::optional<Outcome>& outcome) {
     return outcome->errors.any() ? Status::errors : Status::ok;
 }
 
+std::string printable(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (const char c : text) {
+        const auto u = static_cast<unsigned char>(c);
+        if (c == '\n') out += "\\n";
+        else if (c == '\r') out += "\\r";
+        else if (c == '\t') out += "\\t";
+        else if (u < 0x20 || u == 0x7F) {
+            static constexpr char k_hex[] = "0123456789abcdef";
+            out += "\\x";
+            out += k_hex[u >> 4];
+            out += k_hex[u & 15];
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+
 std::string summary(const Plan& plan, const RunReport& report, const std::string& not_run, double seconds,
                     Totals& totals) {
     constexpr std::size_t k_error_lines = 3;  // the rest is in --report
@@ -31,30 +51,30 @@ std::string summary(const Plan& plan, const RunReport& report, const std::string
     std::string text;
     totals = {};
     for (const Rejected& rejected : plan.rejected) {
-        text += "échec  " + rejected.source.string() + " : " + rejected.reason + "\n";
+        text += "échec  " + printable(rejected.source.string()) + " : " + printable(rejected.reason) + "\n";
         ++totals.failed;
     }
     for (std::size_t i = 0; i < plan.jobs.size(); ++i) {
         const auto& outcome = report.outcomes[i];
-        const std::string source = plan.jobs[i].source.string();
+        const std::string source = printable(plan.jobs[i].source.string());
         const Status status = status_of(outcome);
         if (status != Status::failed) {
             // Written with cells in error: not a plain "ok", and the first causes on the following lines.
             text += (status == Status::ok ? "ok     " : "erreur ") + source + " →";
             for (std::size_t k = 0; k < outcome->written.size(); ++k)
-                text += (k ? ", " : " ") + outcome->written[k].string();
+                text += (k ? ", " : " ") + printable(outcome->written[k].string());
             text += "\n";
             if (status == Status::errors) {
                 text += indent + error_count_text(outcome->errors) + "\n";
                 if (!outcome->errors.input_check.empty())
-                    text += indent + "contrôle du classeur : " + outcome->errors.input_check + "\n";
-                for (const std::string& line : error_lines(outcome->errors, k_error_lines)) text += indent + line + "\n";
+                    text += indent + "contrôle du classeur : " + printable(outcome->errors.input_check) + "\n";
+                for (const std::string& line : error_lines(outcome->errors, k_error_lines)) text += indent + printable(line) + "\n";
                 ++totals.with_errors;
             }
-            for (const std::string& note : outcome->notes) text += indent + "- " + note + "\n";
+            for (const std::string& note : outcome->notes) text += indent + "- " + printable(note) + "\n";
             ++totals.ok;
         } else {
-            text += "échec  " + source + " : " + (outcome ? outcome->reason : not_run) + "\n";
+            text += "échec  " + source + " : " + printable(outcome ? outcome->reason : not_run) + "\n";
             ++totals.failed;
         }
     }

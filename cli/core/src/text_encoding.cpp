@@ -60,10 +60,10 @@ bool is_valid_utf8(std::string_view text) {
 }
 
 std::string to_utf8(std::string_view text) {
-    if (is_valid_utf8(text)) {
-        if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
-        return std::string(text);
-    }
+    // The BOM goes first, whatever follows: some tools put it in front of Windows-1252 text, which must not read
+    // as "ï»¿" glued to the first name.
+    if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+    if (is_valid_utf8(text)) return std::string(text);
     std::string out;
     out.reserve(text.size() + text.size() / 8);
     for (const char ch : text) {

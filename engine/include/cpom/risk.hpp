@@ -12,6 +12,9 @@ inline constexpr int k_default_scenarios = 10'000;
 // Above a million scenarios a call would freeze the spreadsheet for seconds, for no useful precision gain
 // (the standard error of a probability is already below 0.05 point).
 inline constexpr int k_max_scenarios = 1'000'000;
+// The work of one call is scenarios × years draws: at most this many, so that a call stays under about 0.1 s
+// (issue 13; benchmarks/worst_case_bench.cpp): 1 000 000 scenarios over 5 years, 166 666 over 30.
+inline constexpr long long k_max_draws = 5'000'000;
 
 struct RiskInputs {
     double base_charges = 0;    // C_0, euros, ≥ 0

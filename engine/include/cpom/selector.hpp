@@ -9,6 +9,8 @@
 // and a selector that includes nothing are errors with a French reason.
 #pragma once
 
+#include <array>
+
 #include <string>
 #include <string_view>
 
@@ -34,5 +36,16 @@ private:
 
 // Σ of the amounts of the lines whose account matches.
 double sum_selected(const TrialBalance& balance, const Selector& selector);
+
+// The same for several selectors in one pass over the lines (a whole-column balance is read from memory once, not
+// once per selector); each sum adds its lines in the same order as sum_selected, so the figures are identical.
+template <std::size_t N>
+std::array<double, N> sum_selected(const TrialBalance& balance, const std::array<const Selector*, N>& selectors) {
+    std::array<double, N> sums{};
+    for (const AccountLine& line : balance.lines())
+        for (std::size_t k = 0; k < N; ++k)
+            if (selectors[k]->matches(line.account.digits())) sums[k] += line.amount;
+    return sums;
+}
 
 }  // namespace cpom

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "cpom/calls/call_args.hpp"
+#include "cpom/calls/limits.hpp"
 #include "cpom/error.hpp"
 
 namespace cpom::calls {
@@ -50,17 +51,26 @@ const FunctionSpec* find_function(std::string_view name) {
     return nullptr;
 }
 
-Value call(std::string_view name, const Args& args) {
+namespace {
+
+const FunctionSpec& function_named(std::string_view name) {
     const FunctionSpec* spec = find_function(name);
     if (spec == nullptr) throw ArgumentError("function_name", "fonction inconnue : « " + std::string(name) + " »");
-    return call(*spec, args);
+    return *spec;
 }
 
-Value call(const FunctionSpec& spec, const Args& args) {
+}  // namespace
+
+Value call(std::string_view name, const Args& args) { return call(function_named(name), args); }
+
+Value call(const FunctionSpec& spec, std::span<const Arg> args) {
     if (!spec.varargs && args.size() > spec.args.size()) {
         throw ArgumentError(std::string(spec.name), std::to_string(args.size()) + " arguments donnés, " +
                                                         std::to_string(spec.args.size()) + " au plus");
     }
+    // Before any work: no call may freeze the spreadsheet. CPOM_CHECK (varargs) passes its arguments on to the
+    // function it checks, which checks them under their own names, so that CPOM_CHECK explains the refusal.
+    if (!spec.varargs) check_call_size(spec, args);
     // Trailing optional arguments may be left out (CPOM_CHECK, tests): CallArgs reads them as omitted, no copy.
     for (std::size_t i = 0; i < spec.args.size(); ++i) {
         const bool repeated = spec.varargs && i + 1 == spec.args.size();
@@ -74,9 +84,11 @@ Value call(const FunctionSpec& spec, const Args& args) {
     return value;
 }
 
-std::string explain(std::string_view name, const Args& args) {
+std::string explain(std::string_view name, const Args& args) { return explain_call(name, args); }
+
+std::string explain_call(std::string_view name, std::span<const Arg> args) {
     try {
-        call(name, args);
+        call(function_named(name), args);
         return "OK";
     } catch (const ArgumentError& e) {
         return e.argument() + " : " + e.reason();

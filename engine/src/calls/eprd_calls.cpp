@@ -7,8 +7,10 @@
 #include "cpom/accounts.hpp"
 #include "cpom/balance_sheet.hpp"
 #include "cpom/caf.hpp"
+#include "cpom/calls/limits.hpp"
 #include "cpom/calls/shapes.hpp"
 #include "cpom/error.hpp"
+#include "cpom/format.hpp"
 #include "cpom/functional_groups.hpp"
 #include "cpom/pgfp.hpp"
 #include "cpom/ratios.hpp"
@@ -62,6 +64,10 @@ GroupMapping read_mapping(const CallArgs& args, std::size_t index) {
         throw ArgumentError(args.name(index), "deux colonnes sont attendues (préfixe de compte, groupe), la plage en a " +
                                                   std::to_string(arg.cols));
     }
+    if (arg.rows > k_max_table_rows) {
+        throw ArgumentError(args.name(index), "la table a " + format_count(arg.rows) + " lignes : au plus " +
+                                                  format_count(k_max_table_rows) + " (une ligne par préfixe de compte)");
+    }
     std::vector<MappingRow> rows;
     rows.reserve(arg.rows);
     for (std::size_t r = 0; r < arg.rows; ++r) rows.push_back({account_cell(arg.at(r, 0)), account_cell(arg.at(r, 1))});
@@ -89,14 +95,22 @@ Value cpom_group(const CallArgs& args) {
     if (codes.is_blank()) throw ArgumentError(args.name(2), "groupe manquant : \"C1\" à \"C3\" ou \"P1\" à \"P3\"");
     std::vector<Group> groups;
     groups.reserve(codes.cells.size());
+    const std::string name = args.name(2);
+    // The cell's position, built only for a message: a range of codes may be as large as a column.
+    const auto where = [&](std::size_t k) {
+        return codes.cells.size() == 1 ? std::string() : " (cellule n° " + std::to_string(k + 1) + ")";
+    };
     for (std::size_t k = 0; k < codes.cells.size(); ++k) {
         const auto* code = std::get_if<std::string>(&codes.cells[k]);
-        const std::string where = codes.cells.size() == 1 ? "" : " (cellule n° " + std::to_string(k + 1) + ")";
         if (code == nullptr) {
-            throw ArgumentError(args.name(2), "un code de groupe en texte est attendu" + where +
-                                                  " : \"C1\" à \"C3\" ou \"P1\" à \"P3\"");
+            throw ArgumentError(name, "un code de groupe en texte est attendu" + where(k) +
+                                          " : \"C1\" à \"C3\" ou \"P1\" à \"P3\"");
         }
-        groups.push_back(parse_group(*code, args.name(2) + where));
+        try {
+            groups.push_back(parse_group(*code, name));
+        } catch (const ArgumentError& e) {
+            throw ArgumentError(name + where(k), e.reason());
+        }
     }
     const TrialBalance balance = read_balance(args, 0, 1);
     const std::array<double, 6> totals =

@@ -3,6 +3,7 @@
 #include <limits>
 
 #include "adapters.hpp"
+#include "cpom/calls/limits.hpp"
 #include "cpom/calls/shapes.hpp"
 #include "cpom/error.hpp"
 #include "cpom/negotiation.hpp"
@@ -55,6 +56,7 @@ YearlyPair lay_out(Grid amount, Grid rate, const std::string& amount_name, const
         years = rate.cols;
         amount_per_row = true;
     }
+    check_result_size(count, years);  // a column of K amounts with a row of N rates gives K × N
     if (amount_per_row) amount = spread_over_years(amount, years);
     return {count, years, PerYear(std::move(amount), count, years, amount_name),
             PerYear(std::move(rate), count, years, rate_name)};

@@ -1,5 +1,6 @@
 // Adapters of the projection functions (docs/domain.md#projection): cells → engine inputs, K establishments at once.
 #include "adapters.hpp"
+#include "cpom/calls/limits.hpp"
 #include "cpom/calls/shapes.hpp"
 #include "cpom/error.hpp"
 #include "cpom/projection.hpp"
@@ -33,6 +34,7 @@ Value cpom_project(const CallArgs& args) {
     const std::vector<double> bases = bases_of(args, 0);
     const std::size_t count = bases.size();
     const int years = args.integer(2, 1, 30);
+    check_result_size(count, static_cast<std::size_t>(years));
     const PerYear rates(args.grid(1), count, years, args.name(1));
     const std::optional<double> cap = args.optional_number(3);
     const std::optional<PerYear> permanent =
@@ -85,6 +87,7 @@ Value cpom_scissor(const CallArgs& args) {
                                               std::to_string(resources_bases.size()) + ")");
     }
     const int years = args.integer(4, 1, 30);
+    check_result_size(count, 4 * static_cast<std::size_t>(years) + 1);
     const PerYear charges_rates(args.grid(1), count, years, args.name(1));
     const PerYear resources_rates(args.grid(3), count, years, args.name(3));
     const std::optional<double> cap = args.optional_number(5);

@@ -72,11 +72,11 @@ std::vector<std::optional<double>> line_amounts_of(const CallArgs& args, std::si
 
 Value cpom_check(const CallArgs& args) {
     const std::string function = args.text(0);
-    Args rest;
-    for (std::size_t i = 1; i < args.count(); ++i) rest.push_back(args.raw(i));
+    // The checked call's arguments, in place: no copy of a whole-column range (it would cost more than the call).
+    std::span<const Arg> rest = args.all().subspan(std::min<std::size_t>(1, args.all().size()));
     // Trailing omitted arguments say nothing about the checked call: drop them so its arity check stays honest.
-    while (!rest.empty() && rest.back().is_omitted()) rest.pop_back();
-    return explain(function, rest);
+    while (!rest.empty() && rest.back().is_omitted()) rest = rest.first(rest.size() - 1);
+    return explain_call(function, rest);
 }
 
 Value cpom_version(const CallArgs&) { return std::string("cpom-calc ") + CPOM_VERSION_STRING; }

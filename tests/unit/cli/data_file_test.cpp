@@ -107,6 +107,21 @@ TEST(Json, Errors) {
     EXPECT_THROW(parse_json(R"({"a": []})"), DataFileError);
     EXPECT_THROW(parse_json(R"({"a": [[1, [2]]]})"), DataFileError);
     EXPECT_THROW(parse_json(R"({"Taux": 1, "taux": 2})"), DataFileError);
+    for (const char* mixed : {R"({"a": [1, [2]]})", R"({"a": [[1], 2]})", R"({"a": [[1], {"b": 2}]})"}) {
+        try {
+            parse_json(mixed);
+            FAIL() << mixed;
+        } catch (const DataFileError& e) {
+            EXPECT_STREQ(e.what(), "« a » : un nombre, un texte ou null est attendu dans la liste") << mixed;
+        }
+    }
+    try {
+        parse_json(R"({"ok": 1, "a": []})");
+        FAIL();
+    } catch (const DataFileError& e) {
+        EXPECT_STREQ(e.what(), "« a » : liste vide");
+    }
+    EXPECT_THROW(parse_json("42"), DataFileError);
     try {
         parse_json("{\n\"a\": 1,\n\"b\": }");
         FAIL();
@@ -123,6 +138,55 @@ TEST(Encoding, Windows1252FromExcelBecomesUtf8) {
     EXPECT_EQ(to_utf8("\xEF\xBB\xBFnom;1"), "nom;1");  // BOM dropped
 }
 
+TEST(Encoding, BomInFrontOfWindows1252) {
+    // Some tools write a UTF-8 BOM and then Windows-1252 text: the first name must not become "ï»¿charges_base".
+    EXPECT_EQ(to_utf8("\xEF\xBB\xBF" "charges_base;1\nlibell\xE9;x\n"), "charges_base;1\nlibellé;x\n");
+    EXPECT_EQ(parse_csv(to_utf8("\xEF\xBB\xBF" "charges_base;1\nlibell\xE9;x\n"))[0].name, "charges_base");
+}
+
+TEST(Csv, NulByteIsRefusedWithItsLine) {
+    try {
+        parse_csv(std::string_view("a;1\nb;x\0y\nc;2\n", 14));
+        FAIL();
+    } catch (const DataFileError& e) {
+        EXPECT_EQ(std::string(e.what()).rfind("ligne 2 : caractère nul", 0), 0u) << e.what();
+    }
+    try {
+        parse_json(R"({"a": "x\u0000y"})");
+        FAIL();
+    } catch (const DataFileError& e) {
+        EXPECT_EQ(std::string(e.what()), "« a » : caractère nul (\\u0000) dans le texte");
+    }
+    EXPECT_THROW(parse_json(std::string_view("{\"a\": 1,\n\0}", 11)), DataFileError);
+}
+
+TEST(Csv, ManyDistinctNames) {
+    std::string text;
+    for (int i = 0; i < 20000; ++i) text += "nom_" + std::to_string(i) + ";" + std::to_string(i) + "\n";
+    text += "NOM_7;8\n";  // a repeated name still adds a row to the first one
+    const DataSet set = parse_csv(text);
+    ASSERT_EQ(set.size(), 20000u);
+    EXPECT_EQ(set[19999].line, 20000);
+    ASSERT_EQ(set[7].rows.size(), 2u);
+    EXPECT_DOUBLE_EQ(number(set[7].rows[1][0]), 8);
+}
+
+TEST(DataFile, StopRequestEndsTheReading) {
+    std::string csv, json = "{";
+    for (int i = 0; i < 50000; ++i) {
+        csv += "nom_" + std::to_string(i) + ";1\n";
+        json += (i ? ",\"n" : "\"n") + std::to_string(i) + "\": 1";
+    }
+    json += "}";
+    for (const bool is_json : {false, true}) {
+        int polls = 0;
+        const StopRequested stop = [&] { return ++polls >= 3; };  // a signal arrives while the file is read
+        EXPECT_THROW(is_json ? parse_json(json, stop) : parse_csv(csv, stop), DataFileInterrupted);
+        EXPECT_EQ(polls, 3);  // it stopped at once, not at the end of the file
+    }
+    EXPECT_EQ(parse_csv(csv, [] { return false; }).size(), 50000u);
+}
+
 TEST(LoadDataFile, ByExtension) {
     const auto dir = std::filesystem::temp_directory_path() / "cpom-cli-data-test";
     std::filesystem::create_directories(dir);
@@ -134,6 +198,35 @@ TEST(LoadDataFile, ByExtension) {
     EXPECT_EQ(load_data_file(dir / "d.json")[0].name, "a");
     EXPECT_THROW(load_data_file(dir / "d.xml"), DataFileError);
     EXPECT_THROW(load_data_file(dir / "absent.csv"), DataFileError);
+    std::ofstream(dir / "nul.csv", std::ios::binary) << std::string("a;1\nb;2\nc;x\0y\n", 15);
+    try {
+        load_data_file(dir / "nul.csv");
+        FAIL();
+    } catch (const DataFileError& e) {
+        EXPECT_EQ(std::string(e.what()).rfind("nul.csv, ligne 3 : caractère nul", 0), 0u) << e.what();
+    }
+    std::ofstream(dir / "u16.csv", std::ios::binary) << std::string("\xFF\xFE" "a\0;\0" "1\0", 8);
+    try {
+        load_data_file(dir / "u16.csv");
+        FAIL();
+    } catch (const DataFileError& e) {
+        EXPECT_EQ(std::string(e.what()).rfind("u16.csv, encodage UTF-16 non pris en charge", 0), 0u) << e.what();
+    }
+    std::filesystem::remove_all(dir);
+}
+
+TEST(LoadDataFile, TooLargeToReadInMemory) {
+    const auto dir = std::filesystem::temp_directory_path() / "cpom-cli-data-size-test";
+    std::filesystem::create_directories(dir);
+    std::ofstream(dir / "enorme.csv") << "a;1\n";
+    std::filesystem::resize_file(dir / "enorme.csv", k_max_data_file_bytes + 1);  // sparse: no disk used
+    try {
+        load_data_file(dir / "enorme.csv");
+        FAIL();
+    } catch (const DataFileError& e) {
+        EXPECT_STREQ(e.what(), "enorme.csv : fichier de données de 65 Mo, au plus 64 Mo (c'est tout le fichier qui est "
+                               "lu en mémoire)");
+    }
     std::filesystem::remove_all(dir);
 }
 

@@ -57,12 +57,41 @@ TEST(Jobs, NeverOverwritesAnInput) {
 }
 
 TEST(Jobs, TwoDocumentsWithTheSameOutputName) {
+    // "Rep.ods" and "rep.xlsx" would both write rep.ods on a Windows share or a USB key: both fail, naming each other.
     TempDir dir;
-    dir.file("in/a.ods"), dir.file("in/a.xlsx");
+    const auto upper = dir.file("in/Rep.ods"), lower = dir.file("in/rep.xlsx");
+    dir.file("in/autre.ods");
     const Plan plan = plan_jobs(options_for({dir.path() / "in"}, dir.path() / "out"));
-    EXPECT_EQ(stems(plan), std::vector<std::string>{"a"});
-    ASSERT_EQ(plan.rejected.size(), 1u);
-    EXPECT_EQ(plan.rejected[0].reason.rfind("même nom de sortie que ", 0), 0u);
+    EXPECT_EQ(stems(plan), std::vector<std::string>{"autre"});
+    ASSERT_EQ(plan.rejected.size(), 2u);
+    EXPECT_EQ(plan.rejected[0].source, upper);
+    EXPECT_EQ(plan.rejected[0].reason, "même nom de sortie que " + lower.string() + " (les deux classeurs sont écartés)");
+    EXPECT_EQ(plan.rejected[1].reason, "même nom de sortie que " + upper.string() + " (les deux classeurs sont écartés)");
+    EXPECT_EQ(plan.jobs[0].index, 0u);
+}
+
+TEST(Jobs, InputsAreComparedWithoutRegardToCase) {
+    TempDir dir;
+    dir.file("A.ods");
+    const Plan plan = plan_jobs(options_for({dir.path() / "A.ods"}, dir.path()));
+    EXPECT_TRUE(plan.is_input(dir.path() / "a.ods"));
+}
+
+TEST(Jobs, BrokenLinksInAFolderAreFailures) {
+    TempDir dir;
+    dir.file("in/a.ods");
+    fs::create_symlink(dir.path() / "parti.ods", dir.path() / "in" / "casse.ods");     // leads nowhere
+    fs::create_symlink(dir.path() / "in" / "b2.ods", dir.path() / "in" / "b1.ods");  // b1 → b2 → b1
+    fs::create_symlink(dir.path() / "in" / "b1.ods", dir.path() / "in" / "b2.ods");
+    fs::create_symlink(dir.file("ailleurs.ods"), dir.path() / "in" / "lien.ods");  // a good link is a document
+    const Plan plan = plan_jobs(options_for({dir.path() / "in"}, dir.path() / "out"));
+    EXPECT_EQ(stems(plan), (std::vector<std::string>{"a", "lien"}));
+    ASSERT_EQ(plan.rejected.size(), 3u);
+    EXPECT_EQ(plan.rejected[0].source.filename(), "b1.ods");
+    EXPECT_EQ(plan.rejected[0].reason, "boucle de liens");
+    EXPECT_EQ(plan.rejected[1].reason, "boucle de liens");
+    EXPECT_EQ(plan.rejected[2].source.filename(), "casse.ods");
+    EXPECT_EQ(plan.rejected[2].reason, "lien cassé");
 }
 
 TEST(Jobs, TemplateModeTakesDataFiles) {

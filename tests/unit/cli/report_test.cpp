@@ -114,6 +114,21 @@ TEST(Summary, WrittenWithCellsInErrorIsNotAPlainOk) {
     EXPECT_EQ(status_of(std::nullopt), Status::failed);
 }
 
+TEST(Summary, ControlCharactersInFileNamesAreEscaped) {
+    // A newline in a file name must not split its line of the report (or forge an "ok" line).
+    Plan plan;
+    plan.jobs = {job("in/a\nok     b.ods")};
+    plan.rejected = {{"in/c\td.ods", "lien cassé"}};
+    RunReport report;
+    report.outcomes = {Outcome{true, "", {"out/a\nok     b.ods"}}};
+    Totals totals;
+    EXPECT_EQ(summary(plan, report, "", 1, totals),
+              "échec  in/c\\td.ods : lien cassé\n"
+              "ok     in/a\\nok     b.ods → out/a\\nok     b.ods\n"
+              "2 classeurs : 1 réussi, 1 en échec (1,0 s).\n");
+    EXPECT_EQ(printable("a\x01\x7f\r"), "a\\x01\\x7f\\r");
+}
+
 TEST(Watchdog, FiresOnlyAfterTheDelay) {
     std::atomic<int> fired{0};
     Watchdog dog([&] { ++fired; });

@@ -2,6 +2,7 @@
 // the work to the others, a stop request leaves the remaining jobs unrun.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <mutex>
 #include <set>
 #include <stdexcept>
@@ -117,6 +118,35 @@ TEST(Scheduler, StopLeavesTheRestUnrun) {
         stop, counter);
     EXPECT_TRUE(report.outcomes[2].has_value());
     EXPECT_FALSE(report.outcomes[3].has_value());
+}
+
+// Issue 13: with --timeout 1 every document timed out and the office was restarted for each of them, forever.
+TEST(Scheduler, GivesUpAfterRestartsWithNothingDone) {
+    std::atomic<bool> stop{false};
+    Counter counter;
+    struct TimesOut : Runner {
+        Outcome run(const Job&) override { return Outcome{.ok = false, .reason = "délai dépassé (1 s)", .office_restarted = true}; }
+    };
+    const RunReport report =
+        run_jobs(jobs(20), 2, [&](unsigned) { return std::make_unique<TimesOut>(); }, stop, counter);
+    EXPECT_TRUE(report.gave_up);
+    const auto run = std::count_if(report.outcomes.begin(), report.outcomes.end(), [](const auto& o) { return o.has_value(); });
+    EXPECT_GE(run, static_cast<long>(k_max_fruitless_restarts));
+    EXPECT_LE(run, static_cast<long>(k_max_fruitless_restarts) + 1);  // the other worker's document in flight
+}
+
+TEST(Scheduler, RestartsAfterASuccessNeverStopTheRun) {
+    std::atomic<bool> stop{false};
+    Counter counter;
+    struct SomeHang : Runner {
+        Outcome run(const Job& job) override {
+            if (job.source == "d0") return Outcome{true, "", {}};
+            return Outcome{.ok = false, .reason = "délai dépassé (180 s)", .office_restarted = true};  // hung workbooks, the timeout is right
+        }
+    };
+    const RunReport report = run_jobs(jobs(8), 1, [&](unsigned) { return std::make_unique<SomeHang>(); }, stop, counter);
+    EXPECT_FALSE(report.gave_up);
+    for (const auto& outcome : report.outcomes) EXPECT_TRUE(outcome.has_value());
 }
 
 }  // namespace

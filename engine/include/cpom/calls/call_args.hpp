@@ -30,7 +30,7 @@ struct Grid {
 class CallArgs {
 public:
     // `args` may stop before the declared arguments: the missing trailing ones read as omitted.
-    CallArgs(const FunctionSpec& spec, const Args& args) : spec_(spec), args_(args) {}
+    CallArgs(const FunctionSpec& spec, std::span<const Arg> args) : spec_(spec), args_(args) {}
 
     // The declared arguments, or more for a varargs function.
     std::size_t count() const { return std::max(args_.size(), spec_.args.size()); }
@@ -38,6 +38,7 @@ public:
     // success path of a call never needs it.
     std::string name(std::size_t i) const;
     const Arg& raw(std::size_t i) const;
+    std::span<const Arg> all() const { return args_; }  // as given (CPOM_CHECK passes them on without a copy)
 
     // True when the argument is present and not a single blank cell.
     bool given(std::size_t i) const;
@@ -60,15 +61,17 @@ public:
 
 private:
     const FunctionSpec& spec_;
-    const Args& args_;
+    std::span<const Arg> args_;
 };
 
 // Calls a function by name: checks the arity, reads the arguments, runs the engine, checks the result is finite.
 // Throws ArgumentError / NoConvergence like the engine.
 Value call(std::string_view name, const Args& args);
-Value call(const FunctionSpec& spec, const Args& args);
+Value call(const FunctionSpec& spec, std::span<const Arg> args);
 
 // CPOM_CHECK: "OK" when the same call would succeed, otherwise the reason in French.
 std::string explain(std::string_view name, const Args& args);
+// The same for arguments held elsewhere (CPOM_CHECK's own, passed on without a copy).
+std::string explain_call(std::string_view name, std::span<const Arg> args);
 
 }  // namespace cpom::calls

@@ -3,7 +3,9 @@
 //   JSON  an object: name → number, text, null (blank), array (one row) or array of arrays (rows).
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -32,12 +34,26 @@ public:
     using std::runtime_error::runtime_error;
 };
 
-// Both throw DataFileError with a French message naming the line.
-DataSet parse_csv(std::string_view text);
-DataSet parse_json(std::string_view text);
+// Thrown when `stop` asked the reading to end (a signal, the document's deadline): not a fault of the file.
+class DataFileInterrupted : public std::runtime_error {
+public:
+    DataFileInterrupted() : std::runtime_error("lecture du fichier de données interrompue") {}
+};
+
+// Polled while a file is read (often enough that a stop takes effect within milliseconds); true: stop now.
+using StopRequested = std::function<bool()>;
+
+// Both throw DataFileError with a French message naming the line (a NUL byte is refused: the file is not text),
+// or DataFileInterrupted. Linear in the size of the text.
+DataSet parse_csv(std::string_view text, const StopRequested& stop = {});
+DataSet parse_json(std::string_view text, const StopRequested& stop = {});
+
+// A data file is read whole into memory: a convention of cpom-run, far above any file of named ranges (100 000 names
+// make about 3 MB), that keeps a hostile file from exhausting the memory.
+inline constexpr std::uintmax_t k_max_data_file_bytes = 64ull << 20;
 
 // By extension: .csv/.txt → CSV, .json → JSON. The text may be UTF-8 or Windows-1252 (what Excel writes).
-DataSet load_data_file(const std::filesystem::path& path);
+DataSet load_data_file(const std::filesystem::path& path, const StopRequested& stop = {});
 
 // French or English notation: "4 200 000", "0,025", "2,5 %", "1 234,50 €", "-3.5e2". Not a number → nullopt.
 std::optional<double> parse_number(std::string_view field);

@@ -1,5 +1,7 @@
 // Outputs are written to a hidden temporary file in the target folder, then renamed over the final name: a reader,
-// a crash or Ctrl-C never sees half a file. Live temporaries are registered so that an interrupted run removes them.
+// a crash or Ctrl-C never sees half a file. Live temporaries are registered so that an interrupted run removes them,
+// and each is locked (flock) while this process lives, so that the next run can tell a dead run's leftover from a
+// file another run is still writing (stale_leftovers.hpp).
 // The office itself never writes in the target folder (it leaves lock and lu*.tmp files there when killed): it
 // exports to our scratch folder, and take() moves the result into the temporary.
 #pragma once
@@ -7,6 +9,7 @@
 #include <filesystem>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace cpom::cli {
 
@@ -31,13 +34,26 @@ public:
     void commit();
 
 private:
+    friend void commit_all(std::vector<PendingOutput>& outputs);
+    void release() noexcept;  // the rename is done: forget the temporary, drop its lock
+
     fs::path final_;
     fs::path temp_;
+    int lock_fd_ = -1;  // flock held on the temporary's inode
     bool done_ = false;
 };
 
+// A document's outputs, all renamed into place or none: every final name is checked first (a folder in the way, an
+// unwritable name), the files they replace are kept aside (".<name>.cpom-old-XXXXXX") until the last rename
+// succeeded, and put back if one fails. Throws std::filesystem_error naming the path in cause (path1); then no final
+// name has changed and the temporaries are left to their owners' destructors.
+void commit_all(std::vector<PendingOutput>& outputs);
+
 // Removes every registered temporary (the emergency path of an interrupted run).
 void remove_pending_outputs() noexcept;
+
+// The same from a crash handler (SIGSEGV, SIGABRT): async-signal-safe, no lock, no allocation.
+void remove_pending_outputs_after_crash() noexcept;
 
 // A sheet name made safe as part of a file name ("Budget 2025/26" → "Budget 2025_26").
 std::string file_name_part(std::string_view name);

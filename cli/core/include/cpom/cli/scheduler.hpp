@@ -22,7 +22,12 @@ struct Outcome {
     std::vector<std::string> notes{};             // French: what was left out of a received workbook
     WorkbookErrors errors{};                      // formula cells in error in what was written
     double seconds = 0;                           // time spent on this document (set by run_jobs)
+    bool office_restarted = false;                // the office was killed (deadline, crash): the next job restarts it
 };
+
+// After this many office restarts with not one document done, the run stops (a --timeout shorter than any document,
+// an office that cannot compute anything): restarting for each remaining document would only repeat the failure.
+inline constexpr unsigned k_max_fruitless_restarts = 3;
 
 class Runner {
 public:
@@ -46,6 +51,7 @@ public:
 struct RunReport {
     std::vector<std::optional<Outcome>> outcomes;  // one per job; nullopt: never run (interrupted, no office)
     std::vector<std::string> startup_errors;       // one per worker whose runner could not start
+    bool gave_up = false;                          // stopped after k_max_fruitless_restarts
 };
 
 RunReport run_jobs(const std::vector<Job>& jobs, unsigned workers, const RunnerFactory& make_runner,

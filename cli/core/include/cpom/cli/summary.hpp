@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "cpom/cli/jobs.hpp"
@@ -34,5 +35,9 @@ constexpr int done = 0, failed = 1, usage = 2, no_office = 3, cell_errors = 4;
 // After a run that went to its end: failed if a document failed, else cell_errors if one was written with formula
 // cells in error (unless they are allowed: --allow-errors), else done.
 int exit_code_of(const Totals& totals, bool allow_errors);
+
+// A file name or message as one printable line: control characters escaped ("a\nb.ods" → "a\\nb.ods"), so that
+// a newline in a file name cannot split a line of the report or forge another one.
+std::string printable(std::string_view text);
 
 }  // namespace cpom::cli

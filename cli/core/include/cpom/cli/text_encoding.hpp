@@ -8,7 +8,7 @@ namespace cpom::cli {
 
 bool is_valid_utf8(std::string_view text);
 
-// Valid UTF-8 is returned as is (without a leading BOM); anything else is read as Windows-1252.
+// A leading UTF-8 BOM is dropped; valid UTF-8 is returned as is, anything else is read as Windows-1252.
 std::string to_utf8(std::string_view text);
 
 }  // namespace cpom::cli
