@@ -13,6 +13,11 @@
 
 namespace cpom {
 
+// At most this many blocks in one call (issue 13: no call may freeze Calc for more than about 0.1 s): the worst
+// outputs (SENSIBILITE, INDICATEURS) at 30 years stay there (benchmarks/worst_case_bench.cpp, docs/performance.md).
+// A template holds 40.
+inline constexpr std::size_t k_max_dossier_blocks = 1'000;
+
 // Yearly rates shared by every block, years 1..N (N values each, > −100 %), and the replacement of absences.
 struct CommonCharges {
     std::vector<double> inflation_group1;  // groupe I: exploitation courante

@@ -10,9 +10,11 @@
 
 #include "adapters.hpp"
 #include "cpom/calls/cell_input.hpp"
+#include "cpom/calls/limits.hpp"
 #include "cpom/checks.hpp"
 #include "cpom/dossier.hpp"
 #include "cpom/error.hpp"
+#include "cpom/format.hpp"
 #include "cpom/input_check.hpp"
 #include "cpom/investment_plan.hpp"
 
@@ -31,13 +33,21 @@ std::string trimmed_text(const Cell& cell) {
     return text->substr(first, text->find_last_not_of(" \t") - first + 1);
 }
 
+InputRule rule(InputKind kind, std::optional<double> minimum, std::optional<double> maximum, bool blank_allowed) {
+    InputRule r;
+    r.kind = kind;
+    r.minimum = minimum;
+    r.maximum = maximum;
+    r.blank_allowed = blank_allowed;
+    return r;
+}
 InputRule amount(std::optional<double> minimum, bool blank_allowed = false) {
-    return {InputKind::Amount, minimum, std::nullopt, blank_allowed};
+    return rule(InputKind::Amount, minimum, std::nullopt, blank_allowed);
 }
 InputRule rate(double minimum, double maximum, bool blank_allowed = false) {
-    return {InputKind::Rate, minimum, maximum, blank_allowed};
+    return rule(InputKind::Rate, minimum, maximum, blank_allowed);
 }
-InputRule whole(double minimum, double maximum) { return {InputKind::Whole, minimum, maximum, true}; }
+InputRule whole(double minimum, double maximum) { return rule(InputKind::Whole, minimum, maximum, true); }
 
 // A growth rate stays above −100 %: −99 % is the lowest a rate of this model may be.
 constexpr double k_lowest_growth = -0.99;
@@ -266,6 +276,10 @@ Dossier read_dossier(const CallArgs& args) {
                                                            std::to_string(rates_arg.cols));
     }
     const std::size_t n = rates_arg.cols;
+    if (count > k_max_dossier_blocks) {
+        throw ArgumentError(args.name(ArgCharges), "la plage a " + format_count(count) + " lignes : au plus " +
+                                                       format_count(k_max_dossier_blocks) + " blocs par appel");
+    }
     const Rows charges(args, ArgCharges, count, {3});
     const Rows absenteeism(args, ArgAbsenteeism, count, {1, n + 1});
     const Rows legal(args, ArgLegal, count, {1});
@@ -619,6 +633,7 @@ Value cpom_ppi(const CallArgs& args) {
     const Arg& plan = checked_plan(args, 0);
     const auto years = static_cast<std::size_t>(args.integer(1, 1, 30));
     const auto blocks = static_cast<std::size_t>(args.integer_or(2, 1, 100'000, 0));
+    check_result_size(plan.rows, 2 + 4 * years);  // 8 cells a line give 2 + 4·N: the result outgrows the plan
     TableBuilder out(2 + 4 * years);
     for (std::size_t m = 0; m < plan.rows; ++m) {
         const PlanLine line = read_plan_line(plan, m, years, blocks);
