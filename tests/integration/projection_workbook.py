@@ -7,6 +7,7 @@ F cap, G..K expected rates, L new measures, M their year, N reserves), their con
 state row 12 + k (D state, E reason) and one table of 40 rows per output (first rows in PROJECTION). « Consolidation »:
 financer f (0 ARS, 1 CD1, 2 CD2, 3 périmètre) in row first + f of each table (CONSOLIDATION)."""
 import pathlib
+import unittest
 
 import support
 from office import props
@@ -87,3 +88,24 @@ class Workbook:
 
     def financer_figure(self, table: str, f: int, letter: str) -> float:
         return self.value(f"Consolidation.{letter}{CONSOLIDATION[table] + f}")
+
+
+class BookCase(unittest.TestCase):
+    """A fresh document from the template for each test; the office is the module's (its setUpModule sets
+    BookCase.office)."""
+    office = None
+
+    def setUp(self):
+        self.book = Workbook(self.office)
+
+    def tearDown(self):
+        self.book.close()
+
+    def assertCent(self, actual, expected, what):
+        self.assertLessEqual(abs(actual - expected), CENT, f"{what}: {actual!r} instead of {expected!r}")
+
+    def cumulative_gap(self, k: int) -> float:
+        return self.book.value(f"Projection.I{PROJECTION['cumulative'] + k}")
+
+    def financer_gap(self, f: int) -> float:
+        return self.book.value(f"Consolidation.G{CONSOLIDATION['cumulative'] + f}")

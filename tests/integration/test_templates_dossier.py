@@ -8,36 +8,23 @@ entries of templates/projection-cpom.toml."""
 import unittest
 
 import support
-from projection_workbook import (ABSENTEEISM, CENT, CHARGES, CONSOLIDATION, DRIVERS_FIRST, DRIVERS_TOTAL,
-                                 EXAMPLE_BLOCKS, PROJECTION, RESOURCES, Workbook)
+from projection_workbook import (ABSENTEEISM, CHARGES, CONSOLIDATION, DRIVERS_FIRST, DRIVERS_TOTAL,
+                                 EXAMPLE_BLOCKS, PROJECTION, RESOURCES, BookCase)
 
 office = None
 
 
 def setUpModule():
     global office
-    office = support.start_office("fr-FR")
+    office = BookCase.office = support.start_office("fr-FR")
 
 
 def tearDownModule():
     office.close()
 
 
-class DossierCase(unittest.TestCase):
-    def setUp(self):
-        self.book = Workbook(office)
-
-    def tearDown(self):
-        self.book.close()
-
-    def assertCent(self, actual, expected, what):
-        self.assertLessEqual(abs(actual - expected), CENT, f"{what}: {actual!r} instead of {expected!r}")
-
-    def cumulative(self, k):
-        return self.book.value(f"Projection.I{PROJECTION['cumulative'] + k}")
-
-    def financer_cumulative(self, f):
-        return self.book.value(f"Consolidation.G{CONSOLIDATION['cumulative'] + f}")
+class DossierCase(BookCase):
+    pass
 
 
 class Drivers(DossierCase):
@@ -47,11 +34,11 @@ class Drivers(DossierCase):
         for k in EXAMPLE_BLOCKS:
             row = PROJECTION["drivers"] + k
             total = sum(self.book.value(f"Projection.{c}{row}") for c in "DEFGHIJKLM")
-            self.assertCent(total, self.cumulative(k), f"block {k}")
+            self.assertCent(total, self.cumulative_gap(k), f"block {k}")
         for f, letter in enumerate("BCDE"):
             total = sum(self.book.value(f"Consolidation.{letter}{r}") for r in range(DRIVERS_FIRST, DRIVERS_TOTAL))
-            self.assertCent(total, self.financer_cumulative(f), f"financer {f}")
-            self.assertCent(self.book.value(f"Synthèse.{letter}51"), self.financer_cumulative(f), f"synthesis {f}")
+            self.assertCent(total, self.financer_gap(f), f"financer {f}")
+            self.assertCent(self.book.value(f"Synthèse.{letter}51"), self.financer_gap(f), f"synthesis {f}")
 
     def test_the_year_0_deficit_is_the_base_to_correct(self):
         # Item 4: the rebasing line is N × the year-0 gap; with the year-0 base raised by it, the rate after rebasing
@@ -66,7 +53,7 @@ class Drivers(DossierCase):
         base = self.book.value(f"Hypothèses.E{RESOURCES + k}")
         self.book.set_rows("Hypothèses", RESOURCES + k, "E", [[base + gap0, None] + [rate] * 5])
         self.book.recalculate()
-        self.assertLessEqual(abs(self.cumulative(k)), 1.0)
+        self.assertLessEqual(abs(self.cumulative_gap(k)), 1.0)
 
 
 class Scenarios(DossierCase):
@@ -84,9 +71,9 @@ class Scenarios(DossierCase):
             self.book.set_rows("Hypothèses", RESOURCES + k, "F", [[None] + [offered[FINANCERS[k]]] * 5])
         self.book.recalculate()
         for f in range(3):
-            self.assertCent(self.financer_cumulative(f), scenario[f], f"financer {f}")
+            self.assertCent(self.financer_gap(f), scenario[f], f"financer {f}")
         for k in EXAMPLE_BLOCKS:
-            self.assertCent(self.cumulative(k), by_block[k], f"block {k}")
+            self.assertCent(self.cumulative_gap(k), by_block[k], f"block {k}")
 
     def test_a_rebasing_is_shared_in_proportion_to_the_year_0_resources(self):
         # Our ask for CD1: 15 000 € on a base of 690 000 + 2 200 000 €: the hébergement (block 2) gets
@@ -96,7 +83,7 @@ class Scenarios(DossierCase):
         self.book.set_rows("Hypothèses", RESOURCES + 2, "E", [[2_200_000 + 15_000 * 2_200_000 / 2_890_000, None]
                                                               + [0.02] * 5])
         self.book.recalculate()
-        self.assertCent(self.cumulative(2), ask, "hébergement")
+        self.assertCent(self.cumulative_gap(2), ask, "hébergement")
 
     def test_offer_and_need_side_by_side(self):
         for f in range(3):
@@ -122,21 +109,21 @@ class Sensitivity(DossierCase):
                 for r in range(rows, rows + 7)}
 
     def test_one_more_point_of_gvt(self):
-        before = self.financer_cumulative(3)
+        before = self.financer_gap(3)
         _, more = self.sensitivity()["GVT"]
         self.book.set_rows("Hypothèses", 17, "F", [[0.018] * 5])
         self.book.recalculate()
-        self.assertCent(self.financer_cumulative(3) - before, more, "GVT + 1 point")
+        self.assertCent(self.financer_gap(3) - before, more, "GVT + 1 point")
 
     def test_one_point_less_on_the_rate_received(self):
         # The rate received is the expected rate capped: − 1 point on it, without the cap.
-        before = self.financer_cumulative(3)
+        before = self.financer_gap(3)
         less, _ = self.sensitivity()["Taux d'évolution des ressources"]
         for k in EXAMPLE_BLOCKS:
             received = [self.book.value(f"Projection.{c}{PROJECTION['rates'] + k}") for c in "EFGHI"]
             self.book.set_rows("Hypothèses", RESOURCES + k, "F", [[None] + [r - 0.01 for r in received]])
         self.book.recalculate()
-        self.assertCent(self.financer_cumulative(3) - before, less, "resources − 1 point")
+        self.assertCent(self.financer_gap(3) - before, less, "resources − 1 point")
 
     def test_sorted_for_a_tornado_and_charted_on_the_synthesis(self):
         weights = [max(abs(a), abs(b)) for a, b in self.sensitivity().values()]
@@ -152,7 +139,7 @@ class Fungibility(DossierCase):
             row = CONSOLIDATION["fungibility"] + f
             reserves, gap = (self.book.value(f"Consolidation.{c}{row}") for c in "BC")
             self.assertCent(self.book.value(f"Consolidation.F{row}"), max(0.0, gap - reserves), f"financer {f}")
-            alone = sum(max(0.0, self.cumulative(k) - self.book.value(f"Projection.D{PROJECTION['indicators'] + k}"))
+            alone = sum(max(0.0, self.cumulative_gap(k) - self.book.value(f"Projection.D{PROJECTION['indicators'] + k}"))
                         for k in EXAMPLE_BLOCKS if FINANCERS[k] == f)
             self.assertCent(self.book.value(f"Consolidation.D{row}"), alone, f"financer {f}: blocks alone")
         total = CONSOLIDATION["fungibility"] + 3
@@ -179,10 +166,10 @@ class InvestmentPlan(DossierCase):
         # The IME's vehicles: 90 000 € over 5 years, 18 000 € a year, in the IME's investments (Détail des charges).
         row = 177 + 3  # INVESTISSEMENTS of block 4 (the IME) on « Détail des charges »
         self.assertEqual([self.book.value(f"Détail des charges.{c}{row}") for c in "EFGHI"], [18_000.0] * 5)
-        before = self.cumulative(3)
+        before = self.cumulative_gap(3)
         self.book.set("PPI.E7", 180_000)
         self.book.recalculate()
-        self.assertCent(self.cumulative(3) - before, 5 * 18_000 * 1.0, "the IME's cumulative gap")
+        self.assertCent(self.cumulative_gap(3) - before, 5 * 18_000 * 1.0, "the IME's cumulative gap")
 
     def test_a_bad_line_stops_only_its_block_and_a_line_nobody_bears_stops_the_totals(self):
         self.book.set("PPI.E6", "six cent mille")
@@ -252,11 +239,11 @@ class AnyNumberOfBlocks(DossierCase):
 
     def test_36_blocks_add_up_and_one_bad_block_hides_nothing(self):
         self.fill(36)
-        gaps = [self.cumulative(k) for k in range(36)]
+        gaps = [self.cumulative_gap(k) for k in range(36)]
         self.assertEqual(self.book.text("Synthèse.A3")[:22], "Périmètre : 36 blocs (")
-        self.assertCent(self.financer_cumulative(3), sum(gaps), "perimeter")
+        self.assertCent(self.financer_gap(3), sum(gaps), "perimeter")
         for f in range(3):
-            self.assertCent(self.financer_cumulative(f), sum(g for k, g in enumerate(gaps) if FINANCERS[k % 6] == f),
+            self.assertCent(self.financer_gap(f), sum(g for k, g in enumerate(gaps) if FINANCERS[k % 6] == f),
                             f"financer {f}")
         # A copy of a block has its figures scaled: its charges and resources both × (1 + k/100).
         self.assertCent(self.book.value(f"Projection.D{PROJECTION['charges'] + 30}"),
@@ -269,9 +256,9 @@ class AnyNumberOfBlocks(DossierCase):
                 self.assertIn("« beaucoup » n'est pas un nombre", self.book.text(f"Projection.E{PROJECTION['state'] + k}"))
                 self.assertTrue(self.book.error(f"Projection.I{PROJECTION['cumulative'] + k}"))
             else:
-                self.assertCent(self.cumulative(k), gaps[k], f"block {k}")
+                self.assertCent(self.cumulative_gap(k), gaps[k], f"block {k}")
         self.assertTrue(self.book.error(f"Consolidation.G{CONSOLIDATION['cumulative']}"), "ARS misses block 33")
-        self.assertCent(self.financer_cumulative(1), sum(g for k, g in enumerate(gaps) if FINANCERS[k % 6] == 1), "CD1")
+        self.assertCent(self.financer_gap(1), sum(g for k, g in enumerate(gaps) if FINANCERS[k % 6] == 1), "CD1")
 
 
 if __name__ == "__main__":

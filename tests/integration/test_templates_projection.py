@@ -8,8 +8,8 @@ down in projection_workbook.py; the dossier of issue 16 is tested in test_templa
 import unittest
 
 import support
-from projection_workbook import (ABSENTEEISM, CENT, CHARGES, CONSOLIDATION, EXAMPLE_BLOCKS, FINANCER_OF_BLOCK,
-                                 PROJECTION, REASON_COLUMN, RESOURCES, Workbook, column)
+from projection_workbook import (ABSENTEEISM, CHARGES, CONSOLIDATION, EXAMPLE_BLOCKS, FINANCER_OF_BLOCK,
+                                 PROJECTION, REASON_COLUMN, RESOURCES, BookCase, Workbook, column)
 
 office = None
 BLOCKS = EXAMPLE_BLOCKS
@@ -17,29 +17,14 @@ BLOCKS = EXAMPLE_BLOCKS
 
 def setUpModule():
     global office
-    office = support.start_office("fr-FR")
+    office = BookCase.office = support.start_office("fr-FR")
 
 
 def tearDownModule():
     office.close()
 
 
-class TemplateCase(unittest.TestCase):
-    def setUp(self):
-        self.book = Workbook(office)
-
-    def tearDown(self):
-        self.book.close()
-
-    def assertCent(self, actual, expected, what):
-        self.assertLessEqual(abs(actual - expected), CENT, f"{what}: {actual!r} instead of {expected!r}")
-
-    def cumulative_gap(self, k: int) -> float:
-        return self.book.value(f"Projection.I{PROJECTION['cumulative'] + k}")
-
-    def financer_gap(self, f: int) -> float:
-        return self.book.value(f"Consolidation.G{CONSOLIDATION['cumulative'] + f}")
-
+class TemplateCase(BookCase):
     def use_as_expected_rates(self, rates_by_block):
         """The rate of each block as its expected rate of every year, without cap (the rate asked is the rate
         received)."""
