@@ -187,6 +187,18 @@ class InvestmentPlan(DossierCase):
         self.assertIn("PPI", self.book.text("Consolidation.B9"))
 
 
+    def test_a_formula_in_error_in_the_plan_is_never_read_as_a_blank(self):
+        # A pasted =1/0 in the subsidies of line 1: read as a blank it would mean « no subsidy », a plausible and
+        # wrong charge. The line and the block it names (the hébergement, block 3) are not computed, with the
+        # reason; the other blocks are.
+        self.book.set("PPI.G6", support.Formula("=1/0"))
+        self.book.recalculate()
+        self.assertIn("valeur en erreur", self.book.text(f"Projection.E{PROJECTION['state'] + 2}"))
+        self.assertIn("Non calculé", self.book.text("PPI.R6"))
+        self.assertTrue(self.book.error(f"Projection.I{PROJECTION['cumulative'] + 2}"))
+        self.assertFalse(self.book.error(f"Projection.I{PROJECTION['cumulative'] + 3}"))
+
+
 class YearByYearAbsenteeism(DossierCase):
     """Item 4: the foyer's plan, 8 % then 7,5 % and 7 %, blanks keeping the previous year's rate."""
 
