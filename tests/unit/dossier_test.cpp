@@ -341,6 +341,23 @@ TEST(DossierCall, OnlyALayoutThatCannotBeBuiltFailsTheCall) {
     EXPECT_EQ(failing_argument([&] { u.call("BILAN"); }), "output");
 }
 
+TEST(DossierCall, CheckSaysWhyTheFirstBadRowIsNotAvailable) {
+    // The #N/A of a bad block come with their reason in ETAT only; CPOM_CHECK of any output gives it (cpom-run
+    // reports it for the cells in error), and « OK » when every row is computed.
+    ThreeBlocks t;
+    const auto check = [&](const std::string& output) {
+        Args args = t.args;
+        args[11] = text(output);
+        args.insert(args.begin(), text("CPOM_DOSSIER"));
+        return std::get<std::string>(cpom::calls::call("CPOM_CHECK", args));
+    };
+    EXPECT_EQ(check("ECART_CUMULE"), "bloc n° 3 : Groupe I : « x » n'est pas un nombre");
+    EXPECT_EQ(check("ETAT"), "OK");  // states and reasons, no #N/A
+    t.args[0] = rows(3, 3, {100'000.0, 500'000.0, 50'000.0, 100'000.0, 500'000.0, 50'000.0,  //
+                            100'000.0, 500'000.0, 50'000.0});
+    EXPECT_EQ(check("ECART_CUMULE"), "OK");
+}
+
 TEST(PpiCall, EachLineOnItsOwn) {
     const Arg plan = rows(3, 8, {1.0, 2.0, 100'000.0, 10.0, 20'000.0, 50'000.0, 0.03, 10.0,  //
                                  Empty{}, Empty{}, Empty{}, Empty{}, Empty{}, Empty{}, Empty{}, Empty{},  //
@@ -351,6 +368,8 @@ TEST(PpiCall, EachLineOnItsOwn) {
     EXPECT_EQ(std::get<std::string>(t.at(1, 0)), "vide");
     EXPECT_EQ(std::get<std::string>(t.at(2, 0)), "non calculé");
     EXPECT_EQ(std::get<std::string>(t.at(2, 1)), "n° du bloc : 7 hors des limites (de 1 à 5)");
+    EXPECT_EQ(std::get<std::string>(cpom::calls::call("CPOM_CHECK", {text("CPOM_PPI"), plan, num(3), num(5)})),
+              "ligne 3 : n° du bloc : 7 hors des limites (de 1 à 5)");
 }
 
 }  // namespace

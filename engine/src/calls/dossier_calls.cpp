@@ -191,11 +191,19 @@ const Arg& checked_plan(const CallArgs& args, std::size_t i) {
 
 TableCell missing() { return NotAvailable{}; }
 
+// How a reason names block k (0-based) of the dossier: « bloc n° 3 : ».
+std::string block_name(std::size_t k) { return "bloc n° " + std::to_string(k + 1) + " : "; }
+
 class TableBuilder {
 public:
     explicit TableBuilder(std::size_t cols) : table_{0, cols, {}} {}
-    void row(std::vector<TableCell> cells) {
+    // A row; if it holds a #N/A and no row before did, `why` (its reason, said with the row's name) is the table's.
+    void row(std::vector<TableCell> cells, const std::string& why = {}) {
         cells.resize(table_.cols, std::string());
+        if (table_.missing_reason.empty() && !why.empty() &&
+            std::any_of(cells.begin(), cells.end(), [](const TableCell& c) { return std::holds_alternative<NotAvailable>(c); })) {
+            table_.missing_reason = why;
+        }
         table_.cells.insert(table_.cells.end(), cells.begin(), cells.end());
         ++table_.rows;
     }
@@ -475,7 +483,8 @@ Table scenarios_table(const Dossier& dossier, const Offers& offers) {
         }
     }
     TableBuilder out(2 * offers.count + 1);
-    for (const BlockRow& row : dossier.rows) {
+    for (std::size_t k = 0; k < dossier.rows.size(); ++k) {
+        const BlockRow& row = dossier.rows[k];
         if (row.state == RowState::Excluded) {
             out.row({});
             continue;
@@ -506,7 +515,8 @@ Table scenarios_table(const Dossier& dossier, const Offers& offers) {
             cells.insert(cells.end(), {p.cumulative_gap.back(), static_cast<double>(p.exhaustion_year)});
         }
         cells.push_back(row.state == RowState::Computed ? reason : row.reason);
-        out.row(std::move(cells));
+        const std::string why = std::get<std::string>(cells.back());
+        out.row(std::move(cells), block_name(k) + why);
     }
     return out.done();
 }
@@ -569,7 +579,8 @@ Table sensitivity_table(const Dossier& dossier, const CallArgs& args) {
         std::vector<TableCell> cells{std::string(sensitivity_label(line.driver))};
         cells.insert(cells.end(), line.cells.begin(), line.cells.end());
         cells.push_back(reason.empty() ? line.problem : reason);
-        out.row(std::move(cells));
+        const std::string why = std::get<std::string>(cells.back());
+        out.row(std::move(cells), why);
     }
     return out.done();
 }
@@ -602,7 +613,7 @@ Value cpom_dossier(const CallArgs& args) {
             if (output == Output::State) {
                 out.row({std::string("non calculé"), row.reason});
             } else {
-                out.row(std::vector<TableCell>(cols, missing()));
+                out.row(std::vector<TableCell>(cols, missing()), block_name(k) + row.reason);
             }
             continue;
         }
@@ -618,7 +629,7 @@ Value cpom_dossier(const CallArgs& args) {
                 cells.push_back(figure_or_missing(r)[0]);
             }
             cells.push_back(static_cast<double>(rank[k]));
-            out.row(std::move(cells));
+            out.row(std::move(cells), block_name(k) + rates.problem);
         } else if (output == Output::Drivers) {
             const auto drivers = gap_drivers(p);
             out.row(figures(std::vector<double>(drivers.begin(), drivers.end())));
@@ -642,7 +653,7 @@ Value cpom_ppi(const CallArgs& args) {
         } else if (!line.problem.empty()) {
             std::vector<TableCell> cells{std::string("non calculé"), line.problem};
             cells.resize(2 + 4 * years, missing());
-            out.row(std::move(cells));
+            out.row(std::move(cells), "ligne " + std::to_string(m + 1) + " : " + line.problem);
         } else {
             std::vector<TableCell> cells{std::string("calculé"), std::string()};
             for (const auto* part : {&line.charges.net, &line.charges.depreciation, &line.charges.subsidy_release,

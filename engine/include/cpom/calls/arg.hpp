@@ -64,6 +64,10 @@ struct Table {
     std::size_t rows = 0;
     std::size_t cols = 0;
     std::vector<TableCell> cells;
+    // Why its first #N/A is there ("bloc n° 3 : Groupe I : « x » n'est pas un nombre"); "" when it has none. A row's
+    // reason is often in another output of the same function (CPOM_DOSSIER's ETAT): CPOM_CHECK gives this one, so
+    // that whoever meets the #N/A (cpom-run's report) learns why.
+    std::string missing_reason;
 
     const TableCell& at(std::size_t r, std::size_t c) const { return cells[r * cols + c]; }
     bool operator==(const Table&) const = default;
