@@ -69,7 +69,10 @@ def call_seed(index: int, fn: dict, formula: str, names: list[str]) -> bytes | N
     if not match:
         return None  # an example that wraps the call in another formula
     args = split_top(match.group(1), ";") if match.group(1) else []
-    return bytes([index, len(args)]) + b"".join(argument(a, names) for a in args)
+    try:
+        return bytes([index, len(args)]) + b"".join(argument(a, names) for a in args)
+    except ValueError:
+        return None  # an argument computed by an expression (0.011*100): not a literal cell
 
 
 def main() -> int:

@@ -28,6 +28,11 @@ included: engine/src/input_check.cpp). Keys (an unknown key is an error):
                 row of the checked cells (one reason per row)
   amounts       kind account only: the amount cells of the same rows ("C15:D264"): an account cell is checked
                 when its row has an amount, with CPOM_ACCOUNTS's rule
+  classes       kind account only: the classes the table takes ("67": a result balance); an account of another
+                class with an amount is an error, said with `why_classes` (its formulas give #N/A for that row)
+  not_with      "J11:K260": cells of the same rows that must stay blank when the checked cell is filled (one amount
+                typed two ways, e.g. a balance and its debit and credit), said with `why_not_with`: a rule of the
+                sheet's layout, not of a value, so a plain COUNTA in the builder rather than an engine call
   labels        the cells naming the inputs in the reasons (a header row "F14:J14", one per checked cell of a
                 row, or one cell "A23"); default: the cell addresses (« D9 : … »)
   label         instead of labels: one name, written in the source ("Premier exercice")
@@ -49,7 +54,8 @@ RATE_KINDS = ("rate", "growth")
 SUSPECT_GROWTH = 0.001  # below 0,1 % a yearly growth or inflation rate is almost surely a percent typo (issue 18 §1)
 OK_TEXT = "Contrôle des saisies : aucune anomalie."
 KEYS = {"cells", "reason", "kind", "blank", "min", "max", "suspect_below", "used_if", "why_min", "why_max",
-        "amounts", "values", "labels", "label", "warnings", "show", "skip_if"}
+        "amounts", "values", "labels", "label", "warnings", "show", "skip_if", "classes", "why_classes", "not_with",
+        "why_not_with"}
 SEPARATOR = "§§"  # between the reasons of several cells, so that the first one can be cut out (no reason holds it)
 VALIDATE = "CPOM_VALIDATE"
 
@@ -130,7 +136,9 @@ def validate(values: str, kind: str, check: dict, labels: str, warn_below: str =
             quote(check["why_min"]) if "why_min" in check and not warn_below else "",
             quote(check["why_max"]) if "why_max" in check and not warn_below else "",
             "{" + ";".join(quote(v) for v in check["values"]) + "}" if kind == "choice" else "",
-            amounts, str(most) if most else ""]
+            amounts, str(most) if most else "",
+            quote(check["classes"]) if "classes" in check else "",
+            quote(check["why_classes"]) if "why_classes" in check else ""]
     while args and args[-1] == "":
         args.pop()
     return f"{VALIDATE}({';'.join(args)})"
@@ -153,6 +161,10 @@ class Check:
             raise ValueError(f"input_check {table['cells']}: show is 'first' or 'all', not {table['show']!r}")
         if ("values" in table) != (self.kind == "choice") or ("amounts" in table) != (self.kind == "account"):
             raise ValueError(f"input_check {table['cells']}: values go with kind choice, amounts with kind account")
+        if ("classes" in table or "why_classes" in table) and self.kind != "account":
+            raise ValueError(f"input_check {table['cells']}: classes go with kind account")
+        if "why_not_with" in table and "not_with" not in table:
+            raise ValueError(f"input_check {table['cells']}: why_not_with without not_with")
         if "label" in table and "labels" in table:
             raise ValueError(f"input_check {table['cells']}: label or labels, not both")
         if "suspect_below" in table and self.kind not in RATE_KINDS:
@@ -252,6 +264,24 @@ class Check:
             return per_column[0]
         return f"IF(OR({';'.join(unused)});{join(per_column, self.show)};{self.call_on(block, warn_below)})"
 
+    def typed_twice(self, block: list[list[str]]) -> str:
+        """not_with: the reason of each cell of `block` filled while its row's other cells are filled too."""
+        others = cells_of(self.table["not_with"])
+        if len(others) != len(self.rows):
+            raise ValueError(f"input_check {self.table['cells']}: not_with must have the rows of cells")
+        first = split_cell(block[0][0])[1] - split_cell(self.rows[0][0])[1]
+        why = self.table.get("why_not_with", "saisi en même temps que")
+        names = self.label_args(block)[1]
+        pieces = []
+        for row, other in zip(block, others[first:first + len(block)]):
+            span = f"{other[0]}:{other[-1]}"
+            for cell in row:
+                name = names[len(pieces)]
+                said = quote(f"{name[1:-1]} : {why} ({span})") if name.startswith('"') else \
+                    f'{name}&{quote(f" : {why} ({span})")}'
+                pieces.append(f'IF(OR(ISBLANK({cell});COUNTA({span})=0);"";{said})')
+        return join(pieces, self.show)
+
     def calls(self) -> list[tuple[str, str, Call]]:
         """("error" | "warning", reason cell, call) in the order of the cells."""
         warn_below, bad_threshold = self.threshold()
@@ -262,6 +292,8 @@ class Check:
             read += [(a, quote(a)) for a in self.amounts_of(block)[1]]
             several = bool(self.table.get("used_if")) and len(block[0]) > 1  # one reason per column in use
             found.append(("error", self.reasons[index], Call(self.checked(block), skip, read, several)))
+            if "not_with" in self.table:
+                found.append(("error", self.reasons[index], Call(self.typed_twice(block), skip)))
             if warn_below:
                 conditions = [c for c in (skip, bad_threshold) if c]
                 warn_skip = f"OR({';'.join(conditions)})" if len(conditions) > 1 else "".join(conditions)

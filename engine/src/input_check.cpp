@@ -92,21 +92,26 @@ std::string number_error(double x, const InputRule& rule) {
     return shown(x, rule.kind) + " hors des limites (" + bounds_text(rule) + ")" + meant_percent(x, rule);
 }
 
-std::string account_error(const InputValue& value, double amount) {
+std::string account_error(const InputValue& value, double amount, const InputRule& rule) {
     AccountCell cell;
     if (const auto* x = std::get_if<double>(&value)) cell = *x;
     if (const auto* text = std::get_if<std::string>(&value)) cell = std::string_view(*text);
+    char account_class = 0;
     try {
-        line_account(cell, amount, 0);
+        account_class = line_account(cell, amount, 0).account_class();
     } catch (const ArgumentError& e) {
         return e.reason();
     }
-    return "";
+    if (rule.classes.empty() || rule.classes.find(account_class) != std::string::npos) return "";
+    std::string allowed;  // "6, 7"
+    for (const char c : rule.classes) allowed += (allowed.empty() ? "" : ", ") + std::string(1, c);
+    return "compte de classe " + std::string(1, account_class) + " : " +
+           (rule.why_classes.empty() ? "la table prend les classes " + allowed : rule.why_classes);
 }
 
 std::string reason(const InputValue& value, const InputRule& rule, std::optional<double> line_amount) {
     if (rule.kind == InputKind::Account) {
-        return line_amount && *line_amount != 0 ? account_error(value, *line_amount) : "";
+        return line_amount && *line_amount != 0 ? account_error(value, *line_amount, rule) : "";
     }
     if (std::holds_alternative<std::monostate>(value)) return rule.blank_allowed ? "" : blank_error(rule);
     if (rule.kind == InputKind::Label) return "";

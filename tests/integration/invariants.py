@@ -61,6 +61,13 @@ class Figures:
     def one(self, name) -> float:
         return self.rows(name)[0][0]
 
+    def amounts(self, name) -> list[float]:
+        """A one-column range of amounts whose unused rows are left empty (counted 0)."""
+        flat = [0.0 if v == "" else v for v in self.texts(name)]
+        if not all(isinstance(v, float) for v in flat):
+            raise NotApplicable(name)
+        return flat
+
     def texts(self, name) -> list:
         rows = self.values[name]
         return [v for row in rows for v in row]
@@ -285,28 +292,30 @@ PROJECTION = [
 
 
 # ----------------------------------------------------------------------------------------------------------- eprd
-def _crp_totals(f):
-    out = []
-    charges = sum(f.row("charges_crpp")) + sum(f.row("charges_crpa"))
-    products = sum(f.row("produits_crpp")) + sum(f.row("produits_crpa"))
-    if not same(f.one("total_charges"), charges):
-        out.append(f"total charges {f.one('total_charges'):.2f}, CRPP + CRPA groups {charges:.2f}")
-    if not same(f.one("total_produits"), products):
-        out.append(f"total products {f.one('total_produits'):.2f}, CRPP + CRPA groups {products:.2f}")
-    result = f.row("resultat_previsionnel")
-    want = [sum(f.row("produits_crpp")) - sum(f.row("charges_crpp")),
-            sum(f.row("produits_crpa")) - sum(f.row("charges_crpa")), products - charges]
-    out += [f"forecast result {i}: {result[i]:.2f} ≠ products − charges {want[i]:.2f}"
-            for i in range(3) if not same(result[i], want[i])]
-    return out
+def _results_add_up(f):
+    """eprd and errd: the columns, the CRP (CRPP and CRPA) and the financers each add up to the perimeter."""
+    total = f.one("resultat_consolide")
+    return [f"{name}: sum {sum(f.amounts(name)):.2f} ≠ perimeter result {total:.2f}"
+            for name in ("colonnes_resultats", "crp_resultats", "financeurs_resultats")
+            if not same(sum(f.amounts(name)), total)]
+
+
+def _balance_result(f):
+    balance, total = f.one("resultat_balance"), f.one("resultat_consolide")
+    return [] if same(balance, total) else [f"trial balance result {balance:.2f} ≠ perimeter result {total:.2f}"]
+
+
+RESULTS = [
+    Check("columns, CRP and financers add up to the perimeter", ["colonnes_resultats", "crp_resultats",
+                                                                  "financeurs_resultats", "resultat_consolide"],
+          _results_add_up),
+    Check("trial balance result is the perimeter's", ["resultat_balance", "resultat_consolide"], _balance_result),
+]
 
 
 def _caf_adds_up(f):
-    crpp, crpa, total = f.row("caf_par_compte")
-    out = [] if same(total, crpp + crpa) else [f"CAF {total:.2f} ≠ CRPP {crpp:.2f} + CRPA {crpa:.2f}"]
-    if not same(f.one("caf"), total):
-        out.append(f"CAF {f.one('caf'):.2f} ≠ its column {total:.2f}")
-    return out
+    total, columns = f.one("caf"), sum(f.amounts("colonnes_caf"))
+    return [] if same(total, columns) else [f"CAF {total:.2f} ≠ its columns {columns:.2f}"]
 
 
 def _treasury_is_frng_minus_bfr(f):
@@ -378,10 +387,8 @@ def _depreciation_is_not_cash(f, example):
     return out
 
 
-EPRD = [
-    Check("CRP totals and results", ["charges_crpp", "charges_crpa", "produits_crpp", "produits_crpa",
-                                     "total_charges", "total_produits", "resultat_previsionnel"], _crp_totals),
-    Check("CAF adds up", ["caf_par_compte", "caf"], _caf_adds_up),
+EPRD = RESULTS + [
+    Check("CAF adds up", ["colonnes_caf", "caf"], _caf_adds_up),
     Check("treasury = FRNG − BFR", ["frng_ouverture", "bfr_ouverture", "tresorerie_ouverture", "frng_fin",
                                     "bfr_fin", "tresorerie_fin"], _treasury_is_frng_minus_bfr),
     Check("balance sheet moves", ["frng_fin", "frng_ouverture", "apport_prelevement_frng", "bfr_fin",
@@ -501,6 +508,16 @@ AUDIT_BUDGETAIRE = [
           _alerts_counted("statut_groupes", "groupes_en_alerte")),
 ]
 
+# ----------------------------------------------------------------------------------------------------------- errd
+def _errd_treasury(f):
+    frng, bfr, cash = f.one("frng"), f.one("bfr"), f.one("tresorerie")
+    return [] if same(cash, frng - bfr) else [f"treasury {cash:.2f} ≠ FRNG {frng:.2f} − BFR {bfr:.2f}"]
+
+
+ERRD = RESULTS + [
+    Check("treasury = FRNG − BFR", ["frng", "bfr", "tresorerie"], _errd_treasury),
+]
+
 SUIVI_TRIMESTRIEL = [
     Check("alerts counted", ["statut", "nombre_alertes"], _alerts_counted("statut", "nombre_alertes")),
 ]
@@ -508,6 +525,7 @@ SUIVI_TRIMESTRIEL = [
 BY_TEMPLATE = {
     "projection-cpom": PROJECTION,
     "eprd": EPRD,
+    "errd": ERRD,
     "couts-activite": COUTS_ACTIVITE,
     "audit-budgetaire": AUDIT_BUDGETAIRE,
     "suivi-trimestriel": SUIVI_TRIMESTRIEL,

@@ -85,7 +85,7 @@ def entry(report, stem):
 
 class EveryCellEqualsTheOds(unittest.TestCase):
     def test_xlsx_and_csv_of_every_template(self):
-        self.assertEqual(sorted(runs), ["audit-budgetaire", "couts-activite", "eprd", "projection-cpom",
+        self.assertEqual(sorted(runs), ["audit-budgetaire", "couts-activite", "eprd", "errd", "projection-cpom",
                                         "suivi-trimestriel"])
         for template, (out, stems, result, report) in runs.items():
             self.assertIn(result.returncode, (0, 4), result.stdout + result.stderr)

@@ -24,7 +24,7 @@ import support
 from office import props
 
 office = None
-TEMPLATES = ("eprd", "couts-activite", "audit-budgetaire", "suivi-trimestriel")
+TEMPLATES = ("eprd", "errd", "couts-activite", "audit-budgetaire", "suivi-trimestriel")
 OK_SUMMARY = "Contrôle des saisies : aucune anomalie."
 # English notation in a displayed text: 10,000 / 1.5 / $ (French: 10 000 / 1,5 / €).
 # A French decimal such as 0,012 is not a grouping: English groups start with 1 to 9.
@@ -136,21 +136,34 @@ class InputChecks(Shipped):
     CASES = [
         # template, {input: value}, reason cell, reason expected (a regex), cells in error, summary cell
         ("eprd", {"PGFP.D9": "deux pour cent"}, "PGFP.A18", r"^D9 : « deux pour cent » n'est pas un nombre$",
-         ["PGFP.C20", "PGFP.H26"], "Balance.A8"),
-        ("eprd", {"PGFP.C9": 2}, "PGFP.A18",
-         r"^C9 : 200\xa0% : probablement 2\xa0% saisi sans le signe % \(saisir 2\xa0%\) ; "
-         r"limites : de -50\xa0% à 100\xa0%$",
-         [], "PGFP.A4"),
+         ["PGFP.C20", "PGFP.H26"], "Périmètre.A6"),
+        ("eprd", {"PGFP.C9": 2}, "PGFP.A18", r"^C9 : 200\xa0% : probablement 2\xa0% saisi sans le signe %", [], "PGFP.A4"),
         ("eprd", {"Financement.B6": -5000}, "Financement.A13",
          r"^B6 : -5\xa0000\xa0€ hors des limites \(au moins 0\xa0€\)$", [], "Financement.A23"),
-        ("eprd", {"Financement.B7": None}, "Financement.A13",
-         r"^B7 : cellule vide, une valeur est attendue \(0 s'il n'y en a pas\)$", [], "Ratios.A3"),
-        ("eprd", {"Balance.C20": "n/a"}, "Balance.F20", r"^C20 : « n/a » n'est pas un nombre$",
-         ["CRP.B5", "CAF.E12"], "CRP.A3"),
-        ("eprd", {"Balance.A20": "", "Balance.C20": 5000}, "Balance.F20",
-         r"^A20 : montant de 5000 sans numéro de compte$", ["CRP.D8"], "Balance.A8"),
-        # An input holding a formula in error: Calc hands no error to the add-in, the reason still names the cell.
-        ("eprd", {"PGFP.D9": support.Formula("=1/0")}, "PGFP.A18", r"^D9 : valeur en erreur$", ["PGFP.C20"], "PGFP.A4"),
+        ("eprd", {"Financement.B7": None}, "Financement.A13", r"^B7 : cellule vide, une valeur est attendue", [], "Ratios.A3"),
+        # issue 15: the balance in debit and credit; a bad line makes the totals it feeds errors
+        ("eprd", {"Balance.D20": "n/a"}, "Balance.J20", r"^D20 : « n/a » n\'est pas un nombre", ["Colonnes.G5", "CRP.K30", "CAF.C12"],
+         "Balance.A4"),
+        ("eprd", {"Balance.A20": "", "Balance.D20": 5000}, "Balance.J20", r"^A20 : montant de 5000 sans numéro de compte",
+         ["Colonnes.G5", "CRP.K30"], "TPER.A4"),
+        ("eprd", {"Balance.A20": "4011"}, "Balance.J20", r"^A20 : compte de classe 4 : hors du compte de résultat",
+         ["Colonnes.G5", "CRP.K30", "Ratios.B5"], "Équilibre.A4"),
+        ("eprd", {"Sections EHPAD.B4": None}, "Sections EHPAD.A5", r"^B4 : cellule vide", ["Sections EHPAD.E7", "Sections EHPAD.B32"],
+         "Sections EHPAD.A18"),
+        ("eprd", {"Sections EHPAD.B25": 0}, "Sections EHPAD.F25", r"^B25 : 0 hors des limites",
+         ["Sections EHPAD.B30"], "CAF.A17"),
+        ("eprd", {"Activité.D5": "quatre-vingts"}, "Activité.O5", r"^D5 : « quatre-vingts » n\'est pas un nombre",
+         ["Activité.I5", "Sections EHPAD.B30"], "Activité.A3"),
+        ("eprd", {"TPER.E6": "cinq"}, "TPER.J6", r"^E6 : « cinq » n\'est pas un nombre", ["TPER.E40", "TPER.G40"], "Bilan.A4"),
+        ("errd", {"Balance.E40": "douze mille"}, "Balance.J40", r"^E40 : « douze mille » n\'est pas un nombre",
+         ["CRP.K30", "Synthèse.B5"], "Synthèse.A3"),
+        ("errd", {"Balance.A20": "8600"}, "Balance.J20", r"^A20 : compte de classe 8 : ni bilan ni compte de résultat",
+         ["Colonnes.G5", "Ratios.B5"], "Balance.A4"),
+        ("errd", {"Ratios.C6": 2}, "Ratios.A23", r"^C6 : 200\xa0% : probablement 2\xa0% saisi sans le signe %", [], "Ratios.A3"),
+        ("errd", {"Affectation.J7": -100}, "Affectation.P7", r"^J7 : -100\xa0€ hors des limites", [], "Affectation.A4"),
+        ("errd", {"Écarts.C18": "n/a"}, "Écarts.A16", r"^C18 : « n/a » n\'est pas un nombre", ["Écarts.C5", "Écarts.I18"], "Écarts.A3"),
+        ("errd", {"Sections EHPAD.B4": None}, "Sections EHPAD.A5", r"^B4 : cellule vide", ["Sections EHPAD.E7"],
+         "Périmètre.A6"),
         # issue 12 §3.3: 0 places for one activity no longer gives totals computed without it
         ("couts-activite", {"Activités.D8": 0}, "Activités.A16",
          r"^D8 : 0 : capacité nulle : une activité remplie a au moins une place",
@@ -164,13 +177,17 @@ class InputChecks(Shipped):
          r"^H15 : « Surface » n'est pas dans la liste : « ETP », « m² », « Journées », « Repas », "
          r"« Charges directes » ou « Clé libre »$",
          ["Répartition.C15", "Coûts.F8"], "Coûts.A4"),
-        ("audit-budgetaire", {"Synthèse.E11": "trois millions"}, "Synthèse.A20",
-         r"^E11 : « trois millions » n'est pas un nombre$", ["Synthèse.E13", "Synthèse.I13"], "Synthèse.A8"),
-        ("audit-budgetaire", {"Synthèse.B7": 2}, "Synthèse.A20",
-         r"^B7 : 200\xa0% : probablement 2\xa0% saisi sans le signe %",
-         [], "Indicateurs.A4"),
-        ("audit-budgetaire", {"Balance.E20": "12 000 euros"}, "Balance.F20",
-         r"^E20 : « 12 000 euros » n'est pas un nombre$", ["Synthèse.D10", "Synthèse.B21"], "Synthèse.A8"),
+        ("audit-budgetaire", {"Synthèse.E11": "trois millions"}, "Synthèse.A20", r"^E11 : « trois millions » n\'est pas un nombre$",
+         ["Synthèse.E13", "Synthèse.I13"], "Synthèse.A8"),
+        ("audit-budgetaire", {"Synthèse.B7": 2}, "Synthèse.A20", r"^B7 : 200\xa0% : probablement 2\xa0% saisi sans le signe %", [],
+         "Indicateurs.A4"),
+        # issue 15: each exercice as a balance (C to E) or as the debit and credit of an export (F to K)
+        ("audit-budgetaire", {"Balance.J20": "12 000 euros"}, "Balance.L20", r"^J20 : « 12 000 euros » n\'est pas un nombre$",
+         ["Balance.O20", "Synthèse.D10", "Synthèse.B21"], "Synthèse.A8"),
+        ("audit-budgetaire", {"Balance.E20": 5000}, "Balance.L20", r"^E20 : solde N saisi aussi en débit ou crédit",
+         ["Balance.O20", "Synthèse.D10"], "Groupes.A4"),
+        ("audit-budgetaire", {"Balance.A20": "4011"}, "Balance.L20", r"^A20 : compte de classe 4 : hors du compte de",
+         ["Balance.O20", "Synthèse.D10", "Indicateurs.D18"], "Balance.A4"),
         ("audit-budgetaire", {"Indicateurs.C8": -100}, "Indicateurs.A12",
          r"^C8 : -100 : des journées strictement positives sont attendues$", [], "Comptes clés.A4"),
         ("suivi-trimestriel", {"Suivi.H9": "9,7 %"}, "Suivi.A12", r"^H9 : « 9,7 % » n'est pas un nombre$",
@@ -301,9 +318,25 @@ class PgfpDepreciation(Shipped):
                 self.assertTrue(support.close_enough(b, expected), f"result year {year + 1}: {b} vs {expected}")
 
 
+class PgfpReason(Shipped):
+    def test_a_plan_in_error_says_why_on_the_sheet(self):
+        """Issue 15: repayments above the debt make the opening debt of the plan negative; the plan is in error and the
+        sheet says why in French (not only Err:502)."""
+        doc = self.open("eprd")
+        doc.Sheets.getByName("Financement").unprotect("")
+        self.put(doc, "Financement.B6", 3000000)
+        doc.calculateAll()
+        self.assertTrue(self.is_error(doc, "PGFP.C20"))
+        self.assertRegex(self.cell(doc, "PGFP.B32").getString(), r"^encours de la dette au 31/12 de l'année 0 négatif")
+        self.put(doc, "Financement.B6", 350000)
+        doc.calculateAll()
+        self.assertEqual(self.cell(doc, "PGFP.B32").getString(), "")
+
+
 class PrintFrame(Shipped):
     ORGANISATION = "Association Zéphyr Essai"
-    NAME_INPUT = {"eprd": "Balance.C4", "couts-activite": "Activités.B4", "audit-budgetaire": "Synthèse.B4",
+    NAME_INPUT = {"eprd": "Périmètre.C4", "errd": "Périmètre.C4", "couts-activite": "Activités.B4",
+                  "audit-budgetaire": "Synthèse.B4",
                   "suivi-trimestriel": "Suivi.F4"}
 
     def pages(self, doc) -> list[str]:

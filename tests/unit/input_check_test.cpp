@@ -151,6 +151,16 @@ TEST(InputError, LabelsAndAccounts) {
               "A20 : 0 n'est pas un numéro de compte (un entier positif est attendu)");
     EXPECT_EQ(cpom::input_error(InputValue{std::string("\u00a06411 Salaires")}, account, "A20", 1.0), "");
     EXPECT_EQ(cpom::input_error(InputValue{6111.0}, account, "A20", 1.0), "");
+    // A table that takes some classes only (a result balance: 6 and 7) names the class of another account.
+    InputRule result_balance{InputKind::Account};
+    result_balance.classes = "67";
+    EXPECT_EQ(cpom::input_error(InputValue{std::string("411000")}, result_balance, "A20", 200.0),
+              "A20 : compte de classe 4 : la table prend les classes 6, 7");
+    EXPECT_EQ(cpom::input_error(InputValue{706.0}, result_balance, "A20", 200.0), "");
+    EXPECT_EQ(cpom::input_error(InputValue{std::string("411000")}, result_balance, "A20", std::nullopt), "");
+    result_balance.why_classes = "hors du compte de résultat";
+    EXPECT_EQ(cpom::input_error(InputValue{512.0}, result_balance, "A20", -3.0),
+              "A20 : compte de classe 5 : hors du compte de résultat");
 }
 
 TEST(ValidateCall, RangesWithLabelsJoinTheirReasons) {

@@ -42,6 +42,10 @@ struct InputRule {
     // Calculate ▸ Case sensitive, on by default), so the sheet's formulas read « Intégrée » as another reading than
     // « intégrée »; nor do they trim (« somme  » is not « somme »).
     std::vector<std::string> choices;
+    // Account: the classes the table takes, as digits ("67": a result balance; empty: every class), and the
+    // sheet's reason for another class (« hors du compte de résultat »; empty: the classes allowed are listed).
+    std::string classes;
+    std::string why_classes;
 };
 
 // The reason the value cannot be used, "label : reason" in French ("" when it can). The label names the cell for

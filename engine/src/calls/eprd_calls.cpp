@@ -8,6 +8,7 @@
 #include "cpom/balance_sheet.hpp"
 #include "cpom/caf.hpp"
 #include "cpom/calls/limits.hpp"
+#include "cpom/ehpad_sections.hpp"
 #include "cpom/calls/shapes.hpp"
 #include "cpom/error.hpp"
 #include "cpom/format.hpp"
@@ -173,6 +174,46 @@ Value cpom_pgfp(const CallArgs& args) {
 Value cpom_vetuste(const CallArgs& args) {
     const TrialBalance balance = read_balance(args, 0, 1);
     return vetuste(balance, parse_asset_type(args.text(2), args.name(2)));
+}
+
+// sections: one cell per line of the balance (hébergement, dépendance, soins, or blank outside an EHPAD section);
+// rules: two columns (account prefix, admitted sections). The result has the accounts' shape.
+Value cpom_section_check(const CallArgs& args) {
+    const Arg& accounts = args.raw(0);
+    const Arg& sections = args.raw(1);
+    const Arg& rules = args.raw(3);
+    require_line(sections, args.name(1));
+    if (sections.cells.size() != accounts.cells.size()) {
+        throw ArgumentError(args.name(1), "la plage a " + std::to_string(sections.cells.size()) + " cellules pour " +
+                                              std::to_string(accounts.cells.size()) + " comptes");
+    }
+    const TrialBalance balance = read_balance(args, 0, 2);
+    std::vector<std::optional<std::uint8_t>> bits;
+    bits.reserve(sections.cells.size());
+    for (std::size_t k = 0; k < sections.cells.size(); ++k) {
+        const Cell& cell = sections.cells[k];
+        if (std::holds_alternative<double>(cell)) {
+            throw ArgumentError(args.name(1), line_label(k + 1) + "un nom de section est attendu, pas un nombre");
+        }
+        const auto* text = std::get_if<std::string>(&cell);
+        bits.push_back(text ? parse_section(*text, args.name(1), k + 1) : std::nullopt);
+    }
+    if (rules.cols != 2) {
+        throw ArgumentError(args.name(3), "deux colonnes sont attendues (préfixe de compte, sections admises), la plage en a " +
+                                              std::to_string(rules.cols));
+    }
+    std::vector<SectionRuleRow> rows;
+    rows.reserve(rules.rows);
+    for (std::size_t r = 0; r < rules.rows; ++r) {
+        const Cell& admitted = rules.at(r, 1);
+        if (std::holds_alternative<double>(admitted)) {
+            throw ArgumentError(args.name(3), line_label(r + 1) + "les sections admises sont un texte");
+        }
+        const auto* text = std::get_if<std::string>(&admitted);
+        rows.push_back({account_cell(rules.at(r, 0)), text ? std::string_view(*text) : std::string_view()});
+    }
+    const SectionRules table = SectionRules::from_rows(rows, args.name(3));
+    return Matrix{accounts.rows, accounts.cols, section_violations(balance, bits, table, accounts.cells.size())};
 }
 
 }  // namespace cpom::calls

@@ -68,6 +68,17 @@ std::vector<std::optional<double>> line_amounts_of(const CallArgs& args, std::si
     return found;
 }
 
+// ACCOUNT's classes: digits 1 to 9 ("67"), each once at most.
+std::string account_classes(const std::string& text, const std::string& argument) {
+    for (const char c : text) {
+        if (c < '1' || c > '9') {
+            throw ArgumentError(argument, "« " + text + " » : des classes de comptes en chiffres de 1 à 9 attendues "
+                                          "(par exemple « 67 »)");
+        }
+    }
+    return text;
+}
+
 }  // namespace
 
 Value cpom_check(const CallArgs& args) {
@@ -119,6 +130,8 @@ Value cpom_validate(const CallArgs& args) {
     const std::vector<std::optional<double>> line_amounts = line_amounts_of(args, 10, rule.kind, count);
     // At most this many reasons (a template's reason cell shows the first one); omitted: every one.
     const auto most = static_cast<std::size_t>(args.integer_or(11, 1, 1'000'000, 1'000'000));
+    if (args.given(12)) rule.classes = account_classes(args.text(12), args.name(12));
+    if (args.given(13)) rule.why_classes = args.text(13);
 
     std::string report;
     std::size_t found_count = 0;
