@@ -334,10 +334,22 @@ def joined(errors: list[Call], warnings: list[Call], show: str) -> str:
     return text
 
 
+ONE_BY_ONE = 12  # inputs named one by one when a call is an error; more: by column (Calc nests few IFs)
+
+
 def on_error(calls: list[Call]) -> str:
     """What the cell says when a call is an error: the first input in error, named; else #N/A (never "")."""
     reasons = "NA()"
     cells = list(dict.fromkeys(cell_name for call in calls for cell_name in call.read))
+    if len(cells) > ONE_BY_ONE:
+        rows_by_column: dict[str, list[int]] = {}
+        for cell, _ in cells:
+            letters, row = split_cell(cell)
+            rows_by_column.setdefault(letters, []).append(row)
+        for letters, rows in reversed(list(rows_by_column.items())):
+            span = f"{letters}{min(rows)}:{letters}{max(rows)}"
+            reasons = f'IF(SUMPRODUCT(ISERROR({span})*1)>0;{quote(span + " : une valeur en erreur")};{reasons})'
+        return reasons
     for cell, name in reversed(cells):
         said = quote(name[1:-1] + " : valeur en erreur") if name.startswith('"') else f'{name}&" : valeur en erreur"'
         reasons = f'IF(ISERROR({cell});{said};{reasons})'

@@ -236,8 +236,8 @@ class InputChecks(Shipped):
         """No reason for what the sheet's formulas use as it is: an account pasted with a no-break space before its
         digits (CPOM_ACCOUNTS trims it, as it does an account written « 6061 Eau »)."""
         for name, inputs, reason, figure in [
-            ("eprd", {"Balance.A20": "\u00a06061 Eau, énergie"}, "Balance.F20", "Balance.C10"),
-            ("audit-budgetaire", {"Balance.A20": "\u00a0626 Frais postaux"}, "Balance.F20", "Synthèse.D11"),
+            ("eprd", {"Balance.A20": "\u00a06061 Eau, énergie"}, "Balance.J20", "CRP.K30"),
+            ("audit-budgetaire", {"Balance.A20": "\u00a0626 Frais postaux"}, "Balance.L20", "Synthèse.D11"),
         ]:
             with self.subTest(template=name, inputs=inputs):
                 doc = self.open(name)
