@@ -49,4 +49,9 @@ css::uno::Sequence<css::uno::Sequence<double>> invoke_matrix(std::size_t functio
     return run(function_index, args, [](const calls::Value& v) { return to_matrix_result(v); });
 }
 
+css::uno::Sequence<css::uno::Sequence<css::uno::Any>> invoke_table(std::size_t function_index,
+                                                                   const calls::Args& args) {
+    return run(function_index, args, [](const calls::Value& v) { return to_table_result(v); });
+}
+
 }  // namespace cpom::addin

@@ -15,5 +15,8 @@ namespace cpom::addin {
 double invoke_number(std::size_t function_index, const calls::Args& args);
 rtl::OUString invoke_text(std::size_t function_index, const calls::Args& args);
 css::uno::Sequence<css::uno::Sequence<double>> invoke_matrix(std::size_t function_index, const calls::Args& args);
+// A table of mixed cells: numbers, texts, and #N/A where a row has no figure (its reason is in the row).
+css::uno::Sequence<css::uno::Sequence<css::uno::Any>> invoke_table(std::size_t function_index,
+                                                                   const calls::Args& args);
 
 }  // namespace cpom::addin

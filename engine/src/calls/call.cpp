@@ -34,6 +34,10 @@ void require_finite(const Value& value) {
         for (double x : m->values) {
             if (!std::isfinite(x)) fail();
         }
+    } else if (const auto* t = std::get_if<Table>(&value)) {
+        for (const TableCell& cell : t->cells) {  // a missing figure is NotAvailable, never a NaN
+            if (const auto* x = std::get_if<double>(&cell); x != nullptr && !std::isfinite(*x)) fail();
+        }
     }
 }
 
@@ -84,7 +88,11 @@ std::string explain(std::string_view name, const Args& args) { return explain_ca
 
 std::string explain_call(std::string_view name, std::span<const Arg> args) {
     try {
-        call(function_named(name), args);
+        const Value value = call(function_named(name), args);
+        // A table standing row by row has a #N/A in a bad row and the reason elsewhere: say it rather than « OK ».
+        if (const auto* table = std::get_if<Table>(&value); table != nullptr && !table->missing_reason.empty()) {
+            return table->missing_reason;
+        }
         return "OK";
     } catch (const ArgumentError& e) {
         return e.argument() + " : " + e.reason();

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "adapters.hpp"
+#include "cpom/calls/cell_input.hpp"
 #include "cpom/checks.hpp"
 #include "cpom/error.hpp"
 #include "cpom/french_text.hpp"
@@ -14,12 +15,6 @@
 
 namespace cpom::calls {
 namespace {
-
-InputValue input_of(const Cell& cell) {
-    if (const auto* x = std::get_if<double>(&cell)) return *x;
-    if (const auto* text = std::get_if<std::string>(&cell)) return *text;
-    return std::monostate{};
-}
 
 // A label cell as the reader sees it: a text, or a year header such as 2026 (whole numbers without separators).
 std::string label_of(const Cell& cell) {

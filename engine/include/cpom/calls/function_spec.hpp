@@ -11,7 +11,7 @@ namespace cpom::calls {
 
 class CallArgs;
 
-enum class ReturnKind { Number, Text, Matrix };
+enum class ReturnKind { Number, Text, Matrix, Table };
 
 // What a blank cell inside a range means for an argument.
 enum class Blank {
