@@ -1,6 +1,6 @@
 // Generic fuzz target over the whole function table: any function, any cells, any number of arguments.
 // A call either returns finite values of the kind its metadata declares, or throws ArgumentError (Err:502) /
-// NoConvergence (Err:523); CPOM_CHECK's explanation agrees with the call. Anything else aborts: that is a bug.
+// NoConvergence (Err:523); CPOM_CHECK's explanation agrees with the call (OK, or a table's reason for its #N/A). Anything else aborts: that is a bug.
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -55,7 +55,28 @@ void check_value(const FunctionSpec& f, const Value& value) {
             if (!all_finite(*m)) fail(f, "non-finite value in the result");
             break;
         }
+        case ReturnKind::Table: {
+            const auto* t = std::get_if<Table>(&value);
+            if (t == nullptr) fail(f, "a table function returned no table");
+            if (t->rows == 0 || t->cols == 0 || t->cells.size() != t->rows * t->cols) fail(f, "malformed table");
+            bool missing = false;
+            for (const TableCell& cell : t->cells) {
+                if (const auto* x = std::get_if<double>(&cell); x != nullptr && !std::isfinite(*x)) {
+                    fail(f, "non-finite value in the table");
+                }
+                missing = missing || std::holds_alternative<NotAvailable>(cell);
+            }
+            // The reason CPOM_CHECK gives for a table is the reason of one of its #N/A.
+            if (!missing && !t->missing_reason.empty()) fail(f, "a table without #N/A has a reason for one");
+            break;
+        }
     }
+}
+
+// What CPOM_CHECK says of a call that returned `value`: "OK", or the reason of a table's first #N/A.
+std::string explanation_of(const Value& value) {
+    const auto* table = std::get_if<Table>(&value);
+    return table != nullptr && !table->missing_reason.empty() ? table->missing_reason : "OK";
 }
 
 }  // namespace
@@ -64,8 +85,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const cpom::fuzz::Call c = cpom::fuzz::decode_call({data, size});
     const FunctionSpec& f = *c.function;
     bool succeeded = false;
+    std::string expected = "OK";  // CPOM_CHECK's answer when the call succeeds
     try {
-        check_value(f, call(f, c.args));
+        const Value value = call(f, c.args);
+        check_value(f, value);
+        expected = explanation_of(value);
         succeeded = true;
     } catch (const cpom::ArgumentError& e) {
         if (e.argument().empty() || e.reason().empty()) fail(f, std::string("error without its argument: ") + e.what());
@@ -74,7 +98,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         fail(f, std::string("unexpected exception: ") + e.what());
     }
     const std::string why = explain(f.name, c.args);
-    if (succeeded != (why == "OK")) fail(f, "CPOM_CHECK disagrees with the call: " + why);
+    if (succeeded ? why != expected : why == "OK") fail(f, "CPOM_CHECK disagrees with the call: " + why);
     if (why.starts_with("erreur interne")) fail(f, "CPOM_CHECK reports an internal error: " + why);
     return 0;
 }

@@ -196,7 +196,7 @@ std::string block_name(std::size_t k) { return "bloc n° " + std::to_string(k + 
 
 class TableBuilder {
 public:
-    explicit TableBuilder(std::size_t cols) : table_{0, cols, {}} {}
+    explicit TableBuilder(std::size_t cols) : table_{0, cols, {}, {}} {}
     // A row; if it holds a #N/A and no row before did, `why` (its reason, said with the row's name) is the table's.
     void row(std::vector<TableCell> cells, const std::string& why = {}) {
         cells.resize(table_.cols, std::string());
