@@ -10,7 +10,6 @@ import pathlib
 import unittest
 
 import support
-from office import props
 
 TEMPLATE = pathlib.Path(support.OXT).parent / "templates" / "CPOM" / "projection-cpom.ots"
 CAPACITY = 40
@@ -37,32 +36,12 @@ def column(letter: str, offset: int) -> str:
     return chr(ord(letter) + offset)
 
 
-class Workbook:
-    """A document created from the template, as File ▸ New ▸ Templates does, with input helpers."""
+class Workbook(support.TemplateDocument):
+    """projection-cpom as File ▸ New ▸ Templates gives it, its sheets left protected: an input is typed into its
+    unlocked cell (set, set_rows)."""
 
     def __init__(self, office):
-        self.office = office
-        self.doc = office.desktop.loadComponentFromURL(TEMPLATE.as_uri(), "_blank", 0,
-                                                       props(Hidden=True, AsTemplate=True))
-        self.doc.calculateAll()
-
-    def close(self):
-        self.doc.close(True)
-
-    def cell(self, ref: str):
-        sheet, address = ref.rsplit(".", 1)
-        return self.doc.Sheets.getByName(sheet).getCellRangeByName(address)
-
-    def value(self, ref: str) -> float:
-        cell = self.cell(ref)
-        assert cell.getError() == 0, f"{ref} is in error ({cell.getString()})"
-        return cell.getValue()
-
-    def text(self, ref: str) -> str:
-        return self.cell(ref).getString()
-
-    def error(self, ref: str) -> bool:
-        return self.cell(ref).getError() != 0
+        super().__init__(office, TEMPLATE, unprotect=False)
 
     def set(self, ref: str, value) -> None:
         """Types into an input cell: a number, a text, or None for a blank (as a data file or a paste may)."""

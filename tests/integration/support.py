@@ -62,12 +62,13 @@ class TemplateDocument:
     """A document created from a template as File ▸ New ▸ Templates does (AsTemplate), its sheets unprotected so that
     inputs can be written as a paste or cpom-run --data writes them; cells named "Sheet.A1"."""
 
-    def __init__(self, office, template):
+    def __init__(self, office, template, unprotect=True):
         from office import props
         self.doc = office.desktop.loadComponentFromURL(pathlib.Path(template).as_uri(), "_blank", 0,
                                                        props(Hidden=True, AsTemplate=True))
-        for sheet in self.doc.Sheets:
-            sheet.unprotect("")
+        if unprotect:
+            for sheet in self.doc.Sheets:
+                sheet.unprotect("")
         self.doc.calculateAll()
 
     def close(self):
