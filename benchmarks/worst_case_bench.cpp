@@ -13,6 +13,7 @@
 
 #include "cpom/calls/call_args.hpp"
 #include "cpom/calls/limits.hpp"
+#include "cpom/dossier.hpp"
 #include "cpom/risk.hpp"
 
 namespace {
@@ -98,6 +99,59 @@ Args risk(double years) {
     return {num(5e6), num(4.95e6), num(years), num(0.025), num(0.01), num(0.01), num(3e5), num(scenarios), num(7)};
 }
 
+// CPOM_DOSSIER at its maximum: k_max_dossier_blocks blocks of 30 years under three financers, absenteeism year by
+// year, an investment plan of one line per block; each output that does more than one projection per block
+// (INDICATEURS: three breakeven rates per block; SCENARIOS: three scenarios; SENSIBILITE: 2 × 7 shifted projections).
+Arg pattern(std::size_t rows, const std::vector<std::vector<Cell>>& cycle) {
+    std::vector<Cell> cells;
+    for (std::size_t r = 0; r < rows; ++r) {
+        const auto& row = cycle[r % cycle.size()];
+        cells.insert(cells.end(), row.begin(), row.end());
+    }
+    return Arg::block(rows, cycle[0].size(), std::move(cells));
+}
+
+Args dossier_worst(const char* output) {
+    const std::size_t k = cpom::k_max_dossier_blocks;
+    std::vector<Cell> plan;
+    for (std::size_t m = 0; m < k; ++m) {
+        for (double x : {static_cast<double>(m + 1), static_cast<double>(1 + m % k_years), 1e5 + 10.0 * m, 20.0, 1e4,
+                         5e4, 0.03, 15.0})
+            plan.emplace_back(x);
+    }
+    Args args{block(k, 3, 1e5, 1e3),
+              block(k, k_years + 1, 0.05, 1e-3),
+              block(k, 1, 0.005, 1e-4),
+              pattern(k, {{1.5e4, 2.0}, {0.0, Cell()}}),
+              block(k, 1, 1.8e6, 1e3),
+              pattern(k, {{0.012}, {Cell()}}),
+              block(k, k_years, 0.01, 1e-4),
+              pattern(k, {{4e4, 3.0}, {Cell(), Cell()}}),
+              block(k, 1, 1e5, 1e3),
+              block(4, k_years, 0.01, 1e-4),
+              Arg::row({0.6, 0.25}),
+              text(output),
+              pattern(k, {{std::string("ARS")}, {std::string("CD1")}, {std::string("CD2")}}),
+              Arg::omitted(),
+              Arg::block(k, 8, std::move(plan)),
+              pattern(3, {{std::string("ARS"), 0.0, 0.01, 2e4, 0.02, 1e4, 0.015},
+                          {std::string("CD1"), 0.0, 0.008, 1e4, 0.02, 5e3, 0.014},
+                          {std::string("CD2"), 0.0, 0.008, 5e3, 0.02, 2e3, 0.014}})};
+    return args;
+}
+
+// CPOM_PPI at its maximum: as many lines of 30 years as the result may hold (2 + 4 × 30 cells each).
+Args ppi_worst() {
+    const std::size_t lines = k_max_result_cells / (2 + 4 * k_years);
+    std::vector<Cell> plan;
+    for (std::size_t m = 0; m < lines; ++m) {
+        for (double x : {1.0 + static_cast<double>(m % 40), static_cast<double>(1 + m % k_years), 1e5 + 10.0 * m,
+                         20.0, 1e4, 5e4, 0.03, 15.0})
+            plan.emplace_back(x);
+    }
+    return {Arg::block(lines, 8, std::move(plan)), num(static_cast<double>(k_years))};
+}
+
 Args group_worst() { return {accounts_column(), amounts_column(), group_codes(), largest_mapping()}; }
 
 // Each function's worst case(s): label → arguments at the documented maximum.
@@ -178,6 +232,11 @@ const std::map<std::string, Cases>& worst_cases() {
               args.insert(args.begin(), text("CPOM_GROUP"));
               return args;
           }}}},
+        {"CPOM_DOSSIER",
+         {{"indicators", [] { return dossier_worst("INDICATEURS"); }},
+          {"scenarios", [] { return dossier_worst("SCENARIOS"); }},
+          {"sensitivity", [] { return dossier_worst("SENSIBILITE"); }}}},
+        {"CPOM_PPI", {{"", ppi_worst}}},
         {"CPOM_VERSION", {{"", [] { return Args{}; }}}},
     };
     return cases;

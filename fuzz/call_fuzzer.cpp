@@ -1,7 +1,8 @@
 // Generic fuzz target over the whole function table: any function, any cells, any number of arguments.
 // A call either returns finite values of the kind its metadata declares, or throws ArgumentError naming one of the
 // function's own arguments as its Function Wizard shows it (fuzz/message_check.hpp), CallError / ResultError
-// (Err:502) or NoConvergence (Err:523); CPOM_CHECK's explanation agrees with the call. Anything else aborts: a bug.
+// (Err:502) or NoConvergence (Err:523); CPOM_CHECK's explanation agrees with the call (OK, or a table's reason for
+// its #N/A). Anything else aborts: a bug.
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -58,7 +59,28 @@ void check_value(const FunctionSpec& f, const Value& value) {
             if (!all_finite(*m)) fail(f, "non-finite value in the result");
             break;
         }
+        case ReturnKind::Table: {
+            const auto* t = std::get_if<Table>(&value);
+            if (t == nullptr) fail(f, "a table function returned no table");
+            if (t->rows == 0 || t->cols == 0 || t->cells.size() != t->rows * t->cols) fail(f, "malformed table");
+            bool missing = false;
+            for (const TableCell& cell : t->cells) {
+                if (const auto* x = std::get_if<double>(&cell); x != nullptr && !std::isfinite(*x)) {
+                    fail(f, "non-finite value in the table");
+                }
+                missing = missing || std::holds_alternative<NotAvailable>(cell);
+            }
+            // The reason CPOM_CHECK gives for a table is the reason of one of its #N/A.
+            if (!missing && !t->missing_reason.empty()) fail(f, "a table without #N/A has a reason for one");
+            break;
+        }
     }
+}
+
+// What CPOM_CHECK says of a call that returned `value`: "OK", or the reason of a table's first #N/A.
+std::string explanation_of(const Value& value) {
+    const auto* table = std::get_if<Table>(&value);
+    return table != nullptr && !table->missing_reason.empty() ? table->missing_reason : "OK";
 }
 
 }  // namespace
@@ -68,9 +90,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const FunctionSpec& f = *c.function;
     const std::vector<const CellBlock*> args = pointers_to(c.args);
     bool succeeded = false;
+    std::string expected = "OK";  // CPOM_CHECK's answer (in French) when the call succeeds
     for (const Language language : {Language::French, Language::English}) {
         try {
-            check_value(f, call(f, args, language));
+            const Value value = call(f, args, language);
+            check_value(f, value);
+            if (language == Language::French) expected = explanation_of(value);
             succeeded = true;
         } catch (const cpom::ArgumentError& e) {
             if (e.reason().empty()) fail(f, std::string("error without its reason: ") + e.what());
@@ -85,7 +110,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         }
     }
     const std::string why = explain(f, args, Language::French);
-    if (succeeded != (why == "OK")) fail(f, "CPOM_CHECK disagrees with the call: " + why);
+    if (succeeded ? why != expected : why == "OK") fail(f, "CPOM_CHECK disagrees with the call: " + why);
     if (why.starts_with("erreur interne")) fail(f, "CPOM_CHECK reports an internal error: " + why);
     return 0;
 }

@@ -72,7 +72,7 @@ def call_seed(index: int, fn: dict, formula: str, names: list[str]) -> bytes | N
     try:
         return bytes([index, len(args)]) + b"".join(argument(a, names) for a in args)
     except ValueError:
-        return None  # an argument that is a formula (0.011120057*100), not a literal
+        return None  # an argument computed by an expression (0.011*100): not a literal cell
 
 
 def main() -> int:

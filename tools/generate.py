@@ -44,13 +44,18 @@ BLANKS = {
     "zero": "cellule vide = 0",
     "skip": "cellules vides ignorées",
 }
-RETURNS = {"number": "double", "text": "string", "matrix": "sequence< sequence< double > >"}
+# "table": a block of mixed cells (numbers, texts, #N/A), for functions whose rows stand on their own: a bad row
+# carries its reason in its own row instead of failing the whole call (CPOM_DOSSIER).
+RETURNS = {"number": "double", "text": "string", "matrix": "sequence< sequence< double > >",
+           "table": "sequence< sequence< any > >"}
 RETURNS_CPP = {
     "number": "double",
     "text": "::rtl::OUString",
     "matrix": "css::uno::Sequence< css::uno::Sequence< double > >",
+    "table": "css::uno::Sequence< css::uno::Sequence< css::uno::Any > >",
 }
-RETURN_KIND_CPP = {"number": "Number", "text": "Text", "matrix": "Matrix"}
+RETURN_KIND_CPP = {"number": "Number", "text": "Text", "matrix": "Matrix", "table": "Table"}
+MULTI_CELL = ("matrix", "table")  # results entered as an array formula
 RESERVED = {  # UNO IDL and C++ keywords that cannot name a parameter
     "any", "attribute", "boolean", "bound", "byte", "char", "const", "constants", "constrained", "default",
     "double", "enum", "exception", "false", "float", "get", "hyper", "in", "inout", "interface", "long",
@@ -115,7 +120,7 @@ def wizard_description(fn: dict, lang: str) -> str:
     """The function's description in the Function Wizard: its summary, then the generated hints."""
     args = fn.get("arg", [])  # also called on raw metadata (tests)
     parts = [fn["summary_" + lang]]
-    if fn["returns"] == "matrix":
+    if fn["returns"] in MULTI_CELL:
         parts.append(ARRAY_HINT[lang])
         year = next((a for a in args if a["name"] == YEAR_ARGUMENT), None)
         parts.append(YEAR_HINT[lang].format(year=display_name(year, lang)) if year
@@ -593,6 +598,10 @@ def cell(text: str) -> str:
     return str(text).replace("|", "\\|")
 
 
+RETURNS_FR = {"number": "nombre", "text": "texte", "matrix": "ligne ou plage",
+              "table": "tableau (nombres, textes et #N/D par ligne)"}
+
+
 def document_function(fn: dict) -> list[str]:
     sig_args = []
     for a in fn["arg"]:
@@ -601,7 +610,7 @@ def document_function(fn: dict) -> list[str]:
     out = [
         f"### {fn['name']}",
         "",
-        f"`{fn['name']}({'; '.join(sig_args)})` → {dict(number='nombre', text='texte', matrix='ligne ou plage')[fn['returns']]}",
+        f"`{fn['name']}({'; '.join(sig_args)})` → {RETURNS_FR[fn['returns']]}",
         "",
         fn["summary_fr"],
         "",

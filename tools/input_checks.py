@@ -11,10 +11,11 @@ included: engine/src/input_check.cpp). Keys (an unknown key is an error):
                 row); "" when all is well
   kind          amount (euros) | number | whole | rate | growth (rates are fractions: 0,02 = 2 %; a cell formatted
                 as a percentage takes 2 as 2 %; growth = a rate with the warning below) — default number; account
-                (see amounts); label (a name that must be given); choice (one of `values`)
+                (see amounts); label (a name that must be given); text (a free text: blank allowed unless
+                blank = "error"); choice (one of `values`)
   values        kind choice: the texts allowed (compared as Calc's = compares them: without regard to case)
-  blank         "error" (default: a blank is not read as 0) or "allowed" (a blank means "nothing", e.g. a quarter
-                not yet entered)
+  blank         "error" (default but for kind text: a blank is not read as 0) or "allowed" (a blank means "nothing",
+                e.g. a quarter not yet entered)
   min, max      bounds (included); a rate without them stays within −100 % … 100 %: above, it is probably a
                 percentage typed without its « % »
   why_min, why_max  the French reason of a bound, said after the value instead of « hors des limites (…) »
@@ -36,6 +37,7 @@ included: engine/src/input_check.cpp). Keys (an unknown key is an error):
   labels        the cells naming the inputs in the reasons (a header row "F14:J14", one per checked cell of a
                 row, or one cell "A23"); default: the cell addresses (« D9 : … »)
   label         instead of labels: one name, written in the source ("Premier exercice")
+  max_length    kinds label and text: the most characters (a longer text would be cut where it is printed)
   show          "first" (the reason cell shows the first problem of its inputs, on one line) or "all" (every
                 problem, joined by « ; »); default: "first" for one reason cell (it gathers many inputs), "all" for
                 one reason per row (a row's few cells; and no cutting to compute for each row of a long table);
@@ -49,13 +51,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 KINDS = {"amount": "AMOUNT", "number": "NUMBER", "whole": "WHOLE", "rate": "RATE", "growth": "RATE",
-         "account": "ACCOUNT", "choice": "CHOICE", "label": "LABEL"}
+         "account": "ACCOUNT", "choice": "CHOICE", "label": "LABEL", "text": "LABEL"}
+TEXT_KINDS = ("label", "text")
+CUT_WHEN_PRINTED = "la fin serait coupée à l'impression"  # the reason of max_length
 RATE_KINDS = ("rate", "growth")
 SUSPECT_GROWTH = 0.001  # below 0,1 % a yearly growth or inflation rate is almost surely a percent typo (issue 18 §1)
 OK_TEXT = "Contrôle des saisies : aucune anomalie."
 KEYS = {"cells", "reason", "kind", "blank", "min", "max", "suspect_below", "used_if", "why_min", "why_max",
-        "amounts", "values", "labels", "label", "warnings", "show", "skip_if", "classes", "why_classes", "not_with",
-        "why_not_with"}
+        "amounts", "values", "labels", "label", "warnings", "show", "skip_if", "max_length", "classes", "why_classes",
+        "not_with", "why_not_with"}
 SEPARATOR = "§§"  # between the reasons of several cells, so that the first one can be cut out (no reason holds it)
 VALIDATE = "CPOM_VALIDATE"
 
@@ -127,14 +131,22 @@ def number(value) -> str:
     return absolute(value) if isinstance(value, str) else repr(value)
 
 
+def blank_of(check: dict) -> str:
+    """"error" or "allowed": a free text may be left blank unless said otherwise."""
+    return check.get("blank", "allowed" if check.get("kind") == "text" else "error")
+
+
 def validate(values: str, kind: str, check: dict, labels: str, warn_below: str = "", amounts: str = "",
              most: int | None = None) -> str:
-    """CPOM_VALIDATE(...) with its arguments in metadata order, trailing omitted ones left out."""
+    """CPOM_VALIDATE(...) with its arguments in metadata order, trailing omitted ones left out. A text's max_length
+    is the engine's maximum of a LABEL (its most characters)."""
+    high = check.get("max_length") if kind in TEXT_KINDS else check.get("max")
+    why_max = check.get("why_max", CUT_WHEN_PRINTED if kind in TEXT_KINDS and high is not None else None)
     args = [values, quote(KINDS[kind]),
-            number(check["min"]) if "min" in check else "", number(check["max"]) if "max" in check else "",
-            labels, "1" if check.get("blank", "error") == "allowed" else "", warn_below,
+            number(check["min"]) if "min" in check else "", number(high) if high is not None else "",
+            labels, "1" if blank_of(check) == "allowed" else "", warn_below,
             quote(check["why_min"]) if "why_min" in check and not warn_below else "",
-            quote(check["why_max"]) if "why_max" in check and not warn_below else "",
+            quote(why_max) if why_max is not None and not warn_below else "",
             "{" + ";".join(quote(v) for v in check["values"]) + "}" if kind == "choice" else "",
             amounts, str(most) if most else "",
             quote(check["classes"]) if "classes" in check else "",
@@ -155,12 +167,16 @@ class Check:
         self.kind = table.get("kind", "number")
         if self.kind not in KINDS:
             raise ValueError(f"input_check {table['cells']}: unknown kind {self.kind!r} (one of {', '.join(KINDS)})")
-        if table.get("blank", "error") not in ("error", "allowed"):
+        if blank_of(table) not in ("error", "allowed"):
             raise ValueError(f"input_check {table['cells']}: blank is 'error' or 'allowed', not {table['blank']!r}")
         if table.get("show", "first") not in ("first", "all"):  # (its default depends on reason: self.show)
             raise ValueError(f"input_check {table['cells']}: show is 'first' or 'all', not {table['show']!r}")
         if ("values" in table) != (self.kind == "choice") or ("amounts" in table) != (self.kind == "account"):
             raise ValueError(f"input_check {table['cells']}: values go with kind choice, amounts with kind account")
+        if ("max_length" in table and self.kind not in TEXT_KINDS) or (
+                self.kind in TEXT_KINDS and {"min", "max"} & set(table)):
+            raise ValueError(f"input_check {table['cells']}: max_length goes with kinds label and text, min and max "
+                             f"with the numeric kinds")
         if ("classes" in table or "why_classes" in table) and self.kind != "account":
             raise ValueError(f"input_check {table['cells']}: classes go with kind account")
         if "why_not_with" in table and "not_with" not in table:
@@ -239,7 +255,7 @@ class Check:
 
     def blank_ok(self) -> bool:
         """True when blank cells give no reason (an account is read only with an amount)."""
-        return self.kind == "account" or self.table.get("blank", "error") == "allowed"
+        return self.kind == "account" or blank_of(self.table) == "allowed"
 
     def call_on(self, block: list[list[str]], warn_below: str = "") -> str:
         """CPOM_VALIDATE on one block of cells: its errors, or its warnings below `warn_below`."""
@@ -334,10 +350,22 @@ def joined(errors: list[Call], warnings: list[Call], show: str) -> str:
     return text
 
 
+ONE_BY_ONE = 12  # inputs named one by one when a call is an error; more: by column (Calc nests few IFs)
+
+
 def on_error(calls: list[Call]) -> str:
     """What the cell says when a call is an error: the first input in error, named; else #N/A (never "")."""
     reasons = "NA()"
     cells = list(dict.fromkeys(cell_name for call in calls for cell_name in call.read))
+    if len(cells) > ONE_BY_ONE:
+        rows_by_column: dict[str, list[int]] = {}
+        for cell, _ in cells:
+            letters, row = split_cell(cell)
+            rows_by_column.setdefault(letters, []).append(row)
+        for letters, rows in reversed(list(rows_by_column.items())):
+            span = f"{letters}{min(rows)}:{letters}{max(rows)}"
+            reasons = f'IF(SUMPRODUCT(ISERROR({span})*1)>0;{quote(span + " : une valeur en erreur")};{reasons})'
+        return reasons
     for cell, name in reversed(cells):
         said = quote(name[1:-1] + " : valeur en erreur") if name.startswith('"') else f'{name}&" : valeur en erreur"'
         reasons = f'IF(ISERROR({cell});{said};{reasons})'

@@ -21,7 +21,10 @@ Source format (see examples/cpom_projection.toml): title, locale, and [[sheet]] 
   [[sheet.chart]]   name, title, kind (line | bar), data (labels in the first column, headers in the first row),
                     anchor, size_cm, stacked (bars or lines stacked: parts of a whole), more_data (["A25:H27"]: more
                     series rows, same columns as data, when they are not next to its header row), labels_outside
-                    (category labels under the plot area, not on the zero line, when values can be negative)
+                    (category labels under the plot area, not on the zero line, when values can be negative),
+                    series_in_columns (one series per column of data, categories in its first column),
+                    horizontal (bars drawn from the left, first category at the top: a tornado chart, with stacked
+                    for bars of opposite signs on one line)
   formats           {"B5:F9" = "euro_cents"}: number format of cells: "euro" or "percent" (as the styles), one of
                     NUMBER_FORMATS below, or a format code in en-US notation ('#,##0.0 "ans"'), converted to the
                     workbook's locale (set after styles)
@@ -43,6 +46,9 @@ Layout keys for multi-sheet workbooks and printed dashboards (Builder.layout):
   page_scale        80: print at this fixed zoom (percent) instead of one_page / fit to width: the pages and their
                     breaks are then exactly those chosen (check them in the PDF)
   margins_cm        1.5: the four page margins
+Sheet order:
+  first_sheet       (top level) "Synthèse": the sheet moved first once every sheet is built (sheets are filled in
+                    the order of the source, each referring only to names defined before it)
 Print frame (every sheet, issue 12 §3.9): header = the sheet's name, footer = « Page N / M » numbered across the
 workbook; the organisation's name is a user input, so it goes into every title (row 1, a formula):
   organisation      (top level) "gestionnaire": a name or cell; every sheet's A1 ends with « — <it> — édité le <date> »
@@ -52,7 +58,7 @@ Input checks (tools/input_checks.py, issue 12 §3.2): what a formula reads is ch
 of the engine's CPOM_VALIDATE generated from:
   [[sheet.input_check]]  cells, reason (the cell(s) showing the first problem, in red), kind, blank, min, max,
                     suspect_below, used_if, values, amounts, why_min, why_max, labels, label, warnings, skip_if,
-                    show: see tools/input_checks.py (an unknown key is an error)
+                    show, max_length: see tools/input_checks.py (an unknown key is an error)
   control_summary   "A8": one line summing up the reasons of the whole workbook (green when there is none)
 Templates (.ots) are written without cached results: a document made from one is computed on the user's machine,
 in the user's locale (issue 18 §2); the builder's office computes in the workbook's locale (tools/office.py).
@@ -103,6 +109,10 @@ STYLES = {
     # The reason of a bad input (tools/input_checks.py), empty when all is well; shrunk to stay on one line, since
     # Calc does not give a row its optimal height again when a formula's text grows.
     "cpom_control": dict(CharColor=0x9C0006, CharHeight=9.0, ShrinkToFit=True),
+    # Long texts in rows of fixed height on a printed report (justifications, labels of a table of 30 rows).
+    "cpom_small": dict(CharHeight=8.0),
+    # A name in a narrow column of a one-page summary (the blocks of the synthesis): shrunk to stay on one line.
+    "cpom_shrink": dict(ShrinkToFit=True),
 }
 
 SERIES_COLOURS = (0x1F4E79, 0x5B9BD5, 0xA5A5A5, 0x2E75B6, 0x7F7F7F, 0xBDD7EE)
@@ -172,6 +182,8 @@ class Builder:
         self.control_summaries()  # they read every sheet's checks: once all sheets exist
         self.running_titles()  # they read a name that any sheet may define
         self.exclude_unprinted_sheets()
+        if "first_sheet" in self.source:  # opened and printed first (the page numbers follow the new order)
+            sheets.moveByName(self.source["first_sheet"], 0)
         self.doc.calculateAll()
         for spec in self.source["sheet"]:
             if spec.get("protect", True):
@@ -298,18 +310,24 @@ class Builder:
         embedded = sheet.Charts.getByName(chart["name"]).getEmbeddedObject()
         kind = {"line": "com.sun.star.chart.LineDiagram", "bar": "com.sun.star.chart.BarDiagram"}[chart["kind"]]
         embedded.setDiagram(embedded.createInstance(kind))
-        from com.sun.star.chart.ChartDataRowSource import ROWS
-        embedded.Diagram.DataRowSource = ROWS  # one series per row: charges, endowment
+        from com.sun.star.chart.ChartDataRowSource import COLUMNS, ROWS
+        # One series per row (charges, endowment) unless the series are columns (a tornado: -1 point, +1 point).
+        embedded.Diagram.DataRowSource = COLUMNS if chart.get("series_in_columns") else ROWS
         embedded.HasMainTitle = True
         embedded.Title.String = chart.get("title", "")
         embedded.HasLegend = True
         if chart.get("stacked"):
             embedded.Diagram.Stacked = True
+        if chart.get("horizontal"):
+            embedded.Diagram.Vertical = True  # Calc's name for bars growing along the X axis
+            embedded.Diagram.XAxis.ReverseDirection = True  # the first category (the largest effect) on top
         if chart.get("labels_outside"):
             from com.sun.star.chart.ChartAxisLabelPosition import OUTSIDE_START
             embedded.Diagram.XAxis.LabelPosition = OUTSIDE_START
         # Blues and greys, not the default red and yellow: red means "alert" on every sheet (one colour meaning).
-        for index in range(len(embedded.Data.RowDescriptions)):
+        series_count = len(embedded.Data.ColumnDescriptions if chart.get("series_in_columns")
+                           else embedded.Data.RowDescriptions)
+        for index in range(series_count):
             series = embedded.Diagram.getDataRowProperties(index)
             series.FillColor = series.LineColor = SERIES_COLOURS[index % len(SERIES_COLOURS)]
 

@@ -58,4 +58,9 @@ css::uno::Sequence<css::uno::Sequence<double>> invoke_matrix(std::size_t functio
     return run(function_index, args, language, [](const calls::Value& v) { return to_matrix_result(v); });
 }
 
+css::uno::Sequence<css::uno::Sequence<css::uno::Any>> invoke_table(std::size_t function_index, Blocks args,
+                                                                   calls::Language language) {
+    return run(function_index, args, language, [](const calls::Value& v) { return to_table_result(v); });
+}
+
 }  // namespace cpom::addin

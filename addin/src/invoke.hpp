@@ -20,5 +20,8 @@ double invoke_number(std::size_t function_index, Blocks args, calls::Language la
 rtl::OUString invoke_text(std::size_t function_index, Blocks args, calls::Language language);
 css::uno::Sequence<css::uno::Sequence<double>> invoke_matrix(std::size_t function_index, Blocks args,
                                                              calls::Language language);
+// A table of mixed cells: numbers, texts, and #N/A where a row has no figure (its reason is in the row).
+css::uno::Sequence<css::uno::Sequence<css::uno::Any>> invoke_table(std::size_t function_index, Blocks args,
+                                                                   calls::Language language);
 
 }  // namespace cpom::addin

@@ -4,6 +4,8 @@
 #include <com/sun/star/beans/XPropertySet.hpp>
 #include <com/sun/star/frame/XStorable.hpp>
 #include <com/sun/star/io/IOException.hpp>
+#include <com/sun/star/sheet/XPrintAreas.hpp>
+#include <com/sun/star/table/CellRangeAddress.hpp>
 
 #include <algorithm>
 #include <optional>
@@ -90,7 +92,9 @@ Sheets sheets_of(Document& document, const std::vector<std::string>& wanted) {
     return sheets;
 }
 
-// Hidden sheets are not printed: show only the chosen ones while the PDF is written, then restore.
+// Hidden sheets are not printed: show only the chosen ones while the PDF is written, then restore. A hidden sheet
+// with a print range is printed all the same (LibreOffice 7.4): the others also lose their print ranges meanwhile —
+// a sheet without one is then not printed, since the chosen ones keep theirs, or all of them have none.
 class ShownSheets {
 public:
     ShownSheets(Document& document, const Sheets& sheets) {
@@ -106,10 +110,16 @@ public:
             const bool wanted = std::find(sheets.chosen.begin(), sheets.chosen.end(), i) != sheets.chosen.end();
             saved_.emplace_back(sheet, visible);
             if (visible != wanted) sheet->setPropertyValue("IsVisible", Any(wanted));
+            if (!wanted) {
+                Reference<css::sheet::XPrintAreas> areas(sheet, UNO_QUERY_THROW);
+                print_areas_.emplace_back(areas, areas->getPrintAreas());
+                areas->setPrintAreas({});
+            }
         }
     }
     ~ShownSheets() {
         try {
+            for (auto it = print_areas_.begin(); it != print_areas_.end(); ++it) it->first->setPrintAreas(it->second);
             for (auto it = saved_.begin(); it != saved_.end(); ++it) it->first->setPropertyValue("IsVisible", Any(it->second));
         } catch (...) {
             // The copy in memory is not saved anywhere: nothing to repair.
@@ -118,6 +128,7 @@ public:
 
 private:
     std::vector<std::pair<Reference<css::beans::XPropertySet>, bool>> saved_;
+    std::vector<std::pair<Reference<css::sheet::XPrintAreas>, Sequence<css::table::CellRangeAddress>>> print_areas_;
 };
 
 }  // namespace

@@ -9,6 +9,7 @@
 #include <iostream>
 #include <thread>
 
+#include "cpom/cli/balance_fill.hpp"
 #include "cpom/cli/data_file.hpp"
 #include "cpom/cli/delivery.hpp"
 #include "cpom/cli/jobs.hpp"
@@ -43,6 +44,17 @@ std::size_t terminal_width() {
     return ::ioctl(STDERR_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0 ? size.ws_col : 100;
 }
 
+// Each file once, even if it fills several ranges (a FEC into the result and the bilan tables).
+std::vector<LoadedBalance> load_balances(const std::vector<BalanceRequest>& requests) {
+    std::vector<LoadedBalance> loaded;
+    for (const BalanceRequest& request : requests) {
+        const auto same = std::find_if(loaded.begin(), loaded.end(),
+                                       [&](const LoadedBalance& l) { return l.request.file == request.file; });
+        loaded.push_back(LoadedBalance{request, same != loaded.end() ? same->ledger : load_ledger(request.file)});
+    }
+    return loaded;
+}
+
 int usage_error(const std::string& message) {
     std::cerr << "cpom-run : " << message << "\nAide : cpom-run --help\n";
     return exit_code::usage;
@@ -60,6 +72,13 @@ int run(const Options& options, SignalGuard& signals) {
             return usage_error(std::string("données : ") + e.what());
         }
     }
+    std::vector<LoadedBalance> balances;
+    try {
+        balances = load_balances(options.balances);
+    } catch (const LedgerError& e) {
+        return usage_error(std::string("balance : ") + e.what());
+    }
+    for (const std::string& note : balance_notes(balances)) std::cerr << "cpom-run : balance " << note << "\n";
     const Plan plan = plan_jobs(options);
     if (plan.jobs.empty() && plan.rejected.empty()) return usage_error("aucun fichier à traiter dans les dossiers donnés");
     if (options.report && plan.is_input(*options.report))
@@ -107,7 +126,7 @@ int run(const Options& options, SignalGuard& signals) {
     Progress progress(plan.jobs.size(), !options.quiet && ::isatty(STDERR_FILENO), std::cerr, terminal_width());
     progress.show();
     const RunnerSettings settings{&options, &plan, shared_data ? &*shared_data : nullptr, work_root, &signals,
-                                  &delivery};
+                                  &delivery, balances.empty() ? nullptr : &balances};
     RunReport report = run_jobs(
         plan.jobs, options.jobs,
         [&](unsigned worker) { return std::make_unique<OfficeRunner>(settings, worker); }, signals.stop(), progress);

@@ -7,6 +7,7 @@
 
 #include <thread>
 
+#include "balance_import.hpp"
 #include "cpom/cli/diagnosis.hpp"
 #include "cpom/cli/write_errors.hpp"
 #include "document.hpp"
@@ -183,6 +184,8 @@ Outcome OfficeRunner::compute(const Job& job, std::vector<PendingOutput>& output
     std::vector<std::string> notes;
     if (!o.keep_active_content) notes = neutralise_received_workbook(*connection_, copy.path());
     Document document(*connection_, copy.path());
+    if (settings_.balances)  // then --data may still set any cell
+        for (std::string& note : fill_balances(document, *settings_.balances)) notes.push_back(std::move(note));
     if (data && !data->empty()) document.fill(*data);
     WorkbookErrors errors = document.recalculate();
     if (!o.keep_active_content) refuse_external_documents(document);

@@ -7,6 +7,7 @@
 #include <mutex>
 #include <optional>
 
+#include "cpom/cli/balance_fill.hpp"
 #include "cpom/cli/data_file.hpp"
 #include "cpom/cli/delivery.hpp"
 #include "cpom/cli/jobs.hpp"
@@ -26,6 +27,7 @@ struct RunnerSettings {
     std::filesystem::path work_root;       // this run's folder of profiles
     SignalGuard* signals = nullptr;
     Delivery* delivery = nullptr;          // commits the outputs of each document, once its deadline is passed
+    const std::vector<LoadedBalance>* balances = nullptr;  // --balance, read once
 };
 
 class OfficeRunner : public Runner {

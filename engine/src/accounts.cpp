@@ -42,6 +42,24 @@ std::string_view trim_spaces(std::string_view text) {
     return text;
 }
 
+bool is_blank(const AccountCell& cell) {
+    if (std::holds_alternative<std::monostate>(cell)) return true;
+    const auto* text = std::get_if<std::string_view>(&cell);
+    return text != nullptr && trim_spaces(*text).empty();
+}
+
+AccountNumber prefix_of(const AccountCell& cell, Role role, std::size_t line) {
+    if (const double* x = std::get_if<double>(&cell)) return AccountNumber::from_number(*x, role, line);
+    const auto* view = std::get_if<std::string_view>(&cell);
+    const std::string_view text = view ? trim_spaces(*view) : std::string_view();
+    const std::optional<AccountNumber> n = AccountNumber::from_text(text, role, line);
+    if (!n || n->digits().size() != text.size()) {
+        throw ArgumentError(role, line_label(line) + "« " + std::string(text) +
+                                      " » n'est pas un préfixe de compte (des chiffres seulement)");
+    }
+    return *n;
+}
+
 std::string line_label(std::size_t line) { return line == 0 ? std::string() : "ligne " + std::to_string(line) + " : "; }
 
 AccountNumber AccountNumber::from_number(double x, Role role, std::size_t line) {

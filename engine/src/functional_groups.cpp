@@ -19,25 +19,6 @@ std::string_view group_text(const AccountCell& cell) {
     return {};
 }
 
-bool is_blank(const AccountCell& cell) {
-    if (std::holds_alternative<std::monostate>(cell)) return true;
-    const auto* text = std::get_if<std::string_view>(&cell);
-    return text != nullptr && trim_spaces(*text).empty();
-}
-
-// The digits of a mapping prefix: stricter than an account of a trial balance (no qualifier after the digits),
-// because a table of prefixes is written on purpose.
-AccountNumber prefix_of(const AccountCell& cell, Role role, std::size_t line) {
-    if (const double* x = std::get_if<double>(&cell)) return AccountNumber::from_number(*x, role, line);
-    const std::string_view text = trim_spaces(group_text(cell));
-    const std::optional<AccountNumber> n = AccountNumber::from_text(text, role, line);
-    if (!n || n->digits().size() != text.size()) {
-        throw ArgumentError(role, line_label(line) + "« " + std::string(text) +
-                                          " » n'est pas un préfixe de compte (des chiffres seulement)");
-    }
-    return *n;
-}
-
 }  // namespace
 
 Group parse_group(std::string_view name, Role role) {

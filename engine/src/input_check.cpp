@@ -109,12 +109,28 @@ std::string account_error(const InputValue& value, double amount, const InputRul
            (rule.why_classes.empty() ? "la table prend les classes " + allowed : rule.why_classes);
 }
 
+// Characters as Calc's LEN counts them for the texts of a sheet: UTF-8 code points (continuation bytes skipped).
+std::size_t characters(std::string_view text) {
+    return static_cast<std::size_t>(
+        std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+// LABEL with a maximum: a text longer than that many characters (it would be cut where it is printed).
+std::string label_error(const InputValue& value, const InputRule& rule) {
+    const auto* text = std::get_if<std::string>(&value);
+    if (text == nullptr || !rule.maximum) return "";
+    const auto length = static_cast<double>(characters(*text));
+    if (length <= *rule.maximum) return "";
+    return "texte de " + french_number(length) + " caractères, " + french_number(*rule.maximum) + " au plus" +
+           (rule.why_max.empty() ? "" : " : " + rule.why_max);
+}
+
 std::string reason(const InputValue& value, const InputRule& rule, std::optional<double> line_amount) {
     if (rule.kind == InputKind::Account) {
         return line_amount && *line_amount != 0 ? account_error(value, *line_amount, rule) : "";
     }
     if (std::holds_alternative<std::monostate>(value)) return rule.blank_allowed ? "" : blank_error(rule);
-    if (rule.kind == InputKind::Label) return "";
+    if (rule.kind == InputKind::Label) return label_error(value, rule);
     if (const auto* text = std::get_if<std::string>(&value)) {
         return rule.kind == InputKind::Choice ? choice_error(*text, rule) : "« " + *text + " » n'est pas un nombre";
     }

@@ -40,6 +40,19 @@ class Figures:
                     raise NotApplicable(name)
         return rows
 
+    def block_rows(self, name) -> list[list[float] | None]:
+        """Rows of a table with one row per block (projection-cpom holds 40): None for a block left out (its row is
+        empty texts, as the template leaves it), floats for the others."""
+        out = []
+        for row in self.values[name]:
+            if all(v == "" for v in row):
+                out.append(None)
+            elif all(isinstance(v, float) for v in row):
+                out.append(row)
+            else:
+                raise NotApplicable(name)
+        return out
+
     def row(self, name) -> list[float]:
         """A one-row or one-column range as a flat list."""
         rows = self.rows(name)
@@ -47,6 +60,13 @@ class Figures:
 
     def one(self, name) -> float:
         return self.rows(name)[0][0]
+
+    def amounts(self, name) -> list[float]:
+        """A one-column range of amounts whose unused rows are left empty (counted 0)."""
+        flat = [0.0 if v == "" else v for v in self.texts(name)]
+        if not all(isinstance(v, float) for v in flat):
+            raise NotApplicable(name)
+        return flat
 
     def texts(self, name) -> list:
         rows = self.values[name]
@@ -78,18 +98,24 @@ class Check:
 
 
 # ------------------------------------------------------------------------------------------------ projection-cpom
+def _used(*tables):
+    """The blocks computed in every table (a block left out is None in each)."""
+    return [b for b in range(len(tables[0])) if all(t[b] is not None for t in tables)]
+
+
 def _gap_is_charges_minus_resources(f):
-    charges, resources, gaps = f.rows("charges_projetees"), f.rows("ressources_projetees"), f.rows("ecart_annuel")
+    charges, resources = f.block_rows("charges_projetees"), f.block_rows("ressources_projetees")
+    gaps = f.block_rows("ecart_annuel")
     return [f"block {b + 1} year {y}: gap {gaps[b][y]:.2f} ≠ {charges[b][y]:.2f} − {resources[b][y]:.2f}"
-            for b in range(len(gaps)) for y in range(len(gaps[b]))
+            for b in _used(charges, resources, gaps) for y in range(len(gaps[b]))
             if not same(gaps[b][y], charges[b][y] - resources[b][y])]
 
 
 def _cumulative_is_running_sum(f):
-    gaps, cumulative = f.rows("ecart_annuel"), f.rows("ecart_cumule")  # gaps from year 0, cumulative from year 1
+    gaps, cumulative = f.block_rows("ecart_annuel"), f.block_rows("ecart_cumule")  # gaps from year 0, cumulative from 1
     out = []
-    for b, row in enumerate(cumulative):
-        for k, value in enumerate(row):
+    for b in _used(gaps, cumulative):
+        for k, value in enumerate(cumulative[b]):
             want = sum(gaps[b][1:k + 2])
             if not same(value, want):
                 out.append(f"block {b + 1} year {k + 1}: cumulative {value:.2f}, running sum {want:.2f}")
@@ -102,11 +128,11 @@ def _codes(f):
 
 def _blocks_add_up_to_financers(block_name, financer_name):
     def test(f):
-        blocks, financers, codes = f.rows(block_name), f.rows(financer_name), _codes(f)
+        blocks, financers, codes = f.block_rows(block_name), f.rows(financer_name), _codes(f)
         out = []
         for i, code in enumerate(FINANCERS):
             for y in range(len(financers[i])):
-                want = sum(blocks[b][y] for b in range(len(blocks)) if codes[b] == code)
+                want = sum(blocks[b][y] for b in _used(blocks) if codes[b] == code)
                 if not same(financers[i][y], want):
                     out.append(f"{code} year {y}: {financers[i][y]:.2f}, its blocks {want:.2f}")
         return out
@@ -115,13 +141,13 @@ def _blocks_add_up_to_financers(block_name, financer_name):
 
 def _financers_add_up_to_perimeter(financer_name, block_name):
     def test(f):
-        financers, blocks, codes = f.rows(financer_name), f.rows(block_name), _codes(f)
+        financers, blocks, codes = f.rows(financer_name), f.block_rows(block_name), _codes(f)
         out = []
         for y in range(len(financers[3])):
             total = financers[3][y]
             if not same(total, sum(financers[i][y] for i in range(3))):
                 out.append(f"year {y}: perimeter {total:.2f} ≠ ARS + CD1 + CD2")
-            blocks_total = sum(blocks[b][y] for b in range(len(blocks)) if codes[b] != "aucun")
+            blocks_total = sum(blocks[b][y] for b in _used(blocks) if codes[b] != "aucun")
             if not same(total, blocks_total):
                 out.append(f"year {y}: perimeter {total:.2f}, blocks with a financer {blocks_total:.2f} "
                            f"(codes {codes})")
@@ -143,7 +169,12 @@ def _financer_cumulative_is_running_sum(f):
 
 
 def _reserves_add_up(f):
-    blocks, financers, codes = f.row("reserves"), f.row("reserves_financeurs"), _codes(f)
+    computed = _used(f.block_rows("ecart_cumule"))  # the reserves of a block left out are not counted
+    codes = [c if b in computed else "" for b, c in enumerate(_codes(f))]
+    blocks = [r[0] if b in computed else 0.0 for b, r in enumerate(f.values["reserves"])]
+    if any(not isinstance(blocks[b], float) for b in computed):
+        raise NotApplicable("reserves")
+    financers = f.row("reserves_financeurs")
     out = [f"{code}: reserves {financers[i]:.2f}, its blocks {sum(r for r, c in zip(blocks, codes) if c == code):.2f}"
            for i, code in enumerate(FINANCERS)
            if not same(financers[i], sum(r for r, c in zip(blocks, codes) if c == code))]
@@ -153,10 +184,14 @@ def _reserves_add_up(f):
 
 
 def _block_exhaustion_year(f):
-    cumulative, reserves, years = f.rows("ecart_cumule"), f.row("reserves"), f.row("annee_epuisement_bloc")
-    return [f"block {b + 1}: exhaustion year {years[b]:g}, cumulative gaps {[round(c) for c in cumulative[b]]} "
+    cumulative, years = f.block_rows("ecart_cumule"), f.block_rows("annee_epuisement_bloc")
+    reserves = [r[0] for r in f.values["reserves"]]
+    blocks = _used(cumulative, years)
+    if any(not isinstance(reserves[b], float) for b in blocks):
+        raise NotApplicable("reserves")
+    return [f"block {b + 1}: exhaustion year {years[b][0]:g}, cumulative gaps {[round(c) for c in cumulative[b]]} "
             f"against reserves {reserves[b]:.0f} give {first_year_over(cumulative[b], reserves[b])}"
-            for b in range(len(years)) if years[b] != first_year_over(cumulative[b], reserves[b])]
+            for b in blocks if years[b][0] != first_year_over(cumulative[b], reserves[b])]
 
 
 def _financer_exhaustion_year(f):
@@ -184,6 +219,46 @@ def _monte_carlo_without_spread_is_the_projection(f):
     return out
 
 
+def _drivers_add_up(f):
+    """Issue 16, item 2: the ten drivers of a block, of a financer and of the perimeter add up to its cumulative gap."""
+    drivers, cumulative = f.block_rows("decomposition_blocs"), f.block_rows("ecart_cumule")
+    out = [f"block {b + 1}: drivers add up to {sum(drivers[b]):.2f}, cumulative gap {cumulative[b][-1]:.2f}"
+           for b in _used(drivers, cumulative) if not same(sum(drivers[b]), cumulative[b][-1])]
+    by_financer, totals = f.rows("decomposition_financeurs"), f.rows("ecart_cumule_financeurs")
+    for i, name in enumerate(FINANCERS + ("périmètre",)):
+        column = [row[i] for row in by_financer]
+        if not same(sum(column[:-1]), column[-1]) or not same(column[-1], totals[i][-1]):
+            out.append(f"{name}: drivers {sum(column[:-1]):.2f}, total {column[-1]:.2f}, cumulative {totals[i][-1]:.2f}")
+    return out
+
+
+def _scenarios_add_up(f):
+    """Issue 16, item 1: each financer's scenario is the sum of its blocks' (the rebasing shared in proportion)."""
+    blocks, codes = f.block_rows("scenarios_blocs"), _codes(f)  # per block: offer, ask, fallback (gap, year), reason
+    out = []
+    for s, name in enumerate(("scenario_offre", "scenario_demande", "scenario_repli")):
+        financers = f.rows(name)  # per financer then the perimeter: 5 yearly gaps, the cumulative gap (index 5)
+        for i, code in enumerate(FINANCERS):
+            want = sum(blocks[b][2 * s] for b in _used(blocks) if codes[b] == code)
+            if not same(financers[i][5], want):
+                out.append(f"{name} {code}: {financers[i][5]:.2f}, its blocks {want:.2f}")
+    return out
+
+
+def _fungibility_within_financers(f):
+    """Issue 16, item 6: a financer's need is its blocks' pooled gap beyond its reserves; the perimeter's is the sum
+    of its financers' needs, never the pooled gap of all (reserves never pass from one financer to another)."""
+    rows = f.rows("fongibilite")  # financers then perimeter: reserves, gap, alone, surpluses, need, gain, …
+    out = []
+    for i, name in enumerate(FINANCERS):
+        reserves, gap, need = rows[i][0], rows[i][1], rows[i][4]
+        if not same(need, max(0.0, gap - reserves)):
+            out.append(f"{name}: need {need:.2f}, want max(0, {gap:.2f} − {reserves:.2f})")
+    if not same(rows[3][4], sum(rows[i][4] for i in range(3))):
+        out.append(f"perimeter need {rows[3][4]:.2f} ≠ the sum of its financers' needs")
+    return out
+
+
 PROJECTION = [
     Check("gap = charges − resources", ["charges_projetees", "ressources_projetees", "ecart_annuel"],
           _gap_is_charges_minus_resources),
@@ -201,10 +276,15 @@ PROJECTION = [
           _financers_add_up_to_perimeter("ressources_financeurs", "ressources_projetees")),
     Check("financer cumulative gap = running sum", ["charges_financeurs", "ressources_financeurs",
                                                      "ecart_cumule_financeurs"], _financer_cumulative_is_running_sum),
-    Check("reserves add up", ["reserves", "reserves_financeurs", "financeur_bloc"], _reserves_add_up),
+    Check("reserves add up", ["reserves", "reserves_financeurs", "financeur_bloc", "ecart_cumule"], _reserves_add_up),
     Check("block exhaustion year", ["ecart_cumule", "reserves", "annee_epuisement_bloc"], _block_exhaustion_year),
     Check("financer exhaustion year", ["ecart_cumule_financeurs", "reserves_financeurs",
                                        "annee_epuisement_financeurs"], _financer_exhaustion_year),
+    Check("drivers add up to the cumulative gap", ["decomposition_blocs", "ecart_cumule", "decomposition_financeurs",
+                                                   "ecart_cumule_financeurs"], _drivers_add_up),
+    Check("scenarios: financers = their blocks", ["scenarios_blocs", "scenario_offre", "scenario_demande",
+                                                  "scenario_repli", "financeur_bloc"], _scenarios_add_up),
+    Check("fungibility within financers, never across", ["fongibilite"], _fungibility_within_financers),
     Check("Monte Carlo with standard deviation 0 = projection",
           ["ecart_type_inflation", "ecart_cumule_median", "ecart_cumule_financeurs", "probabilite_epuisement",
            "annee_epuisement"], _monte_carlo_without_spread_is_the_projection),
@@ -212,28 +292,30 @@ PROJECTION = [
 
 
 # ----------------------------------------------------------------------------------------------------------- eprd
-def _crp_totals(f):
-    out = []
-    charges = sum(f.row("charges_crpp")) + sum(f.row("charges_crpa"))
-    products = sum(f.row("produits_crpp")) + sum(f.row("produits_crpa"))
-    if not same(f.one("total_charges"), charges):
-        out.append(f"total charges {f.one('total_charges'):.2f}, CRPP + CRPA groups {charges:.2f}")
-    if not same(f.one("total_produits"), products):
-        out.append(f"total products {f.one('total_produits'):.2f}, CRPP + CRPA groups {products:.2f}")
-    result = f.row("resultat_previsionnel")
-    want = [sum(f.row("produits_crpp")) - sum(f.row("charges_crpp")),
-            sum(f.row("produits_crpa")) - sum(f.row("charges_crpa")), products - charges]
-    out += [f"forecast result {i}: {result[i]:.2f} ≠ products − charges {want[i]:.2f}"
-            for i in range(3) if not same(result[i], want[i])]
-    return out
+def _results_add_up(f):
+    """eprd and errd: the columns, the CRP (CRPP and CRPA) and the financers each add up to the perimeter."""
+    total = f.one("resultat_consolide")
+    return [f"{name}: sum {sum(f.amounts(name)):.2f} ≠ perimeter result {total:.2f}"
+            for name in ("colonnes_resultats", "crp_resultats", "financeurs_resultats")
+            if not same(sum(f.amounts(name)), total)]
+
+
+def _balance_result(f):
+    balance, total = f.one("resultat_balance"), f.one("resultat_consolide")
+    return [] if same(balance, total) else [f"trial balance result {balance:.2f} ≠ perimeter result {total:.2f}"]
+
+
+RESULTS = [
+    Check("columns, CRP and financers add up to the perimeter", ["colonnes_resultats", "crp_resultats",
+                                                                  "financeurs_resultats", "resultat_consolide"],
+          _results_add_up),
+    Check("trial balance result is the perimeter's", ["resultat_balance", "resultat_consolide"], _balance_result),
+]
 
 
 def _caf_adds_up(f):
-    crpp, crpa, total = f.row("caf_par_compte")
-    out = [] if same(total, crpp + crpa) else [f"CAF {total:.2f} ≠ CRPP {crpp:.2f} + CRPA {crpa:.2f}"]
-    if not same(f.one("caf"), total):
-        out.append(f"CAF {f.one('caf'):.2f} ≠ its column {total:.2f}")
-    return out
+    total, columns = f.one("caf"), sum(f.amounts("colonnes_caf"))
+    return [] if same(total, columns) else [f"CAF {total:.2f} ≠ its columns {columns:.2f}"]
 
 
 def _treasury_is_frng_minus_bfr(f):
@@ -305,10 +387,8 @@ def _depreciation_is_not_cash(f, example):
     return out
 
 
-EPRD = [
-    Check("CRP totals and results", ["charges_crpp", "charges_crpa", "produits_crpp", "produits_crpa",
-                                     "total_charges", "total_produits", "resultat_previsionnel"], _crp_totals),
-    Check("CAF adds up", ["caf_par_compte", "caf"], _caf_adds_up),
+EPRD = RESULTS + [
+    Check("CAF adds up", ["colonnes_caf", "caf"], _caf_adds_up),
     Check("treasury = FRNG − BFR", ["frng_ouverture", "bfr_ouverture", "tresorerie_ouverture", "frng_fin",
                                     "bfr_fin", "tresorerie_fin"], _treasury_is_frng_minus_bfr),
     Check("balance sheet moves", ["frng_fin", "frng_ouverture", "apport_prelevement_frng", "bfr_fin",
@@ -428,13 +508,68 @@ AUDIT_BUDGETAIRE = [
           _alerts_counted("statut_groupes", "groupes_en_alerte")),
 ]
 
+# ----------------------------------------------------------------------------------------------------------- errd
+def _errd_treasury(f):
+    frng, bfr, cash = f.one("frng"), f.one("bfr"), f.one("tresorerie")
+    return [] if same(cash, frng - bfr) else [f"treasury {cash:.2f} ≠ FRNG {frng:.2f} − BFR {bfr:.2f}"]
+
+
+ERRD = RESULTS + [
+    Check("treasury = FRNG − BFR", ["frng", "bfr", "tresorerie"], _errd_treasury),
+]
+
+
+def _complete_year_is_the_actual(f):
+    """With the four quarters entered, the year-end forecast is the actual, whatever the method."""
+    methods, forecast, actual = f.texts("methodes_appliquees"), f.texts("atterrissage"), f.texts("realise_a_date")
+    return [f"indicator {k + 1}: forecast {forecast[k]!r}, actual {actual[k]!r} with the four quarters entered"
+            for k in range(len(methods)) if methods[k] == "année complète" and isinstance(forecast[k], float)
+            and isinstance(actual[k], float) and not same(forecast[k], actual[k])]
+
+
+def _objectives_by_axis_add_up(f):
+    """Rapport, objectives by axis (rows: four axes then the total; columns: in use, OK / VIGILANCE / ALERTE to date,
+    the same at year end, without forecast, unjustified): the total row adds up the axes, nothing is counted twice."""
+    rows, out = f.rows("rapport_objectifs_par_axe"), []
+    for column in range(1, 7):
+        if not same(rows[4][column], sum(r[column] for r in rows[:4])):
+            out.append(f"column {column + 1}: total {rows[4][column]:g} ≠ sum of the axes")
+    for k, r in enumerate(rows):
+        if r[1] + r[2] + r[3] > r[0] or not same(r[7], r[0] - r[4] - r[5] - r[6]) or r[7] < 0:
+            out.append(f"row {k + 1}: {r}")
+    return out
+
+
+def _reserves_left_by_block(f):
+    """Rapport, trajectory of each block (columns B-L): gap = charges − resources, projected and forecast; forecast
+    cumulative gap = projected cumulative − projected gap + forecast gap; reserves left = reserves − forecast cumulative.
+    A cell « à corriger » or « — » (a text) is not a figure: its relations are not checked."""
+    out = []
+    for k, r in enumerate(f.texts("rapport_trajectoire")[i:i + 12] for i in range(0, 96, 12)):
+        label, b, c, d, e, _, g, h, i_, j, kk, l = r
+        relations = [("projected gap", d, (b, c), lambda: b - c), ("forecast gap", j, (h, i_), lambda: h - i_),
+                     ("forecast cumulative gap", kk, (e, d, j), lambda: e - d + j),
+                     ("reserves left", l, (g, kk), lambda: g - kk)]
+        for name, value, operands, expected in relations:
+            if all(isinstance(v, float) for v in (value, *operands)) and not same(value, expected()):
+                out.append(f"block {k + 1} ({label}): {name} {value:.2f} ≠ {expected():.2f}")
+    return out
+
+
 SUIVI_TRIMESTRIEL = [
     Check("alerts counted", ["statut", "nombre_alertes"], _alerts_counted("statut", "nombre_alertes")),
+    Check("forecast alerts counted", ["statut_prevu", "nombre_alertes_prevues"],
+          _alerts_counted("statut_prevu", "nombre_alertes_prevues")),
+    Check("a complete year is the actual", ["methodes_appliquees", "atterrissage", "realise_a_date"],
+          _complete_year_is_the_actual),
+    Check("objectives by axis add up", ["rapport_objectifs_par_axe"], _objectives_by_axis_add_up),
+    Check("reserves left by block", ["rapport_trajectoire"], _reserves_left_by_block),
 ]
 
 BY_TEMPLATE = {
     "projection-cpom": PROJECTION,
     "eprd": EPRD,
+    "errd": ERRD,
     "couts-activite": COUTS_ACTIVITE,
     "audit-budgetaire": AUDIT_BUDGETAIRE,
     "suivi-trimestriel": SUIVI_TRIMESTRIEL,

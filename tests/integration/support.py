@@ -56,3 +56,42 @@ def write_cell(cell, value) -> None:
         cell.setString(value)
     else:
         cell.setValue(value)
+
+
+class TemplateDocument:
+    """A document created from a template as File ▸ New ▸ Templates does (AsTemplate), its sheets unprotected so that
+    inputs can be written as a paste or cpom-run --data writes them; cells named "Sheet.A1"."""
+
+    def __init__(self, office, template, unprotect=True):
+        from office import props
+        self.doc = office.desktop.loadComponentFromURL(pathlib.Path(template).as_uri(), "_blank", 0,
+                                                       props(Hidden=True, AsTemplate=True))
+        if unprotect:
+            for sheet in self.doc.Sheets:
+                sheet.unprotect("")
+        self.doc.calculateAll()
+
+    def close(self):
+        self.doc.close(True)
+
+    def cell(self, ref: str):
+        sheet, address = ref.rsplit(".", 1)
+        return self.doc.Sheets.getByName(sheet).getCellRangeByName(address)
+
+    def value(self, ref: str) -> float:
+        """The number of a cell that must not be an error."""
+        cell = self.cell(ref)
+        assert cell.getError() == 0, f"{ref} is in error ({cell.getString()})"
+        return cell.getValue()
+
+    def text(self, ref: str) -> str:
+        return self.cell(ref).getString()
+
+    def error(self, ref: str) -> bool:
+        return self.cell(ref).getError() != 0
+
+    def set(self, values: dict) -> None:
+        """Writes inputs ({"Sheet.A1": value}: a number, a text, None for a blank), then recalculates."""
+        for ref, value in values.items():
+            write_cell(self.cell(ref), value)
+        self.doc.calculateAll()

@@ -24,7 +24,7 @@ ALL_FORMATS = "xlsx,pdf,csv,ods"  # XLSX asked first: it must still not change t
 # The two cases of the issue on projection-cpom: a text in the group I inflation, a zero year-0 resource.
 PROJECTION_CASES = {
     "inflation-texte": {"inflation_groupe_1": ["2,4 pc", 0.02, 0.018, 0.018, 0.018]},
-    "ressources-zero": {"ressources_annee_0": [0, 690000, 2200000, 3290000, 1310000, 1620000]},
+    "ressources-zero": {"ressources_annee_0": [0, 690000, 2200000, 3290000, 1310000, 1620000] + [None] * 34},
 }
 
 office = None
@@ -85,7 +85,7 @@ def entry(report, stem):
 
 class EveryCellEqualsTheOds(unittest.TestCase):
     def test_xlsx_and_csv_of_every_template(self):
-        self.assertEqual(sorted(runs), ["audit-budgetaire", "couts-activite", "eprd", "projection-cpom",
+        self.assertEqual(sorted(runs), ["audit-budgetaire", "couts-activite", "eprd", "errd", "projection-cpom",
                                         "suivi-trimestriel"])
         for template, (out, stems, result, report) in runs.items():
             self.assertIn(result.returncode, (0, 4), result.stdout + result.stderr)
@@ -127,13 +127,16 @@ class CellsInErrorAreReported(unittest.TestCase):
         lines = result.stdout.splitlines()
         self.assertTrue(any(l.startswith("ok     ") and "exemple.json" in l for l in lines), result.stdout)
         text = next(i for i, l in enumerate(lines) if l.startswith("erreur ") and "inflation-texte.json" in l)
-        self.assertRegex(lines[text + 1], r"^       \d+ cellules en erreur : Projection \(\d+\), Consolidation")
+        self.assertRegex(lines[text + 1], r"^       \d+ cellules en erreur : Synthèse \(\d+\), Projection \(\d+\), "
+                                          r"Détail des charges \(\d+\), Consolidation")
         # The template's own verdict on its inputs (named cell controle_saisies), then the first causes, the
-        # explained ones first: the CPOM_ call that meets the text, whatever cell the layout puts it in.
+        # explained ones first: the CPOM_ call that meets the text (CPOM_DOSSIER: the first block not computed and
+        # why, one table for every block), whatever cell the layout puts it in.
         self.assertTrue(lines[text + 2].startswith("       contrôle du classeur : "), lines[text + 2])
-        reason = ("CPOM_PROJECT, taux = inflation_groupe_1 : la cellule n° 1 contient du texte (« 2,4 pc ») : "
-                  "un nombre est attendu")
-        self.assertRegex(lines[text + 3], r"^       Projection\.[A-Z]+\d+ (Err:502|#N/A) — " + re.escape(reason) + "$")
+        reason = ("CPOM_DOSSIER : bloc n° 1 : saisies communes : Inflation du groupe I (alimentation, énergie, "
+                  "fournitures) : 2026 : « 2,4 pc » n'est pas un nombre")
+        self.assertRegex(lines[text + 3], r"^       [^ ]+\.[A-Z]+\d+ (Err:502|#N/A) — (vient de Projection\.[A-Z]+\d+ : )?"
+                         + re.escape(reason) + "$")
         zero = next(i for i, l in enumerate(lines) if l.startswith("erreur ") and "ressources-zero.json" in l)
         self.assertTrue(lines[zero + 2].startswith("       contrôle du classeur : "), lines[zero + 2])
         self.assertIn("3 classeurs : 3 réussis, dont 2 avec des cellules en erreur, 0 en échec", result.stdout)
@@ -143,7 +146,7 @@ class CellsInErrorAreReported(unittest.TestCase):
         bad = entry(report, "inflation-texte")
         self.assertEqual(bad["status"], "errors")
         self.assertEqual(bad["error_count"], sum(bad["errors_by_sheet"].values()))
-        self.assertEqual(len(bad["outputs"]), 8)  # ods, xlsx, pdf and one CSV per sheet (5)
+        self.assertEqual(len(bad["outputs"]), 10)  # ods, xlsx, pdf and one CSV per sheet (7)
         self.assertGreater(bad["seconds"], 0)
         self.assertTrue(bad["input_check"])
         explained = [c for c in bad["error_cells"] if c["reason"] == reason]

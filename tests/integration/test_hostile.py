@@ -30,25 +30,13 @@ MODE = os.environ.get("CPOM_HOSTILE", "short")
 # (template, input, variant, check) with shell-style wildcards; "exemple" is the template's own example data.
 # Checks: the invariants' names (invariants.py), plus "error reported" (a key figure in error must be reported with
 # a reason by cpom-run) and "text reported" (a text in a number cell must not be silently replaced).
-KNOWN_FAILURES = {
-    # 3.1 — PGFP: the depreciation is charged but only added back in the CAF: less depreciation, more cash.
-    ("eprd", "pgfp_dotations", "*", "depreciation is not cash"): "3.1",
-    # 3.2 — a text in a number cell is silently read as 0 or as a large number (SUM, IF(x>0…), IF(taux>plafond…)).
-    ("eprd", "acquisitions", "texte", "text reported"): "3.2",
-    ("eprd", "autres_emplois", "texte", "text reported"): "3.2",
-    ("eprd", "autres_ressources", "texte", "text reported"): "3.2",
-    ("eprd", "subventions_investissement", "texte", "text reported"): "3.2",
-    ("projection-cpom", "annee_investissements", "texte", "text reported"): "3.2",
-    ("projection-cpom", "annee_mesures_nouvelles", "texte", "text reported"): "3.2",
-    ("projection-cpom", "plafond", "texte", "text reported"): "3.2",
-    ("projection-cpom", "taux_attendus", "texte", "text reported"): "3.2",
-    ("suivi-trimestriel", "realise_t[1234]", "texte", "text reported"): "3.2",
-    # 3.2 — a block whose financer code is empty, a number or unknown (CD9) vanishes from the financers and from
-    # the Consolidation's perimeter, but not from the Projection sheet's perimeter totals (SUMIF <> "aucun").
-    ("projection-cpom", "financeur_bloc", "*", "financers and blocks add up to the perimeter*"): "3.2",
-    # 3.4 — the Monte Carlo uses constant average rates: with a standard deviation of 0 its median is not the
-    # projection's cumulative gap.
-    ("projection-cpom", "ecart_type_inflation", "zero", "Monte Carlo with standard deviation 0 = projection"): "3.4",
+# Every case once listed here by issue 12 §3.1, 3.2 and 3.4 passed the full run (ctest -L hostile, 02/12/2026) once
+# the projection, checks and suivi branches were merged; the full run on merged main then found the two below.
+KNOWN_FAILURES: dict[tuple[str, str, str, str], str] = {
+    # Issue 12, left open: a column of the perimeter used without its financer drops out of the Financeurs table,
+    # whose total then differs from the CRPP (shown only by the control row under it, not as an error).
+    ("eprd", "colonnes_financeurs", "vide", "columns, CRP and financers add up to the perimeter"): "issue 12",
+    ("errd", "colonnes_financeurs", "vide", "columns, CRP and financers add up to the perimeter"): "issue 12",
 }
 
 NUMERIC_VARIANTS = ("zero", "negatif", "enorme", "pourcent_entier")  # show whether the workbook uses an input
@@ -95,9 +83,11 @@ def changed(rows, example_rows) -> bool:
 
 
 def reported(entry) -> bool:
-    """cpom-run said the workbook holds errors, and why (a reason, or the cell an error comes from)."""
-    return (entry["status"] == "errors" and entry["error_count"] > 0
-            and any(c["reason"] or c["cause"] for c in entry["error_cells"]))
+    """cpom-run said the workbook holds errors, and why: a reason, the cell an error comes from, or the workbook's
+    input control naming the input to correct (a template shows #N/A next to its reason: docs/cli.md)."""
+    explained = (any(c["reason"] or c["cause"] for c in entry["error_cells"])
+                 or (entry.get("input_check") or "").startswith("Contrôle des saisies : à corriger"))
+    return entry["status"] == "errors" and entry["error_count"] > 0 and explained
 
 
 class Hostile(unittest.TestCase):

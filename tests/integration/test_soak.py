@@ -172,7 +172,7 @@ class Soak(unittest.TestCase):
             for args in ([largest_call(fn)] if warm_up else []) + calls:
                 formula = addin_call(fn["name"], *args)
                 # Some calls as array formulas over 1×N cells, the others in one cell (its first value).
-                cols = self.rng.randint(2, 30) if fn["returns"] == "matrix" and self.rng.random() < 0.2 else 1
+                cols = self.rng.randint(2, 30) if fn["returns"] in ("matrix", "table") and self.rng.random() < 0.2 else 1
                 col = 0 if cols == 1 else 2
                 soak.formula(row, col, formula, rows=1, cols=cols)
                 codes.formula(row, 0, f"of:=ORG.OPENOFFICE.ERRORTYPE({ref(row, col, sheet='Soak')})")

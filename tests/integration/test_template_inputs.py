@@ -24,7 +24,7 @@ import support
 from office import props
 
 office = None
-TEMPLATES = ("eprd", "couts-activite", "audit-budgetaire", "suivi-trimestriel")
+TEMPLATES = ("eprd", "errd", "couts-activite", "audit-budgetaire", "suivi-trimestriel")
 OK_SUMMARY = "Contrôle des saisies : aucune anomalie."
 # English notation in a displayed text: 10,000 / 1.5 / $ (French: 10 000 / 1,5 / €).
 # A French decimal such as 0,012 is not a grouping: English groups start with 1 to 9.
@@ -136,21 +136,34 @@ class InputChecks(Shipped):
     CASES = [
         # template, {input: value}, reason cell, reason expected (a regex), cells in error, summary cell
         ("eprd", {"PGFP.D9": "deux pour cent"}, "PGFP.A18", r"^D9 : « deux pour cent » n'est pas un nombre$",
-         ["PGFP.C20", "PGFP.H26"], "Balance.A8"),
-        ("eprd", {"PGFP.C9": 2}, "PGFP.A18",
-         r"^C9 : 200\xa0% : probablement 2\xa0% saisi sans le signe % \(saisir 2\xa0%\) ; "
-         r"limites : de -50\xa0% à 100\xa0%$",
-         [], "PGFP.A4"),
+         ["PGFP.C20", "PGFP.H26"], "Périmètre.A6"),
+        ("eprd", {"PGFP.C9": 2}, "PGFP.A18", r"^C9 : 200\xa0% : probablement 2\xa0% saisi sans le signe %", [], "PGFP.A4"),
         ("eprd", {"Financement.B6": -5000}, "Financement.A13",
          r"^B6 : -5\xa0000\xa0€ hors des limites \(au moins 0\xa0€\)$", [], "Financement.A23"),
-        ("eprd", {"Financement.B7": None}, "Financement.A13",
-         r"^B7 : cellule vide, une valeur est attendue \(0 s'il n'y en a pas\)$", [], "Ratios.A3"),
-        ("eprd", {"Balance.C20": "n/a"}, "Balance.F20", r"^C20 : « n/a » n'est pas un nombre$",
-         ["CRP.B5", "CAF.E12"], "CRP.A3"),
-        ("eprd", {"Balance.A20": "", "Balance.C20": 5000}, "Balance.F20",
-         r"^A20 : montant de 5000 sans numéro de compte$", ["CRP.D8"], "Balance.A8"),
-        # An input holding a formula in error: Calc hands no error to the add-in, the reason still names the cell.
-        ("eprd", {"PGFP.D9": support.Formula("=1/0")}, "PGFP.A18", r"^D9 : valeur en erreur$", ["PGFP.C20"], "PGFP.A4"),
+        ("eprd", {"Financement.B7": None}, "Financement.A13", r"^B7 : cellule vide, une valeur est attendue", [], "Ratios.A3"),
+        # issue 15: the balance in debit and credit; a bad line makes the totals it feeds errors
+        ("eprd", {"Balance.D20": "n/a"}, "Balance.J20", r"^D20 : « n/a » n\'est pas un nombre", ["Colonnes.G5", "CRP.K30", "CAF.C12"],
+         "Balance.A4"),
+        ("eprd", {"Balance.A20": "", "Balance.D20": 5000}, "Balance.J20", r"^A20 : montant de 5000 sans numéro de compte",
+         ["Colonnes.G5", "CRP.K30"], "TPER.A4"),
+        ("eprd", {"Balance.A20": "4011"}, "Balance.J20", r"^A20 : compte de classe 4 : hors du compte de résultat",
+         ["Colonnes.G5", "CRP.K30", "Ratios.B5"], "Équilibre.A4"),
+        ("eprd", {"Sections EHPAD.B4": None}, "Sections EHPAD.A5", r"^B4 : cellule vide", ["Sections EHPAD.E7", "Sections EHPAD.B32"],
+         "Sections EHPAD.A18"),
+        ("eprd", {"Sections EHPAD.B25": 0}, "Sections EHPAD.F25", r"^B25 : 0 hors des limites",
+         ["Sections EHPAD.B30"], "CAF.A17"),
+        ("eprd", {"Activité.D5": "quatre-vingts"}, "Activité.O5", r"^D5 : « quatre-vingts » n\'est pas un nombre",
+         ["Activité.I5", "Sections EHPAD.B30"], "Activité.A3"),
+        ("eprd", {"TPER.E6": "cinq"}, "TPER.J6", r"^E6 : « cinq » n\'est pas un nombre", ["TPER.E40", "TPER.G40"], "Bilan.A4"),
+        ("errd", {"Balance.E40": "douze mille"}, "Balance.J40", r"^E40 : « douze mille » n\'est pas un nombre",
+         ["CRP.K30", "Synthèse.B5"], "Synthèse.A3"),
+        ("errd", {"Balance.A20": "8600"}, "Balance.J20", r"^A20 : compte de classe 8 : ni bilan ni compte de résultat",
+         ["Colonnes.G5", "Ratios.B5"], "Balance.A4"),
+        ("errd", {"Ratios.C6": 2}, "Ratios.A23", r"^C6 : 200\xa0% : probablement 2\xa0% saisi sans le signe %", [], "Ratios.A3"),
+        ("errd", {"Affectation.J7": -100}, "Affectation.P7", r"^J7 : -100\xa0€ hors des limites", [], "Affectation.A4"),
+        ("errd", {"Écarts.C18": "n/a"}, "Écarts.A16", r"^C18 : « n/a » n\'est pas un nombre", ["Écarts.C5", "Écarts.I18"], "Écarts.A3"),
+        ("errd", {"Sections EHPAD.B4": None}, "Sections EHPAD.A5", r"^B4 : cellule vide", ["Sections EHPAD.E7"],
+         "Périmètre.A6"),
         # issue 12 §3.3: 0 places for one activity no longer gives totals computed without it
         ("couts-activite", {"Activités.D8": 0}, "Activités.A16",
          r"^D8 : 0 : capacité nulle : une activité remplie a au moins une place",
@@ -164,28 +177,72 @@ class InputChecks(Shipped):
          r"^H15 : « Surface » n'est pas dans la liste : « ETP », « m² », « Journées », « Repas », "
          r"« Charges directes » ou « Clé libre »$",
          ["Répartition.C15", "Coûts.F8"], "Coûts.A4"),
-        ("audit-budgetaire", {"Synthèse.E11": "trois millions"}, "Synthèse.A20",
-         r"^E11 : « trois millions » n'est pas un nombre$", ["Synthèse.E13", "Synthèse.I13"], "Synthèse.A8"),
-        ("audit-budgetaire", {"Synthèse.B7": 2}, "Synthèse.A20",
-         r"^B7 : 200\xa0% : probablement 2\xa0% saisi sans le signe %",
-         [], "Indicateurs.A4"),
-        ("audit-budgetaire", {"Balance.E20": "12 000 euros"}, "Balance.F20",
-         r"^E20 : « 12 000 euros » n'est pas un nombre$", ["Synthèse.D10", "Synthèse.B21"], "Synthèse.A8"),
+        ("audit-budgetaire", {"Synthèse.E11": "trois millions"}, "Synthèse.A20", r"^E11 : « trois millions » n\'est pas un nombre$",
+         ["Synthèse.E13", "Synthèse.I13"], "Synthèse.A8"),
+        ("audit-budgetaire", {"Synthèse.B7": 2}, "Synthèse.A20", r"^B7 : 200\xa0% : probablement 2\xa0% saisi sans le signe %", [],
+         "Indicateurs.A4"),
+        # issue 15: each exercice as a balance (C to E) or as the debit and credit of an export (F to K)
+        ("audit-budgetaire", {"Balance.J20": "12 000 euros"}, "Balance.L20", r"^J20 : « 12 000 euros » n\'est pas un nombre$",
+         ["Balance.O20", "Synthèse.D10", "Synthèse.B21"], "Synthèse.A8"),
+        ("audit-budgetaire", {"Balance.E20": 5000}, "Balance.L20", r"^E20 : solde N saisi aussi en débit ou crédit",
+         ["Balance.O20", "Synthèse.D10"], "Groupes.A4"),
+        ("audit-budgetaire", {"Balance.A20": "4011"}, "Balance.L20", r"^A20 : compte de classe 4 : hors du compte de",
+         ["Balance.O20", "Synthèse.D10", "Indicateurs.D18"], "Balance.A4"),
         ("audit-budgetaire", {"Indicateurs.C8": -100}, "Indicateurs.A12",
          r"^C8 : -100 : des journées strictement positives sont attendues$", [], "Comptes clés.A4"),
-        ("suivi-trimestriel", {"Suivi.H9": "9,7 %"}, "Suivi.A12", r"^H9 : « 9,7 % » n'est pas un nombre$",
-         ["Suivi.K9", "Suivi.N9", "Suivi.B13"], "Suivi.A15"),
-        ("suivi-trimestriel", {"Suivi.F6": 2}, "Suivi.A12",
-         r"^F6 : 200\xa0% : probablement 2\xa0% saisi sans le signe %",
-         [], "Suivi.A15"),
-        ("suivi-trimestriel", {"Suivi.E7": 0.0095}, "Suivi.A12", r"^E7 : 0,95\xa0% : vouliez-vous dire 95\xa0% \?$", [],
-         "Suivi.A15"),
+        # suivi-trimestriel: a row with a reason gives errors (never figures computed without the input), in « Suivi »
+        # and in its year-end forecast; the other rows keep theirs. (\s: French spaces are no-break spaces.)
+        ("suivi-trimestriel", {"Suivi.J9": "9,7 %"}, "Suivi.Q9", r"^J9 : « 9,7 % » n'est pas un nombre$",
+         ["Suivi.M9", "Suivi.P9", "Suivi.C39", "Atterrissage.L9", "Atterrissage.N9"], "Suivi.A44"),
+        ("suivi-trimestriel", {"Suivi.H7": 2}, "Suivi.Q7",
+         r"^H7 : 200\s% : probablement 2\s% saisi sans le signe % \(saisir 2\s%\) ; limites : de 0\s% à 100\s%$",
+         ["Suivi.P7", "Atterrissage.N7"], "Rapport.A4"),
+        ("suivi-trimestriel", {"Suivi.G7": 95}, "Suivi.Q7",
+         r"^G7 : 9\s500\s% : au-delà de 150 %, un pourcentage saisi",
+         ["Suivi.O7", "Atterrissage.L7"], "Suivi.A44"),
+        ("suivi-trimestriel", {"Suivi.K7": 95.2}, "Suivi.Q7", r"^K7 : 9\s520\s% : au-delà de 150 %",
+         ["Suivi.M7", "Atterrissage.M7"], "Rapport.A4"),
+        ("suivi-trimestriel", {"Suivi.E17": "total"}, "Suivi.Q17",
+         r"^E17 : « total » n'est pas dans la liste : « somme » ou « moyenne »$",
+         ["Suivi.M17", "Suivi.O17", "Atterrissage.L17"], "Suivi.A44"),
         # Case counts: the sheet compares « SOMME » with « somme » as different (Calc's default), so does the check.
-        ("suivi-trimestriel", {"Suivi.C6": "SOMME"}, "Suivi.A12",
-         r"^C6 : « SOMME » n'est pas dans la liste : « somme » ou « moyenne »$", ["Suivi.K6"], "Suivi.A15"),
-        ("suivi-trimestriel", {"Suivi.C8": "total"}, "Suivi.A12",
-         r"^C8 : « total » n'est pas dans la liste : « somme » ou « moyenne »$",
-         ["Suivi.K8", "Suivi.M8"], "Suivi.A15"),
+        ("suivi-trimestriel", {"Suivi.E17": "SOMME"}, "Suivi.Q17",
+         r"^E17 : « SOMME » n'est pas dans la liste : « somme » ou « moyenne »$", ["Suivi.M17"], "Suivi.A44"),
+        ("suivi-trimestriel", {"Suivi.I24": -742000}, "Suivi.Q24", r"^I24 : \S?742\s000 : négatif",
+         ["Suivi.M24", "Atterrissage.L24", "Atterrissage.N24"], "Suivi.A44"),
+        ("suivi-trimestriel", {"Suivi.G17": None}, "Suivi.Q17", r"^G17 : cellule vide, une valeur est attendue$",
+         ["Suivi.N17", "Atterrissage.M17"], "Rapport.A4"),
+        ("suivi-trimestriel", {"Suivi.G18": 0}, "Suivi.Q18",
+         r"^G18 : 0 : l'objectif doit être strictement positif "
+         r"\(le statut mesure l'écart en proportion de l'objectif\)$",
+         ["Suivi.O18", "Atterrissage.M18"], "Suivi.A44"),
+        ("suivi-trimestriel", {"Suivi.F9": 2}, "Suivi.Q9", r"^F9 : 2 hors des limites \(de \S?1 à 1\)$",
+         ["Suivi.P9"], "Suivi.A44"),
+        ("suivi-trimestriel", {"Suivi.B8": None}, "Suivi.Q8", r"^B8 : cellule vide, un nom est attendu$", [],
+         "Rapport.A4"),
+        ("suivi-trimestriel", {"Suivi.D26": "euros"}, "Suivi.Q26",
+         r"^D26 : « euros » n'est pas dans la liste : « € »",
+         ["Suivi.M26", "Atterrissage.L26"], "Suivi.A44"),
+        ("suivi-trimestriel", {"Atterrissage.F17": "n/a"}, "Atterrissage.P17", r"^F17 : « n/a » n'est pas un nombre$",
+         ["Atterrissage.L17", "Atterrissage.N17"], "Suivi.A44"),
+        ("suivi-trimestriel", {"Atterrissage.G7": 94}, "Atterrissage.P7", r"^G7 : 9\s400\s% : au-delà de 150 %",
+         ["Atterrissage.L7"], "Rapport.A4"),
+        ("suivi-trimestriel", {"Atterrissage.J9": "moyenne mobile"}, "Atterrissage.P9",
+         r"^J9 : « moyenne mobile » n'est pas dans la liste", ["Atterrissage.L9"], "Suivi.A44"),
+        ("suivi-trimestriel", {"Atterrissage.O9": "x" * 200}, "Atterrissage.P9",
+         r"^O9 : texte de 200 caractères, 150 au plus : la fin serait coupée à l'impression$", ["Atterrissage.L9"],
+         "Rapport.A4"),
+        ("suivi-trimestriel", {"Atterrissage.C4": "moyenne"}, "Atterrissage.A37", r"^C4 : « moyenne » n'est pas dans",
+         ["Atterrissage.L7"], "Suivi.A44"),
+        ("suivi-trimestriel", {"Projection.C7": "1,7 M€"}, "Projection.J7",
+         r"^C7 : « 1,7 M€ » n'est pas un nombre$",
+         ["Projection.L7"], "Rapport.A4"),
+        ("suivi-trimestriel", {"Projection.G8": -60000}, "Projection.J8",
+         r"^G8 : \S?60\s000\s€ hors des limites \(au moins 0\s€\)$", ["Projection.L8"], "Suivi.A44"),
+        ("suivi-trimestriel", {"Projection.H7": 31}, "Projection.J7", r"^H7 : 31 hors des limites \(de 1 à 30\)$",
+         ["Projection.L7"], "Rapport.A4"),
+        ("suivi-trimestriel", {"Projection.E8": None}, "Projection.J8",
+         r"^E8 : cellule vide, une valeur est attendue \(0 s'il n'y en a pas\)$", ["Projection.L8"], "Rapport.A4"),
     ]
 
     def test_examples_have_no_anomaly(self):
@@ -219,8 +276,8 @@ class InputChecks(Shipped):
         """No reason for what the sheet's formulas use as it is: an account pasted with a no-break space before its
         digits (CPOM_ACCOUNTS trims it, as it does an account written « 6061 Eau »)."""
         for name, inputs, reason, figure in [
-            ("eprd", {"Balance.A20": "\u00a06061 Eau, énergie"}, "Balance.F20", "Balance.C10"),
-            ("audit-budgetaire", {"Balance.A20": "\u00a0626 Frais postaux"}, "Balance.F20", "Synthèse.D11"),
+            ("eprd", {"Balance.A20": "\u00a06061 Eau, énergie"}, "Balance.J20", "CRP.K30"),
+            ("audit-budgetaire", {"Balance.A20": "\u00a0626 Frais postaux"}, "Balance.L20", "Synthèse.D11"),
         ]:
             with self.subTest(template=name, inputs=inputs):
                 doc = self.open(name)
@@ -262,13 +319,19 @@ class Declarations(unittest.TestCase):
         import input_checks
         good = {"cells": "B8:E8", "reason": "A16", "kind": "amount"}
         self.assertIn("CPOM_VALIDATE(B8:E8;\"AMOUNT\"", input_checks.reason_formulas([good])["A16"])
+        # A free text: blank allowed, its most characters the engine's maximum of a LABEL, with the reason.
+        text = {"cells": "O7", "reason": "P7", "kind": "text", "max_length": 150}
+        self.assertIn('CPOM_VALIDATE(O7:O7;"LABEL";;150;"O7";1;;;"la fin serait coupée à l\'impression")',
+                      input_checks.reason_formulas([text])["P7"])
         for mistake, words in [({"minimum": 0}, "unknown keys ['minimum']"), ({"kind": "percent"}, "unknown kind"),
                                ({"reason": "A16:A17"}, "one cell or one per row"),
                                ({"labels": "B7:C7"}, "must be one cell or 4"),
                                ({"suspect_below": 0.001}, "suspect_below is for rates"),
                                ({"kind": "rate", "suspect_below": "F31"}, "must be checked itself"),
                                ({"kind": "choice"}, "values go with kind choice"),
-                               ({"skip_if": "$Q{row}", "cells": "B8:E9"}, "needs one reason per row")]:
+                               ({"skip_if": "$Q{row}", "cells": "B8:E9"}, "needs one reason per row"),
+                               ({"max_length": 150}, "max_length goes with kinds label and text"),
+                               ({"kind": "text", "max": 150}, "max_length goes with kinds label and text")]:
             with self.subTest(mistake=mistake), self.assertRaisesRegex(ValueError, re.escape(words)):
                 input_checks.reason_formulas([{**good, **mistake}])
 
@@ -301,9 +364,25 @@ class PgfpDepreciation(Shipped):
                 self.assertTrue(support.close_enough(b, expected), f"result year {year + 1}: {b} vs {expected}")
 
 
+class PgfpReason(Shipped):
+    def test_a_plan_in_error_says_why_on_the_sheet(self):
+        """Issue 15: repayments above the debt make the opening debt of the plan negative; the plan is in error and the
+        sheet says why in French (not only Err:502)."""
+        doc = self.open("eprd")
+        doc.Sheets.getByName("Financement").unprotect("")
+        self.put(doc, "Financement.B6", 3000000)
+        doc.calculateAll()
+        self.assertTrue(self.is_error(doc, "PGFP.C20"))
+        self.assertRegex(self.cell(doc, "PGFP.B32").getString(), r"^encours de la dette au 31/12 de l'année 0 négatif")
+        self.put(doc, "Financement.B6", 350000)
+        doc.calculateAll()
+        self.assertEqual(self.cell(doc, "PGFP.B32").getString(), "")
+
+
 class PrintFrame(Shipped):
     ORGANISATION = "Association Zéphyr Essai"
-    NAME_INPUT = {"eprd": "Balance.C4", "couts-activite": "Activités.B4", "audit-budgetaire": "Synthèse.B4",
+    NAME_INPUT = {"eprd": "Périmètre.C4", "errd": "Périmètre.C4", "couts-activite": "Activités.B4",
+                  "audit-budgetaire": "Synthèse.B4",
                   "suivi-trimestriel": "Suivi.F4"}
 
     def pages(self, doc) -> list[str]:

@@ -36,7 +36,7 @@ class WizardTexts:
                 self.assertEqual(entry["Description"], wizard_description(fn, self.suffix))
                 if fn.get("arg") and fn["name"] != "CPOM_CHECK":
                     self.assertIn(f'CPOM_CHECK("{fn["name"]}"', entry["Description"])
-                if fn["returns"] == "matrix":
+                if fn["returns"] in ("matrix", "table"):
                     self.assertIn(self.array_keys, entry["Description"])
                 arguments = entry["Arguments"] or ()
                 self.assertEqual(len(arguments), len(fn.get("arg", [])))

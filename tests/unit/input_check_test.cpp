@@ -137,6 +137,17 @@ TEST(InputError, LabelsAndAccounts) {
     EXPECT_EQ(cpom::input_error(InputValue{std::monostate{}}, name, "B7"), "B7 : cellule vide, un nom est attendu");
     EXPECT_EQ(cpom::input_error(InputValue{std::string("Internat")}, name, "B7"), "");
     EXPECT_EQ(cpom::input_error(InputValue{2025.0}, name, "B7"), "");
+    // A label printed in a row of fixed height: at most so many characters (as Calc's LEN counts: « é » is one).
+    InputRule justification{InputKind::Label};
+    justification.blank_allowed = true;
+    justification.maximum = 10;
+    EXPECT_EQ(cpom::input_error(InputValue{std::monostate{}}, justification, "O9"), "");
+    EXPECT_EQ(cpom::input_error(InputValue{std::string("Écart réel")}, justification, "O9"), "");
+    EXPECT_EQ(cpom::input_error(InputValue{std::string("Écart réel.")}, justification, "O9"),
+              "O9 : texte de 11 caractères, 10 au plus");
+    justification.why_max = "la fin serait coupée à l'impression";
+    EXPECT_EQ(cpom::input_error(InputValue{std::string("Écart réel.")}, justification, "O9"),
+              "O9 : texte de 11 caractères, 10 au plus : la fin serait coupée à l'impression");
     // An account is read only when its line has an amount, with CPOM_ACCOUNTS's rule and words.
     const InputRule account{InputKind::Account};
     EXPECT_EQ(cpom::input_error(InputValue{std::monostate{}}, account, "A20"), "");
@@ -226,6 +237,9 @@ TEST(ValidateCall, TheArgumentsOfTheTemplatesChecks) {
     // LABEL.
     EXPECT_EQ(validate({Arg::block(1, 1, {Cell{Empty{}}}), text("LABEL"), omitted, omitted, text("B7")}),
               "B7 : cellule vide, un nom est attendu");
+    EXPECT_EQ(validate({Arg::block(2, 1, {Cell{Empty{}}, Cell{std::string("Trop long")}}), text("LABEL"), omitted,
+                        num(5), Arg::block(2, 1, {Cell{std::string("O7")}, Cell{std::string("O8")}}), num(1)}),
+              "O8 : texte de 9 caractères, 5 au plus");
 }
 
 TEST(ValidateCall, BadArgumentsAreErrors) {

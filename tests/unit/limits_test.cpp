@@ -6,6 +6,7 @@
 
 #include "cpom/calls/call_args.hpp"
 #include "cpom/calls/limits.hpp"
+#include "cpom/dossier.hpp"
 #include "cpom/error.hpp"
 #include "cpom/risk.hpp"
 #include "cell_helpers.hpp"
@@ -82,6 +83,36 @@ TEST(Limits, RiskDrawsScenariosTimesYears) {
     EXPECT_EQ(risk(30, 166'666), "OK");
     EXPECT_EQ(risk(5, 1'000'000), "OK");
     EXPECT_EQ(cpom::k_max_draws, 5'000'000);
+}
+
+TEST(Limits, DossierBlocksAndInvestmentPlanLines) {
+    // CPOM_DOSSIER: at most 1 000 blocks per call (each output may project every block 15 times); one 2-year block
+    // repeated, the rest of the arguments as the function's help shows them.
+    const auto dossier = [](std::size_t k) {
+        const auto repeated = [k](std::vector<Cell> row) {
+            std::vector<Cell> cells;
+            for (std::size_t r = 0; r < k; ++r) cells.insert(cells.end(), row.begin(), row.end());
+            return Arg::block(k, row.size(), std::move(cells));
+        };
+        return check("CPOM_DOSSIER",
+                     {repeated({1e5, 5e5, 5e4}), repeated({0.1}), repeated({0.01}), repeated({0.0, 1.0}),
+                      repeated({6.5e5}), repeated({0.01}), repeated({0.015, 0.015}), repeated({0.0, 1.0}),
+                      repeated({1e4}),
+                      Arg::block(4, 2, {0.02, 0.02, 0.01, 0.01, 0.005, 0.005, 0.015, 0.015}), Arg::row({0.6, 0.25}),
+                      text("ECART")});
+    };
+    EXPECT_EQ(cpom::k_max_dossier_blocks, 1'000u);
+    EXPECT_EQ(dossier(1'000), "OK");
+    EXPECT_EQ(dossier(1'001), "charges : la plage a 1 001 lignes : au plus 1 000 blocs par appel");
+    // CPOM_PPI gives 2 + 4N cells per line of 8: at 30 years 8 594 lines fit in 1 048 576 result cells, 8 595 do not.
+    const auto ppi = [](std::size_t lines) {
+        std::vector<Cell> cells;
+        for (std::size_t m = 0; m < lines; ++m)
+            for (double x : {1.0, 1.0, 1e5, 20.0, 0.0, 0.0, 0.0, 1.0}) cells.emplace_back(x);
+        return check("CPOM_PPI", {Arg::block(lines, 8, std::move(cells)), num(30)});
+    };
+    EXPECT_EQ(ppi(8'594), "OK");
+    EXPECT_EQ(ppi(8'595).rfind("résultat : 8 595 lignes × 122 colonnes", 0), 0u) << ppi(8'595);
 }
 
 }  // namespace

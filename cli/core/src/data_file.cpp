@@ -8,6 +8,7 @@
 #include <unordered_map>
 
 #include "cpom/cli/text_encoding.hpp"
+#include "ledger_text.hpp"
 
 namespace cpom::cli {
 
@@ -19,22 +20,8 @@ constexpr std::string_view k_euro = "\xE2\x82\xAC";
 
 std::string line_prefix(int line) { return "ligne " + std::to_string(line) + " : "; }
 
-// Removes spaces (plain, no-break, narrow no-break) at both ends.
-std::string_view trim(std::string_view s) {
-    for (;;) {
-        if (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-        else if (s.substr(0, 2) == k_nbsp) s.remove_prefix(2);
-        else if (s.substr(0, 3) == k_nnbsp) s.remove_prefix(3);
-        else break;
-    }
-    for (;;) {
-        if (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-        else if (s.size() >= 2 && s.substr(s.size() - 2) == k_nbsp) s.remove_suffix(2);
-        else if (s.size() >= 3 && s.substr(s.size() - 3) == k_nnbsp) s.remove_suffix(3);
-        else break;
-    }
-    return s;
-}
+// Spaces (plain, no-break, narrow no-break) at both ends: trimmed as the balance and FEC readers trim them.
+using ledger_text::trim;
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 

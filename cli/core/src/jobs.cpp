@@ -66,12 +66,14 @@ Plan plan_jobs(const Options& options) {
     const bool template_mode = options.template_file.has_value();
     if (options.template_file) plan.add_input(*options.template_file);
     if (options.data_file) plan.add_input(*options.data_file);
+    for (const BalanceRequest& balance : options.balances) plan.add_input(balance.file);
 
     // Expand the folders; a file given twice (or also inside a given folder) is computed once, and the template or
     // data file found in a folder of documents is not a document.
     std::set<fs::path> seen;
     if (options.template_file) seen.insert(normalised(*options.template_file));
     if (options.data_file) seen.insert(normalised(*options.data_file));
+    for (const BalanceRequest& balance : options.balances) seen.insert(normalised(balance.file));
     std::vector<fs::path> sources;
     const auto add_source = [&](const fs::path& path) {
         if (seen.insert(normalised(path)).second) sources.push_back(path);

@@ -90,7 +90,10 @@ po::options_description describe() {
                                 "réseau permis) ; les sorties gardent macros, événements et liens externes")
         ("allow-errors", "un classeur écrit avec des cellules en erreur ne change pas le code de sortie (0 au lieu de 4)")
         ("report", po::value<std::string>()->value_name("FICHIER.json"),
-         "écrit le compte rendu du traitement en JSON (état, résultats, cellules en erreur, durée de chaque classeur)");
+         "écrit le compte rendu du traitement en JSON (état, résultats, cellules en erreur, durée de chaque classeur)")
+        ("balance,b", po::value<std::vector<std::string>>()->value_name("CIBLE=FICHIER"),
+         "balance à importer d'un FEC ou d'un CSV de balance (répétable) : balance:1=ehpad.fec (colonne 1 de la "
+         "balance de l'errd), balance_n=fec-2024.txt, bilan_soldes=fec-2024.txt");
     return options;
 }
 
@@ -250,6 +253,15 @@ Command parse_command_line(int argc, const char* const argv[], const Environment
         if (o.report->filename().empty() || fs::is_directory(*o.report, ec))
             throw UsageError("--report : nom de fichier attendu : " + o.report->string());
     }
+    if (vm.count("balance"))
+        for (const std::string& spec : vm["balance"].as<std::vector<std::string>>()) {
+            try {
+                o.balances.push_back(parse_balance_request(spec));
+            } catch (const BalanceError& e) {
+                throw UsageError(e.what());
+            }
+            require_file(o.balances.back().file, "balance");
+        }
     return command;
 }
 

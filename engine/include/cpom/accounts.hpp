@@ -84,6 +84,13 @@ AccountNumber line_account(const AccountCell& cell, double amount, std::size_t l
 // Trims spaces, tabs and non-breaking spaces (U+00A0, U+202F: thousands separators of French exports).
 std::string_view trim_spaces(std::string_view text);
 
+// A blank cell, or a text of spaces only.
+bool is_blank(const AccountCell& cell);
+
+// The digits of an account prefix in a table written on purpose (CPOM_GROUP's mapping, CPOM_SECTION_CHECK's rules):
+// stricter than an account of a trial balance, digits only with no qualifier after them. Errors name `role`.
+AccountNumber prefix_of(const AccountCell& cell, Role role, std::size_t line);
+
 // "ligne 12 : ", the prefix of messages about one line of a trial balance or mapping table; "" for line 0.
 std::string line_label(std::size_t line);
 

@@ -24,12 +24,13 @@ enum class InputKind {
     Number,   // any number (places, days)
     Account,  // the account number of a trial balance line that has an amount (accounts.hpp's rule)
     Choice,   // one text of a list (an allocation key, « somme » or « moyenne »)
-    Label,    // a name that must be given (an activity's name)
+    Label,    // a name that must be given (an activity's name); with a maximum, its most characters
 };
 
 struct InputRule {
     InputKind kind = InputKind::Amount;
-    // Inclusive bounds of the numeric kinds. A rate without bounds stays within [−100 %, +100 %]: above, it is
+    // Inclusive bounds of the numeric kinds; for a label, the maximum is its most characters (a text printed in a
+    // row of fixed height). A rate without bounds stays within [−100 %, +100 %]: above, it is
     // almost surely a percentage typed without its % sign (12 for 12 %).
     std::optional<double> minimum;
     std::optional<double> maximum;

@@ -36,6 +36,10 @@ void require_finite_value(const Value& value) {
         require_finite(std::span<const double>(x, 1));
     } else if (const auto* m = std::get_if<Matrix>(&value)) {
         require_finite(m->values);
+    } else if (const auto* t = std::get_if<Table>(&value)) {
+        for (const TableCell& cell : t->cells) {  // a missing figure is NotAvailable, never a NaN
+            if (const auto* x = std::get_if<double>(&cell)) require_finite(std::span<const double>(x, 1));
+        }
     }
 }
 
@@ -134,7 +138,11 @@ Value call(std::string_view name, const Args& args, Language language) {
 
 std::string explain(const FunctionSpec& spec, std::span<const CellBlock* const> args, Language language) {
     try {
-        call(spec, args, language);
+        const Value value = call(spec, args, language);
+        // A table standing row by row has a #N/A in a bad row and the reason elsewhere: say it rather than « OK ».
+        if (const auto* table = std::get_if<Table>(&value); table != nullptr && !table->missing_reason.empty()) {
+            return table->missing_reason;
+        }
         return "OK";
     } catch (const ArgumentError& e) {
         return e.what();

@@ -11,6 +11,7 @@
 #include "cpom/calls/limits.hpp"
 #include "cpom/calls/roles.hpp"
 #include "cpom/calls/shapes.hpp"
+#include "cpom/ehpad_sections.hpp"
 #include "cpom/format.hpp"
 #include "cpom/functional_groups.hpp"
 #include "cpom/pgfp.hpp"
@@ -172,6 +173,39 @@ Value cpom_pgfp(const CpomPgfpArgs& args) {
 Value cpom_vetuste(const CpomVetusteArgs& args) {
     const TrialBalance balance = read_balance(args.accounts, args.balances);
     return vetuste(balance, parse_asset_type(args.asset_type.value(), args.asset_type.role()));
+}
+
+// sections: one cell per line of the balance (hébergement, dépendance, soins, or blank outside an EHPAD section);
+// rules: two columns (account prefix, admitted sections). The result has the accounts' shape.
+Value cpom_section_check(const CpomSectionCheckArgs& args) {
+    const CheckedCells accounts = args.accounts.cells();
+    const CheckedCells sections = args.sections.cells();
+    if (sections.size() != accounts.size()) {
+        args.sections.fail("la plage a " + std::to_string(sections.size()) + " cellules pour " +
+                           std::to_string(accounts.size()) + " comptes");
+    }
+    const TrialBalance balance = read_balance(args.accounts, args.amounts);
+    std::vector<std::optional<std::uint8_t>> bits;
+    bits.reserve(sections.size());
+    for (std::size_t k = 0; k < sections.size(); ++k) {
+        const CellView cell = sections[k];
+        if (cell.is_number()) args.sections.fail(line_label(k + 1) + "un nom de section est attendu, pas un nombre");
+        bits.push_back(cell.is_text() ? parse_section(cell.text, args.sections.role(), k + 1) : std::nullopt);
+    }
+    const CheckedCells rules = args.rules.cells();
+    if (rules.cols() != 2) {
+        args.rules.fail("deux colonnes sont attendues (préfixe de compte, sections admises), la plage en a " +
+                        std::to_string(rules.cols()));
+    }
+    std::vector<SectionRuleRow> rows;
+    rows.reserve(rules.rows());
+    for (std::size_t r = 0; r < rules.rows(); ++r) {
+        const CellView admitted = rules(r, 1);
+        if (admitted.is_number()) args.rules.fail(line_label(r + 1) + "les sections admises sont un texte");
+        rows.push_back({account_cell(rules(r, 0)), admitted.is_text() ? admitted.text : std::string_view()});
+    }
+    const SectionRules table = SectionRules::from_rows(rows, args.rules.role());
+    return Matrix{accounts.rows(), accounts.cols(), section_violations(balance, bits, table, accounts.size())};
 }
 
 }  // namespace cpom::calls

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "adapters.hpp"
+#include "cpom/calls/cell_input.hpp"
 #include "cpom/calls/roles.hpp"
 #include "cpom/checks.hpp"
 #include "cpom/error.hpp"
@@ -15,12 +16,6 @@
 
 namespace cpom::calls {
 namespace {
-
-InputValue input_of(const CellView& cell) {
-    if (cell.is_number()) return cell.number;
-    if (cell.is_text()) return std::string(cell.text);
-    return std::monostate{};
-}
 
 // A label cell as the reader sees it: a text, or a year header such as 2026 (whole numbers without separators).
 std::string label_of(const CellView& cell) {

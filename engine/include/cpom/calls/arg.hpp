@@ -108,7 +108,32 @@ struct Matrix {
     bool operator==(const Matrix&) const = default;
 };
 
-// What a function returns: a number, a text or a block of numbers.
-using Value = std::variant<double, std::string, Matrix>;
+// A cell of a table result that has no figure: Calc shows #N/A (not available). A row of a table whose inputs are
+// bad carries it in every figure, with its reason in a text cell of the same row, so that sums over the column
+// become errors too instead of silently leaving the row out.
+struct NotAvailable {
+    bool operator==(const NotAvailable&) const = default;
+};
+
+// One cell of a table result: a number, a text (a state, a reason, a label) or #N/A.
+using TableCell = std::variant<double, std::string, NotAvailable>;
+
+// A rows×cols block of mixed cells, row-major: what a function returns when each row stands on its own (one bad
+// row never puts the others in error).
+struct Table {
+    std::size_t rows = 0;
+    std::size_t cols = 0;
+    std::vector<TableCell> cells;
+    // Why its first #N/A is there ("bloc n° 3 : Groupe I : « x » n'est pas un nombre"); "" when it has none. A row's
+    // reason is often in another output of the same function (CPOM_DOSSIER's ETAT): CPOM_CHECK gives this one, so
+    // that whoever meets the #N/A (cpom-run's report) learns why.
+    std::string missing_reason;
+
+    const TableCell& at(std::size_t r, std::size_t c) const { return cells[r * cols + c]; }
+    bool operator==(const Table&) const = default;
+};
+
+// What a function returns: a number, a text, a block of numbers or a table of mixed cells.
+using Value = std::variant<double, std::string, Matrix, Table>;
 
 }  // namespace cpom::calls

@@ -15,7 +15,7 @@ namespace cpom::calls {
 
 class CallArgs;
 
-enum class ReturnKind { Number, Text, Matrix };
+enum class ReturnKind { Number, Text, Matrix, Table };
 
 // The language of the user's office: messages name arguments as its Function Wizard does ("taux" or "rates").
 // Reasons themselves are French (the product's users are French); the names follow the wizard.

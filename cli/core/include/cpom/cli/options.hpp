@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "cpom/cli/balance_fill.hpp"
+
 namespace cpom::cli {
 
 namespace fs = std::filesystem;
@@ -37,6 +39,7 @@ struct Options {
     bool keep_active_content = false;
     bool allow_errors = false;              // a workbook written with formula cells in error still exits 0
     std::optional<fs::path> report;         // --report: the run as JSON
+    std::vector<BalanceRequest> balances;   // --balance CIBLE=FICHIER: FEC or balance files (docs/cli.md)
 };
 
 // What the environment tells the parser (kept out of it so that it can be tested).
