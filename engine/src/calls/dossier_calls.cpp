@@ -218,9 +218,7 @@ private:
 };
 
 std::vector<TableCell> figures(const std::vector<double>& values) { return {values.begin(), values.end()}; }
-std::vector<TableCell> figure_or_missing(const std::optional<double>& x) {
-    return {x ? TableCell(*x) : missing()};
-}
+TableCell figure_or_missing(const std::optional<double>& x) { return x ? TableCell(*x) : missing(); }
 
 // ------------------------------------------------------------------ CPOM_DOSSIER
 
@@ -630,7 +628,7 @@ Value cpom_dossier(const CpomDossierArgs& args) {
             std::vector<TableCell> cells{row.block.reserves, p.gap[0], p.cumulative_gap.back(),
                                          static_cast<double>(p.exhaustion_year)};
             for (const auto& r : {rates.breakeven, rates.minimal, rates.after_rebasing}) {
-                cells.push_back(figure_or_missing(r)[0]);
+                cells.push_back(figure_or_missing(r));
             }
             cells.push_back(static_cast<double>(rank[k]));
             out.row(std::move(cells), block_name(k) + rates.problem);

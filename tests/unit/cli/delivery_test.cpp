@@ -106,7 +106,9 @@ TEST(Delivery, HeldDocumentsAtTheEndOfTheRun) {
         delivery.finish(report, interrupted);  // rep-A never ran
         EXPECT_EQ(report.outcomes[0]->ok, !interrupted);
         EXPECT_EQ(fs::exists(dir.path() / "out" / "rep-X.csv"), !interrupted);
-        if (interrupted) EXPECT_EQ(report.outcomes[0]->reason, "interrompu");
+        if (interrupted) {
+            EXPECT_EQ(report.outcomes[0]->reason, "interrompu");
+        }
         EXPECT_FALSE(report.outcomes[1].has_value());
         EXPECT_TRUE(hidden(dir.path() / "out").empty());
     }
