@@ -16,7 +16,7 @@ included: engine/src/input_check.cpp). Keys (an unknown key is an error):
   values        kind choice: the texts allowed (compared as Calc's = compares them: without regard to case)
   blank         "error" (default but for kind text: a blank is not read as 0) or "allowed" (a blank means "nothing",
                 e.g. a quarter not yet entered)
-  min, max      bounds (included); a rate without them stays within −100 % … 100 %: above, it is probably a
+  min, max      bounds (included): numbers, or cells holding them ("F31", "Périmètre.C5"); a rate without them stays within −100 % … 100 %: above, it is probably a
                 percentage typed without its « % »
   why_min, why_max  the French reason of a bound, said after the value instead of « hors des limites (…) »
   suspect_below rate kinds: a rate strictly between 0 and this (a number, or a cell holding it, itself checked) is
@@ -106,6 +106,10 @@ def span_of(block: list[list[str]]) -> str:
 
 
 def absolute(address: str) -> str:
+    """"C5" → "$C$5"; a cell of another sheet, "Périmètre.C5" (a bound that is another sheet's input), keeps it."""
+    if "." in address:
+        sheet, cell = address.rsplit(".", 1)
+        return f"$'{sheet}'.{absolute(cell)}"
     letters, row = split_cell(address)
     return f"${letters}${row}"
 

@@ -21,6 +21,7 @@
 #include <com/sun/star/text/XText.hpp>
 #include <com/sun/star/util/XCloseable.hpp>
 
+#include "cpom/cli/data_extract.hpp"
 #include "cpom/cli/diagnosis.hpp"
 #include "cpom/cli/range_fit.hpp"
 #include "error_cells.hpp"
@@ -99,6 +100,19 @@ Any cell_value(const DataCell& cell) {
     return Any(rtl::OUString());  // an empty string clears the cell
 }
 
+Reference<css::sheet::XNamedRanges> named_ranges(const Reference<css::sheet::XSpreadsheetDocument>& model) {
+    Reference<css::beans::XPropertySet> props(model, UNO_QUERY_THROW);
+    return Reference<css::sheet::XNamedRanges>(props->getPropertyValue("NamedRanges"), UNO_QUERY_THROW);
+}
+
+// The cells a name designates; null when it is unknown or not a range of cells (a named formula).
+Reference<css::table::XCellRange> cells_named(const Reference<css::sheet::XNamedRanges>& names,
+                                              const rtl::OUString& name) {
+    if (!names->hasByName(name)) return nullptr;
+    Reference<css::sheet::XCellRangeReferrer> referrer(names->getByName(name), UNO_QUERY);
+    return referrer.is() ? referrer->getReferredCells() : nullptr;
+}
+
 }  // namespace
 
 std::string diagnose_load_failure(const UnoConnection& office, const std::filesystem::path& path) {
@@ -142,14 +156,12 @@ Document::~Document() {
 }
 
 void Document::fill(const DataSet& data) {
-    Reference<css::beans::XPropertySet> props(model_, UNO_QUERY_THROW);
-    Reference<css::sheet::XNamedRanges> names(props->getPropertyValue("NamedRanges"), UNO_QUERY_THROW);
+    const Reference<css::sheet::XNamedRanges> names = named_ranges(model_);
     for (const DataEntry& entry : data) {
         const rtl::OUString name = to_ou(entry.name);
         const std::string quoted = "« " + entry.name + " »";
         if (!names->hasByName(name)) throw DocumentError("données : nom inconnu dans le classeur : " + quoted);
-        Reference<css::sheet::XCellRangeReferrer> referrer(names->getByName(name), UNO_QUERY);
-        const Reference<css::table::XCellRange> range = referrer.is() ? referrer->getReferredCells() : nullptr;
+        const Reference<css::table::XCellRange> range = cells_named(names, name);
         if (!range.is()) throw DocumentError("données : " + quoted + " ne désigne pas une plage de cellules");
         const auto address = Reference<css::sheet::XCellRangeAddressable>(range, UNO_QUERY_THROW)->getRangeAddress();
         const std::size_t rows = static_cast<std::size_t>(address.EndRow - address.StartRow + 1);
@@ -178,14 +190,52 @@ void Document::fill(const DataSet& data) {
 
 // The text of the named cell `controle_saisies`, "" when the workbook has none (see WorkbookErrors::input_check).
 std::string Document::input_check() const {
-    Reference<css::beans::XPropertySet> props(model_, UNO_QUERY_THROW);
-    Reference<css::sheet::XNamedRanges> names(props->getPropertyValue("NamedRanges"), UNO_QUERY_THROW);
-    if (!names->hasByName("controle_saisies")) return "";
-    Reference<css::sheet::XCellRangeReferrer> referrer(names->getByName("controle_saisies"), UNO_QUERY);
-    const Reference<css::table::XCellRange> range = referrer.is() ? referrer->getReferredCells() : nullptr;
+    const Reference<css::table::XCellRange> range = cells_named(named_ranges(model_), "controle_saisies");
     if (!range.is()) return "";
     Reference<css::text::XText> text(range->getCellByPosition(0, 0), UNO_QUERY);
     return text.is() ? to_utf8(text->getString()) : "";
+}
+
+DataSet Document::extract(const std::vector<std::string>& patterns) const {
+    const Reference<css::sheet::XNamedRanges> names = named_ranges(model_);
+    std::vector<std::string> all;
+    for (const rtl::OUString& name : names->getElementNames())
+        if (cells_named(names, name).is()) all.push_back(to_utf8(name));
+    std::vector<std::string> chosen;
+    try {
+        chosen = chosen_names(patterns, all);
+    } catch (const DataFileError& e) {
+        throw DocumentError(e.what());
+    }
+    const Sequence<rtl::OUString> sheets = Reference<css::container::XNameAccess>(model_->getSheets(),
+                                                                                  UNO_QUERY_THROW)->getElementNames();
+    DataSet set;
+    for (const std::string& name : chosen) {
+        const Reference<css::table::XCellRange> range = cells_named(names, to_ou(name));
+        const auto address = Reference<css::sheet::XCellRangeAddressable>(range, UNO_QUERY_THROW)->getRangeAddress();
+        const Sequence<Sequence<Any>> values = Reference<css::sheet::XCellRangeData>(range, UNO_QUERY_THROW)
+                                                   ->getDataArray();
+        DataEntry& entry = set.emplace_back(DataEntry{name, {}, 0});
+        for (sal_Int32 r = 0; r < values.getLength(); ++r) {
+            DataRow& row = entry.rows.emplace_back();
+            for (sal_Int32 c = 0; c < values[r].getLength(); ++c) {
+                const Any& value = values[r][c];
+                double number = 0;
+                rtl::OUString text;
+                if (value >>= number) {
+                    row.emplace_back(number);
+                } else if (value >>= text) {
+                    if (text.isEmpty()) row.emplace_back(Blank{});
+                    else row.emplace_back(to_utf8(text));
+                } else {  // an error cell (getDataArray gives it no value): never a figure in the data file
+                    const CellRef cell{to_utf8(sheets[address.Sheet]), address.StartColumn + c, address.StartRow + r};
+                    throw DocumentError("--extract : « " + name + " » : " + cell_name(cell) +
+                                        " est en erreur ; le fichier de données n'est pas écrit");
+                }
+            }
+        }
+    }
+    return set;
 }
 
 WorkbookErrors Document::recalculate() {

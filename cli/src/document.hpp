@@ -28,6 +28,8 @@ public:
     Document& operator=(const Document&) = delete;
 
     void fill(const DataSet& data);  // named ranges of the workbook; throws DocumentError
+    // The named ranges --extract chose (data_extract.hpp), as a data file; a cell in error: DocumentError.
+    DataSet extract(const std::vector<std::string>& patterns) const;
     // Returns the formula cells in error; refuses a workbook with #NAME? cells (add-in missing): DocumentError.
     WorkbookErrors recalculate();
 

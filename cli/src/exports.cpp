@@ -8,8 +8,10 @@
 #include <com/sun/star/table/CellRangeAddress.hpp>
 
 #include <algorithm>
+#include <fstream>
 #include <optional>
 
+#include "cpom/cli/data_extract.hpp"
 #include "cpom/cli/delivery.hpp"
 #include "values_only.hpp"
 
@@ -59,6 +61,19 @@ void store(Document& document, const fs::path& scratch, PendingOutput& output, c
         }
     }
     throw DocumentError("export " + output.final_path().extension().string() + " : aucun fichier produit");
+}
+
+// A file cpom-run writes itself (not the office) goes through the scratch folder too, then into the pending output.
+void write_scratch_file(const fs::path& scratch, PendingOutput& output, const std::string& content) {
+    std::error_code ec;
+    fs::remove_all(scratch, ec);
+    fs::create_directories(scratch);
+    const fs::path file = scratch / output.final_path().filename();
+    std::ofstream stream(file, std::ios::binary);
+    stream << content;
+    stream.close();
+    if (!stream) throw DocumentError("écriture impossible : " + output.final_path().string());
+    output.take(file);
 }
 
 PendingOutput pending(const ExportRequest& request, const fs::path& final_path) {
@@ -136,6 +151,11 @@ private:
 std::vector<PendingOutput> export_document(Document& document, const ExportRequest& request) {
     std::vector<PendingOutput> outputs;
     const fs::path base = request.out_dir / request.stem;
+    if (!request.extract.empty()) {  // first: it reads the computed cells, which the XLSX export replaces
+        const std::string json = data_set_json(document.extract(request.extract));
+        PendingOutput& out = outputs.emplace_back(pending(request, fs::path(base.string() + k_extract_extension)));
+        write_scratch_file(request.scratch, out, json);
+    }
     // XLSX last whatever the order asked: it replaces the formulas of the loaded copy, which the other formats show.
     std::vector<Format> formats = request.formats;
     std::stable_partition(formats.begin(), formats.end(), [](Format f) { return f != Format::xlsx; });

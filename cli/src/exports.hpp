@@ -20,6 +20,7 @@ struct ExportRequest {
     std::vector<std::string> sheets;  // CSV and PDF: these sheets (empty: all)
     const Plan* plan = nullptr;       // to refuse an output that would replace an input
     std::filesystem::path scratch;    // where the office writes before the result is moved to out_dir
+    std::vector<std::string> extract; // --extract: named ranges written as <stem>.json (a data file)
 };
 
 // Throws DocumentError (French reason).

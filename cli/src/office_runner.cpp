@@ -191,7 +191,8 @@ Outcome OfficeRunner::compute(const Job& job, std::vector<PendingOutput>& output
     if (!o.keep_active_content) refuse_external_documents(document);
     if (errors.any()) explain_error_cells(document.model(), errors);  // before the exports: they change the copy
     outputs = export_document(document, ExportRequest{o.out_dir, job.stem, o.formats, o.sheets, settings_.plan,
-                                                      settings_.work_root / ("exports-" + std::to_string(worker_))});
+                                                      settings_.work_root / ("exports-" + std::to_string(worker_)),
+                                                      o.extract});
     Outcome outcome{true, "", {}};  // the outputs are committed by run(), once the deadline is passed
     outcome.notes = std::move(notes);
     outcome.errors = std::move(errors);

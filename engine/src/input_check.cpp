@@ -26,10 +26,14 @@ bool within(double x, const InputRule& rule) {
 }
 
 // A value as the reader typed it: "1 200 %" for a rate of 12, "5 000 €" for an amount, "3" for a whole number.
+// A whole number of four digits keeps them together: it is most often a year (« exercice 2024 », never « 2 024 »),
+// and French typography allows 4-digit numbers without a space; from five digits, groups of three.
 std::string shown(double x, InputKind kind) {
     const std::string space(k_french_space);
     if (kind == InputKind::Rate) return french_number(x * 100) + space + "%";
     if (kind == InputKind::Amount) return french_number(x) + space + "€";
+    if (kind == InputKind::Whole && std::abs(x) < 10'000 && x == std::trunc(x))
+        return std::to_string(static_cast<long long>(x));
     return french_number(x);
 }
 

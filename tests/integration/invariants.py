@@ -293,11 +293,19 @@ PROJECTION = [
 
 # ----------------------------------------------------------------------------------------------------------- eprd
 def _results_add_up(f):
-    """eprd and errd: the columns, the CRP (CRPP and CRPA) and the financers each add up to the perimeter."""
+    """eprd and errd: the columns and the CRP (CRPP and CRPA) each add up to the perimeter."""
     total = f.one("resultat_consolide")
     return [f"{name}: sum {sum(f.amounts(name)):.2f} ≠ perimeter result {total:.2f}"
-            for name in ("colonnes_resultats", "crp_resultats", "financeurs_resultats")
-            if not same(sum(f.amounts(name)), total)]
+            for name in ("colonnes_resultats", "crp_resultats") if not same(sum(f.amounts(name)), total)]
+
+
+def _financers_add_up(f):
+    """eprd and errd: the financers' total is their sum and the perimeter's result. A table that leaves a column out
+    (no financer, more financers than rows) gives an error total with its reason, never a partial one."""
+    rows, total, perimeter = sum(f.amounts("financeurs_resultats")), f.one("financeurs_resultat_total"), \
+        f.one("resultat_consolide")
+    return ([] if same(rows, total) else [f"financers: sum {rows:.2f} ≠ their total {total:.2f}"]) + \
+        ([] if same(total, perimeter) else [f"financers' total {total:.2f} ≠ perimeter result {perimeter:.2f}"])
 
 
 def _balance_result(f):
@@ -306,9 +314,10 @@ def _balance_result(f):
 
 
 RESULTS = [
-    Check("columns, CRP and financers add up to the perimeter", ["colonnes_resultats", "crp_resultats",
-                                                                  "financeurs_resultats", "resultat_consolide"],
+    Check("columns and CRP add up to the perimeter", ["colonnes_resultats", "crp_resultats", "resultat_consolide"],
           _results_add_up),
+    Check("financers add up to the perimeter", ["financeurs_resultats", "financeurs_resultat_total",
+                                                "resultat_consolide"], _financers_add_up),
     Check("trial balance result is the perimeter's", ["resultat_balance", "resultat_consolide"], _balance_result),
 ]
 

@@ -249,7 +249,7 @@ class HostileInputs(TemplateCase):
             name = [n for first, n in tables if first <= row][-1]
             reason = sheet.getCellRangeByName(f"{REASON_COLUMN[name]}{row}").getString()
             self.assertNotEqual(reason, "", f"Projection row {row} ({name}): an error without its reason")
-        reasons = [r[0] for r in self.sheet("Consolidation").getCellRangeByName("K1:K170").getDataArray()]
+        reasons = [r[0] for r in self.sheet("Consolidation").getCellRangeByName("K1:K200").getDataArray()]
         for row in self.rows_in_error("Consolidation"):
             self.assertNotEqual(reasons[row - 1], "", f"Consolidation row {row}: an error without its reason")
         in_error = self.rows_in_error("Synthèse", by_column=True)

@@ -54,6 +54,12 @@ TEST(InputError, AmountsAndWholeNumbers) {
     EXPECT_EQ(cpom::input_error(InputValue{std::monostate{}}, year, "Année"), "");
     const InputRule ceiling{InputKind::Whole, std::nullopt, 10.0, false};
     EXPECT_EQ(cpom::input_error(InputValue{11.0}, ceiling, ""), "11 hors des limites (au plus 10)");
+    // Years are written without a space (« 2024 », never « 2 024 »); five digits and more in groups of three.
+    const InputRule exercice{InputKind::Whole, 2000.0, 2100.0, false};
+    EXPECT_EQ(cpom::input_error(InputValue{1999.0}, exercice, "Exercice"),
+              "Exercice : 1999 hors des limites (de 2000 à 2100)");
+    EXPECT_EQ(cpom::input_error(InputValue{20250.0}, exercice, "Exercice"),
+              with_french_spaces("Exercice : 20_250 hors des limites (de 2000 à 2100)"));
 }
 
 TEST(InputWarning, RatesAHundredTimesTooSmall) {

@@ -1,29 +1,23 @@
 #include "cpom/cli/data_file.hpp"
 
 #include <algorithm>
-#include <charconv>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <unordered_map>
 
 #include "cpom/cli/text_encoding.hpp"
+#include "french_number.hpp"
 #include "ledger_text.hpp"
 
 namespace cpom::cli {
 
 namespace {
 
-constexpr std::string_view k_nbsp = "\xC2\xA0";     // U+00A0, French thousands separator
-constexpr std::string_view k_nnbsp = "\xE2\x80\xAF";  // U+202F, what LibreOffice and Excel write in fr-FR
-constexpr std::string_view k_euro = "\xE2\x82\xAC";
-
 std::string line_prefix(int line) { return "ligne " + std::to_string(line) + " : "; }
 
 // Spaces (plain, no-break, narrow no-break) at both ends: trimmed as the balance and FEC readers trim them.
 using ledger_text::trim;
-
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 // The entries of a data set by name (compared as same_name does), so that a file of n names is read in O(n).
 class NameIndex {
@@ -266,54 +260,7 @@ bool same_name(std::string_view a, std::string_view b) {
 }
 
 std::optional<double> parse_number(std::string_view field) {
-    std::string_view s = trim(field);
-    double scale = 1.0;
-    if (s.size() >= 3 && s.substr(s.size() - 3) == k_euro) s = trim(s.substr(0, s.size() - 3));
-    if (!s.empty() && s.back() == '%') {
-        scale = 0.01;
-        s = trim(s.substr(0, s.size() - 1));
-    }
-    std::string normal;
-    if (!s.empty() && (s.front() == '-' || s.front() == '+')) {
-        if (s.front() == '-') normal += '-';
-        s.remove_prefix(1);
-    }
-    // Mantissa: digit groups separated by spaces (groups after the first have 3 digits), one decimal mark.
-    bool decimal = false, exponent = false, grouped = false;
-    std::size_t group = 0, digits = 0;
-    for (std::size_t i = 0; i < s.size();) {
-        const char c = s[i];
-        if (is_digit(c)) {
-            normal += c;
-            ++group, ++digits, ++i;
-        } else if (!decimal && !exponent && (s.substr(i, 1) == " " || s.substr(i, 2) == k_nbsp ||
-                                             s.substr(i, 3) == k_nnbsp)) {
-            if (group == 0 || (grouped && group != 3)) return std::nullopt;
-            grouped = true, group = 0;
-            i += s[i] == ' ' ? 1 : (s.substr(i, 2) == k_nbsp ? 2 : 3);
-            if (i >= s.size() || !is_digit(s[i])) return std::nullopt;
-        } else if (!decimal && !exponent && (c == ',' || c == '.')) {
-            if (grouped && group != 3) return std::nullopt;
-            decimal = true, grouped = false;
-            normal += '.';
-            ++i;
-        } else if (!exponent && digits > 0 && (c == 'e' || c == 'E')) {
-            if (grouped && group != 3) return std::nullopt;
-            exponent = true, grouped = false;
-            normal += 'e';
-            ++i;
-            if (i < s.size() && (s[i] == '-' || s[i] == '+')) normal += s[i++];
-            if (i >= s.size() || !is_digit(s[i])) return std::nullopt;
-        } else {
-            return std::nullopt;
-        }
-    }
-    if (digits == 0 || (grouped && group != 3)) return std::nullopt;
-    double value = 0;
-    const char* end = normal.data() + normal.size();
-    const auto [ptr, ec] = std::from_chars(normal.data(), end, value);
-    if (ec != std::errc{} || ptr != end) return std::nullopt;
-    return value * scale;
+    return parse_french_number(field, NumberNotation{true, true});
 }
 
 DataSet parse_csv(std::string_view text, const StopRequested& stop) {

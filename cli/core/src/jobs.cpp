@@ -113,8 +113,11 @@ Plan plan_jobs(const Options& options) {
             continue;
         }
         std::string overwritten;
-        for (const Format format : options.formats) {
-            const fs::path out = options.out_dir / (job.stem + extension_of(format));
+        std::vector<std::string> extensions;
+        for (const Format format : options.formats) extensions.push_back(extension_of(format));
+        if (!options.extract.empty()) extensions.push_back(k_extract_extension);
+        for (const std::string& extension : extensions) {
+            const fs::path out = options.out_dir / (job.stem + extension);
             if (plan.is_input(out)) overwritten = out.string();
         }
         if (!overwritten.empty()) {

@@ -2,12 +2,12 @@
 #include "cpom/cli/ledger.hpp"
 
 #include <algorithm>
-#include <charconv>
 #include <cmath>
 #include <fstream>
 #include <sstream>
 
 #include "cpom/cli/text_encoding.hpp"
+#include "french_number.hpp"
 #include "ledger_text.hpp"
 
 namespace cpom::cli {
@@ -23,7 +23,8 @@ namespace {
 
 constexpr std::string_view k_nbsp = "\xC2\xA0";       // U+00A0
 constexpr std::string_view k_nnbsp = "\xE2\x80\xAF";  // U+202F, what LibreOffice and Excel write in fr-FR
-constexpr std::string_view k_euro = "\xE2\x82\xAC";
+
+}  // namespace
 
 std::size_t space_at(std::string_view s, std::size_t i) {
     if (s[i] == ' ' || s[i] == '\t') return 1;
@@ -31,8 +32,6 @@ std::size_t space_at(std::string_view s, std::size_t i) {
     if (s.substr(i, 3) == k_nnbsp) return 3;
     return 0;
 }
-
-}  // namespace
 
 std::string line_label(int line) {
     std::string digits = std::to_string(line), grouped;
@@ -175,41 +174,9 @@ int account_class(std::string_view account) {
 }
 
 bool parse_amount(std::string_view field, double& value) {
-    std::string_view s = trim(field);
-    if (s.size() >= 3 && s.substr(s.size() - 3) == k_euro) s = trim(s.substr(0, s.size() - 3));
-    std::string normal;
-    if (!s.empty() && (s.front() == '-' || s.front() == '+')) {
-        if (s.front() == '-') normal += '-';
-        s.remove_prefix(1);
-    }
-    bool decimal = false;
-    std::size_t digits = 0, group = 0, groups = 0;
-    for (std::size_t i = 0; i < s.size();) {
-        const char c = s[i];
-        if (c >= '0' && c <= '9') {
-            normal += c;
-            ++digits, ++group, ++i;
-        } else if (const std::size_t n = decimal ? 0 : space_at(s, i); n > 0) {
-            // Thousands separators: groups of three digits after the first.
-            if (group == 0 || (groups > 0 && group != 3)) return false;
-            ++groups, group = 0, i += n;
-            if (i >= s.size() || s[i] < '0' || s[i] > '9') return false;
-        } else if (!decimal && (c == ',' || c == '.')) {
-            if (groups > 0 && group != 3) return false;
-            decimal = true;
-            normal += '.';
-            ++i;
-        } else {
-            return false;
-        }
-    }
-    if (digits == 0 || (!decimal && groups > 0 && group != 3)) return false;
-    double parsed = 0;
-    const char* end = normal.data() + normal.size();
-    const auto [ptr, ec] = std::from_chars(normal.data(), end, parsed);
-    if (ec != std::errc{} || ptr != end || !std::isfinite(parsed)) return false;
-    value = parsed;
-    return true;
+    const auto parsed = parse_french_number(field, NumberNotation{});  // no percentage, no exponent
+    if (parsed) value = *parsed;
+    return parsed.has_value();
 }
 
 std::string format_euros(double amount) {

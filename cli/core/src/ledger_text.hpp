@@ -16,6 +16,9 @@ std::string at_line(int line);
 
 std::string_view trim(std::string_view s);
 
+// The length of the space (plain, tab, no-break, narrow no-break) at s[i], 0 if none.
+std::size_t space_at(std::string_view s, std::size_t i);
+
 // Lines of the text, numbered from 1; CR LF, LF or CR alone end a line (A47 A-1 I 1°: "Retour chariot et/ou Fin de
 // ligne").
 class Lines {

@@ -93,7 +93,10 @@ po::options_description describe() {
          "écrit le compte rendu du traitement en JSON (état, résultats, cellules en erreur, durée de chaque classeur)")
         ("balance,b", po::value<std::vector<std::string>>()->value_name("CIBLE=FICHIER"),
          "balance à importer d'un FEC ou d'un CSV de balance (répétable) : balance:1=ehpad.fec (colonne 1 de la "
-         "balance de l'errd), balance_n=fec-2024.txt, bilan_soldes=fec-2024.txt");
+         "balance de l'errd), balance_n=fec-2024.txt, bilan_soldes=fec-2024.txt")
+        ("extract,x", po::value<std::vector<std::string>>()->value_name("NOMS"),
+         "plages nommées écrites, après le recalcul, dans <nom>.json, un fichier de données pour --data "
+         "(séparées par des virgules, répétable ; * pour tout caractère : pgfp_*)");
     return options;
 }
 
@@ -262,6 +265,10 @@ Command parse_command_line(int argc, const char* const argv[], const Environment
             }
             require_file(o.balances.back().file, "balance");
         }
+    if (vm.count("extract")) {
+        o.extract = split_commas(vm["extract"].as<std::vector<std::string>>());
+        if (o.extract.empty()) throw UsageError("--extract : noms de plages attendus (ex. pgfp_*)");
+    }
     return command;
 }
 

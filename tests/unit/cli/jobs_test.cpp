@@ -56,6 +56,22 @@ TEST(Jobs, NeverOverwritesAnInput) {
     EXPECT_FALSE(plan.is_input(dir.path() / "b.ods"));
 }
 
+TEST(Jobs, TheExtractedDataFileNeverOverwritesAnInput) {
+    // --extract writes <stem>.json: with --template and the output folder = the data files' folder, a data file
+    // a.json would be replaced by a.ods's extract.
+    TempDir dir;
+    const auto model = dir.file("modele.ots");
+    dir.file("a.json");
+    Options o = options_for({dir.path() / "a.json"}, dir.path());
+    o.template_file = model;
+    o.formats = {Format::pdf};
+    EXPECT_TRUE(plan_jobs(o).rejected.empty());
+    o.extract = {"pgfp_*"};
+    const Plan plan = plan_jobs(o);
+    ASSERT_EQ(plan.rejected.size(), 1u);
+    EXPECT_EQ(plan.rejected[0].reason, "la sortie écraserait un fichier d'entrée : " + (dir.path() / "a.json").string());
+}
+
 TEST(Jobs, TwoDocumentsWithTheSameOutputName) {
     // "Rep.ods" and "rep.xlsx" would both write rep.ods on a Windows share or a USB key: both fail, naming each other.
     TempDir dir;

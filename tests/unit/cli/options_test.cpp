@@ -43,6 +43,13 @@ protected:
     Environment env;
 };
 
+TEST_F(Options_, ExtractTakesNamesAndPatterns) {
+    EXPECT_TRUE(parse({"a.ods"}).options.extract.empty());
+    const Options o = parse({"a.ods", "--extract", "pgfp_*, exercice", "-x", "taux"}).options;
+    EXPECT_EQ(o.extract, (std::vector<std::string>{"pgfp_*", "exercice", "taux"}));
+    EXPECT_EQ(error({"a.ods", "--extract", " , "}), "--extract : noms de plages attendus (ex. pgfp_*)");
+}
+
 TEST_F(Options_, Defaults) {
     const Options o = parse({"a.ods", "dossier"}).options;
     ASSERT_EQ(o.inputs.size(), 2u);

@@ -20,6 +20,9 @@ enum class Format { ods, csv, pdf, xlsx };
 
 const char* extension_of(Format format);  // ".ods", ...
 
+// --extract writes <stem>.json: a data file (JSON) of the chosen named ranges (data_extract.hpp).
+inline constexpr const char* k_extract_extension = ".json";
+
 struct Options {
     std::vector<fs::path> inputs;           // workbooks/templates or folders; data files with --template
     fs::path out_dir = "out";
@@ -40,6 +43,7 @@ struct Options {
     bool allow_errors = false;              // a workbook written with formula cells in error still exits 0
     std::optional<fs::path> report;         // --report: the run as JSON
     std::vector<BalanceRequest> balances;   // --balance CIBLE=FICHIER: FEC or balance files (docs/cli.md)
+    std::vector<std::string> extract;       // --extract NOMS: named ranges (or patterns `pgfp_*`) → <stem>.json
 };
 
 // What the environment tells the parser (kept out of it so that it can be tested).
