@@ -60,6 +60,7 @@ of the engine's CPOM_VALIDATE generated from:
                     suspect_below, used_if, values, amounts, why_min, why_max, labels, label, warnings, skip_if,
                     show, max_length: see tools/input_checks.py (an unknown key is an error)
   control_summary   "A8": one line summing up the reasons of the whole workbook (green when there is none)
+Every key above is checked (tools/workbook_schema.py): an unknown or misspelt one is an error, not ignored.
 Templates (.ots) are written without cached results: a document made from one is computed on the user's machine,
 in the user's locale (issue 18 §2); the builder's office computes in the workbook's locale (tools/office.py).
 Outputs are written atomically (temporary file, then rename) so a crash never leaves half a file.
@@ -76,6 +77,7 @@ import zipfile
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
 import input_checks  # noqa: E402
+import workbook_schema  # noqa: E402
 from office import Office, props  # noqa: E402
 
 import uno  # noqa: E402
@@ -592,6 +594,9 @@ def store_atomically(office: Office, doc, path: pathlib.Path) -> None:
 def build(office: Office, source_path: pathlib.Path, outputs: list[pathlib.Path]):
     with source_path.open("rb") as f:
         source = tomllib.load(f)
+    problems = workbook_schema.unknown_keys(source)
+    if problems:  # a misspelt key would be ignored in silence: refuse the source
+        raise ValueError(f"{source_path} :\n  " + "\n  ".join(problems))
     builder = Builder(office, source)
     try:
         builder.build()
