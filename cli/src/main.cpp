@@ -22,7 +22,7 @@
 #include "network_isolation.hpp"
 #include "cpom/cli/write_errors.hpp"
 #include "office_runner.hpp"
-#include "signals.hpp"
+#include "cpom/cli/signals.hpp"
 
 namespace {
 

@@ -7,7 +7,7 @@
 #include <filesystem>
 #include <mutex>
 
-#include "office_process.hpp"
+#include "cpom/cli/office_process.hpp"
 
 extern char** environ;
 

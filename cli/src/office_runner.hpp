@@ -14,8 +14,8 @@
 #include "cpom/cli/options.hpp"
 #include "cpom/cli/scheduler.hpp"
 #include "cpom/cli/watchdog.hpp"
-#include "office_process.hpp"
-#include "signals.hpp"
+#include "cpom/cli/office_process.hpp"
+#include "cpom/cli/signals.hpp"
 #include "uno_connection.hpp"
 
 namespace cpom::cli {

@@ -1,4 +1,4 @@
-#include "office_process.hpp"
+#include "cpom/cli/office_process.hpp"
 
 #include <fcntl.h>
 #include <signal.h>

@@ -1,4 +1,4 @@
-#include "signals.hpp"
+#include "cpom/cli/signals.hpp"
 
 #include <dirent.h>
 #include <fcntl.h>
@@ -14,7 +14,7 @@
 #include <thread>
 
 #include "cpom/cli/pending_output.hpp"
-#include "office_process.hpp"
+#include "cpom/cli/office_process.hpp"
 
 namespace cpom::cli {
 
