@@ -101,18 +101,20 @@ class PgfpLink(unittest.TestCase):
                                places=4)
 
     def test_a_projection_of_another_year_gives_errors_not_shifted_figures(self):
-        shifted = dict(self.extract, pgfp_annee_0_projection=self.extract["pgfp_annee_0_projection"] - 1)
-        data = self.dir / "decale.json"
-        data.write_text(json.dumps(shifted), encoding="utf-8")
-        out = self.dir / "decale"
-        result = run_cli(TEMPLATES / "eprd.ots", "--data", data, "--out", out, "--format", "ods")
-        self.assertEqual(result.returncode, 4, result.stdout + result.stderr)
-        self.assertIn("Année 0 de la projection CPOM (I8)", result.stdout)
-        self.assertIn("doit être l'année de cet EPRD", result.stdout)
-        v = cells(out / "eprd.ods", ["PGFP.C20", "PGFP.H26", "PGFP.B32"])
-        self.assertIsNone(v["PGFP.C20"])
-        self.assertIsNone(v["PGFP.H26"])
-        self.assertIn("leurs années ne correspondent pas (I8)", v["PGFP.B32"])
+        for year, said in ((self.extract["pgfp_annee_0_projection"] - 1, "doit être l'année de cet EPRD"),
+                           ("deux mille vingt-cinq", "n'est pas un nombre")):
+            with self.subTest(year=year):
+                data = self.dir / "decale.json"
+                data.write_text(json.dumps(dict(self.extract, pgfp_annee_0_projection=year)), encoding="utf-8")
+                out = self.dir / "decale"
+                result = run_cli(TEMPLATES / "eprd.ots", "--data", data, "--out", out, "--format", "ods")
+                self.assertEqual(result.returncode, 4, result.stdout + result.stderr)
+                self.assertIn("Année 0 de la projection CPOM (I8)", result.stdout)
+                self.assertIn(said, result.stdout)
+                v = cells(out / "eprd.ods", ["PGFP.C20", "PGFP.H26", "PGFP.B32"])
+                self.assertIsNone(v["PGFP.C20"])
+                self.assertIsNone(v["PGFP.H26"])
+                self.assertIn("leurs années ne correspondent pas (I8)", v["PGFP.B32"])
 
     def test_a_projection_in_error_gives_no_data_file(self):
         data = self.dir / "texte.json"
