@@ -31,13 +31,19 @@ std::string csv_options(std::size_t sheet_number) {
     return "59,34,76,1,,0,false,true,false,false,false," + std::to_string(sheet_number);
 }
 
-// Exports into an empty scratch folder, then moves the file the office wrote (for CSV it is "<name>-<sheet>.csv",
-// not the name it was given) into the pending output.
-void store(Document& document, const fs::path& scratch, PendingOutput& output, const char* filter,
-           const std::string& options = "") {
+// The worker's scratch folder, emptied: what an export leaves there is the file it wrote, nothing older.
+void empty_scratch(const fs::path& scratch) {
     std::error_code ec;
     fs::remove_all(scratch, ec);
     fs::create_directories(scratch);
+}
+
+// Exports into an empty scratch folder, then moves the file the office wrote (for CSV it is "<name>-<sheet>.csv",
+// not the name it was given) into the pending output.
+
+void store(Document& document, const fs::path& scratch, PendingOutput& output, const char* filter,
+           const std::string& options = "") {
+    empty_scratch(scratch);
     const fs::path target = scratch / output.final_path().filename();
     Sequence<PropertyValue> props(options.empty() ? 2 : 3);
     props.getArray()[0].Name = "FilterName";
@@ -65,9 +71,7 @@ void store(Document& document, const fs::path& scratch, PendingOutput& output, c
 
 // A file cpom-run writes itself (not the office) goes through the scratch folder too, then into the pending output.
 void write_scratch_file(const fs::path& scratch, PendingOutput& output, const std::string& content) {
-    std::error_code ec;
-    fs::remove_all(scratch, ec);
-    fs::create_directories(scratch);
+    empty_scratch(scratch);
     const fs::path file = scratch / output.final_path().filename();
     std::ofstream stream(file, std::ios::binary);
     stream << content;
