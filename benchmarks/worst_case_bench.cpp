@@ -152,6 +152,27 @@ Args ppi_worst() {
     return {Arg::block(lines, 8, std::move(plan)), num(static_cast<double>(k_years))};
 }
 
+// The section of each line of a trial balance: the three EHPAD sections and lines outside any (IME, SAAD).
+Arg sections_column() {
+    static const char* const k_sections[] = {"soins", "hébergement", "dépendance", ""};
+    std::vector<Cell> cells;
+    cells.reserve(k_max_cells_per_argument);
+    for (std::size_t i = 0; i < k_max_cells_per_argument; ++i) cells.emplace_back(std::string(k_sections[i % 4]));
+    return Arg::block(k_max_cells_per_argument, 1, std::move(cells));
+}
+
+// A table of forbidden-account rules as large as a table may be: prefix, sections admitted.
+Arg largest_section_rules() {
+    const std::size_t rows = cpom::calls::k_max_table_rows;
+    std::vector<Cell> cells;
+    cells.reserve(rows * 2);
+    for (std::size_t i = 0; i < rows; ++i) {
+        cells.emplace_back(std::to_string(6'000'000 + i));
+        cells.emplace_back(std::string(i % 2 ? "soins" : "hébergement dépendance"));
+    }
+    return Arg::block(rows, 2, std::move(cells));
+}
+
 Args group_worst() { return {accounts_column(), amounts_column(), group_codes(), largest_mapping()}; }
 
 // Each function's worst case(s): label → arguments at the documented maximum.
@@ -238,6 +259,24 @@ const std::map<std::string, Cases>& worst_cases() {
           {"sensitivity", [] { return dossier_worst("SENSIBILITE"); }}}},
         {"CPOM_PPI", {{"", ppi_worst}}},
         {"CPOM_VERSION", {{"", [] { return Args{}; }}}},
+        {"CPOM_CAF_ERRD", {{"", [] { return Args{accounts_column(), amounts_column()}; }}}},
+        {"CPOM_VETUSTE", {{"", [] { return Args{accounts_column(), amounts_column(), text("CONSTRUCTIONS")}; }}}},
+        {"CPOM_SECTION_CHECK", {{"", [] { return Args{accounts_column(), sections_column(), amounts_column(),
+                                                      largest_section_rules()}; }}}},
+        {"CPOM_POINT_SOINS", {{"", [] { return Args{num(2018), text("GLOBAL"), num(1)}; }}}},
+        {"CPOM_FORFAIT_DEPENDANCE_GIR", {{"", [] { return Args{block(1, 6, 10, 5), num(200), num(7.5)}; }}}},
+        {"CPOM_MODULATION_SOINS", {{"", [] { return Args{num(1e6), num(0.93), num(2020), num(0.95)}; }}}},
+        {"CPOM_MODULATION_DEPENDANCE", {{"", [] { return Args{num(4e5), num(0.93), num(2020), num(0.95)}; }}}},
+        {"CPOM_TEXT", {{"", [] { return Args{num(-1'234'567.891), num(10), text("scénarios")}; }}}},
+        {"CPOM_VALIDATE",  // a whole column of accounts checked against their amounts: every cell read and worded
+         {{"accounts", [] {
+              const Arg omitted = Arg::omitted();
+              return Args{accounts_column(), text("ACCOUNT"), omitted, omitted, omitted, omitted, omitted,
+                          omitted, omitted, omitted, amounts_column(), num(1)};
+          }},
+          {"rates", [] {
+              return Args{block(k_max_cells_per_argument, 1, 0.01, 1e-4), text("RATE"), num(-0.05), num(0.2)};
+          }}}},
     };
     return cases;
 }
