@@ -191,30 +191,49 @@ class Builder:
             if spec.get("protect", True):
                 sheets.getByName(spec["name"]).protect("")
 
+    # One sheet is built by these steps, in this order (each reads only its own keys of the sheet's source):
+    SHEET_STEPS = (
+        "cell_styles",         # styles and number formats before the contents: a formula typed into a cell without
+        "number_formats",      # a format gets one Calc infers in the office's locale ("$23,394.98", issue 12 §3.9)
+        "contents",
+        "write_input_checks",  # formulas that read the contents
+        "column_widths",
+        "names",
+        "validations",
+        "conditionals",
+        "layout",              # before the charts: they are placed at their anchor's final position
+        "layout_extras",
+        "charts",
+        "page_setup",          # then the print settings, which read the final layout
+        "print_scale",
+        "print_extras",
+        "page_frame",
+    )
+
     def fill_sheet(self, sheet, spec: dict) -> None:
-        # Styles and number formats before the contents: a formula typed into a cell without a format gets one that
-        # Calc infers in the office's locale (a "$23,394.98" in an English office, issue 12 §3.9).
-        self.cell_styles(sheet, spec)
-        self.number_formats(sheet, spec)
-        self.contents(sheet, spec)
-        self.write_input_checks(sheet, spec)
+        for step in self.SHEET_STEPS:
+            getattr(self, step)(sheet, spec)
+
+    def column_widths(self, sheet, spec: dict) -> None:
         columns = sheet.getColumns()
         for c, width in enumerate(spec.get("column_widths_cm", [])):
             columns.getByIndex(c).Width = int(width * 1000)
+
+    def names(self, sheet, spec: dict) -> None:
         for name, address in spec.get("names", {}).items():
             self.add_name(sheet, name, address)
+
+    def validations(self, sheet, spec: dict) -> None:
         for address, rule in spec.get("validation", {}).items():
             self.add_validation(sheet.getCellRangeByName(address), rule)
+
+    def conditionals(self, sheet, spec: dict) -> None:
         for address, rules in spec.get("conditional", {}).items():
             self.add_conditional(sheet.getCellRangeByName(address), rules)
-        self.layout(sheet, spec)  # before the charts: they are placed at their anchor's final position
-        self.layout_extras(sheet, spec)
+
+    def charts(self, sheet, spec: dict) -> None:
         for chart in spec.get("chart", []):
             self.add_chart(sheet, chart)
-        self.page_setup(sheet, spec)
-        self.print_scale(sheet, spec)
-        self.print_extras(sheet, spec)
-        self.page_frame(sheet, spec)
 
     def contents(self, sheet, spec: dict) -> None:
         for r, row in enumerate(spec.get("rows", [])):
