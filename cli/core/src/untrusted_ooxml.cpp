@@ -46,7 +46,7 @@ const std::map<std::string, std::string> k_active_parts = {
     {"activeXControl", "contrôles ActiveX retirés"},
     {"connections", "connexions de données retirées"},
     {"queryTable", "connexions de données retirées"},
-    {"externalLink", ""},  // its formulas are turned into values: each one is noted
+    {"externalLink", ""},                  // its formulas are turned into values: each one is noted
     {"extensibility", "macros retirées"},  // customUI callbacks
 };
 
@@ -103,9 +103,12 @@ private:
             const std::string type = type_of(r), target = attribute(r, nullptr, "Target");
             if (attribute(r, nullptr, "TargetMode") == "External") {
                 if (type == "hyperlink") continue;  // clicked by a reader, never fetched
-                if (type == "image") notes_.add("image liée non chargée : " + quoted(target));
-                else if (type == "oleObject") notes_.add("objet OLE lié non chargé : " + quoted(target));
-                else if (type.find("xternalLink") == std::string::npos) notes_.add("lien retiré : " + quoted(target));
+                if (type == "image")
+                    notes_.add("image liée non chargée : " + quoted(target));
+                else if (type == "oleObject")
+                    notes_.add("objet OLE lié non chargé : " + quoted(target));
+                else if (type.find("xternalLink") == std::string::npos)
+                    notes_.add("lien retiré : " + quoted(target));
                 xml::remove(r);
                 continue;
             }
@@ -120,7 +123,10 @@ private:
 
     void workbook(xmlNodePtr root) {
         for (xmlNodePtr node : xml::element_children(root)) {
-            if (is(node, k_main, "externalReferences")) xml::remove(node);
+            if (is(node, k_main, "externalReferences")) {
+                xml::remove(node);
+                continue;  // freed: never read again (ASan found the read of the next test)
+            }
             if (!is(node, k_main, "definedNames")) continue;
             for (xmlNodePtr name : xml::element_children(node))
                 if (ooxml_formula_is_external(content(name))) {

@@ -25,9 +25,16 @@ Tree::Tree(const std::string& text, const std::string& member) {
     doc_ = xmlReadMemory(text.data(), static_cast<int>(text.size()), member.c_str(), nullptr,
                          XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
     if (!doc_) throw UntrustedError("fichier corrompu ou illisible (" + member + " n'est pas du XML valide)");
+    // A constructor that throws runs no destructor: the parsed document is freed here before each refusal.
     if (doc_->intSubset || doc_->extSubset)
-        throw UntrustedError("classeur refusé : déclaration DOCTYPE dans " + member + " (entités XML)");
-    if (!root()) throw UntrustedError("fichier corrompu ou illisible (" + member + " est vide)");
+        refuse("classeur refusé : déclaration DOCTYPE dans " + member + " (entités XML)");
+    if (!root()) refuse("fichier corrompu ou illisible (" + member + " est vide)");
+}
+
+void Tree::refuse(const std::string& reason) {
+    xmlFreeDoc(doc_);
+    doc_ = nullptr;
+    throw UntrustedError(reason);
 }
 
 Tree::~Tree() {

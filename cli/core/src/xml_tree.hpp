@@ -22,6 +22,8 @@ public:
     std::string serialise() const;
 
 private:
+    [[noreturn]] void refuse(const std::string& reason);  // frees the document, throws UntrustedError
+
     xmlDocPtr doc_ = nullptr;
 };
 
