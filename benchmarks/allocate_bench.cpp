@@ -40,7 +40,11 @@ void BM_Allocate(benchmark::State& state) {
     for (auto _ : state) benchmark::DoNotOptimize(cpom::allocate(pool_amounts, drivers, activities));
     set_counters(state);
 }
-BENCHMARK(BM_Allocate)->Args({10, 5})->Args({100, 50})->Args({1'000, 200})->Args({4'000, 500})
+BENCHMARK(BM_Allocate)
+    ->Args({10, 5})
+    ->Args({100, 50})
+    ->Args({1'000, 200})
+    ->Args({4'000, 500})
     ->Unit(benchmark::kMicrosecond);
 
 void BM_AllocateCall(benchmark::State& state) {

@@ -38,8 +38,8 @@ void BM_BreakevenRate(benchmark::State& state) {
     double c = 5'000'000;
     for (double& v : charges) v = (c *= 1.025);
     for (auto _ : state) benchmark::DoNotOptimize(cpom::breakeven_rate(4'950'000, charges, 300'000));
-    state.counters["calls_per_s"] = benchmark::Counter(static_cast<double>(state.iterations()),
-                                                       benchmark::Counter::kIsRate);
+    state.counters["calls_per_s"] =
+        benchmark::Counter(static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
 }
 BENCHMARK(BM_BreakevenRate)->Arg(6)->Arg(30);
 

@@ -25,7 +25,7 @@ using cpom::calls::k_max_cells_per_argument;
 using cpom::calls::k_max_result_cells;
 using cpom::calls::k_max_text_bytes;
 
-constexpr std::size_t k_years = 30;                             // the longest contract of every yearly function
+constexpr std::size_t k_years = 30;                                     // the longest contract of every yearly function
 constexpr std::size_t k_establishments = k_max_result_cells / k_years;  // 34 952 rows of 30 years
 
 Arg num(double x) { return Arg::scalar(Cell(x)); }
@@ -42,9 +42,9 @@ Arg block(std::size_t rows, std::size_t cols, double first, double step) {
 // A whole column of a trial balance as accounting software exports it: accounts as numbers and as "dirty" texts
 // ("411-ASSO", "6411 Salaires", padded), the text path being the slower one.
 Arg accounts_column() {
-    static const char* const k_accounts[] = {"60611", "6063", "6111", "6226", "6411", "6419", "6811", "675",
-                                             "7061",  "709",  "73111", "7588", "775", "777", "7781", "102",
-                                             "1068",  "164",  "2135", "401",  "411", "512"};
+    static const char* const k_accounts[] = {"60611", "6063", "6111",  "6226", "6411", "6419", "6811", "675",
+                                             "7061",  "709",  "73111", "7588", "775",  "777",  "7781", "102",
+                                             "1068",  "164",  "2135",  "401",  "411",  "512"};
     constexpr std::size_t k_count = sizeof k_accounts / sizeof k_accounts[0];
     std::vector<Cell> cells;
     cells.reserve(k_max_cells_per_argument);
@@ -145,8 +145,8 @@ Args ppi_worst() {
     const std::size_t lines = k_max_result_cells / (2 + 4 * k_years);
     std::vector<Cell> plan;
     for (std::size_t m = 0; m < lines; ++m) {
-        for (double x : {1.0 + static_cast<double>(m % 40), static_cast<double>(1 + m % k_years), 1e5 + 10.0 * m,
-                         20.0, 1e4, 5e4, 0.03, 15.0})
+        for (double x : {1.0 + static_cast<double>(m % 40), static_cast<double>(1 + m % k_years), 1e5 + 10.0 * m, 20.0,
+                         1e4, 5e4, 0.03, 15.0})
             plan.emplace_back(x);
     }
     return {Arg::block(lines, 8, std::move(plan)), num(static_cast<double>(k_years))};
@@ -180,6 +180,8 @@ using Cases = std::vector<std::pair<std::string, std::function<Args()>>>;
 
 const std::map<std::string, Cases>& worst_cases() {
     const std::size_t k = k_establishments;
+    // A table, one entry per line: kept as written.
+    // clang-format off
     static const std::map<std::string, Cases> cases = {
         {"CPOM_OCCUPANCY", {{"", [] { return Args{num(27'000), num(80), num(365), num(120)}; }}}},
         {"CPOM_ACTIVITY_RATE", {{"", [] { return Args{num(27'000), num(28'000)}; }}}},
@@ -278,6 +280,7 @@ const std::map<std::string, Cases>& worst_cases() {
               return Args{block(k_max_cells_per_argument, 1, 0.01, 1e-4), text("RATE"), num(-0.05), num(0.2)};
           }}}},
     };
+    // clang-format on
     return cases;
 }
 

@@ -16,10 +16,26 @@ using calls::Arg;
 using calls::Cell;
 
 // Values a spreadsheet user (or a broken formula) can hand over and that sit on the edges of the engine's checks.
-constexpr std::array<double, 20> k_specials = {
-    std::numeric_limits<double>::quiet_NaN(), INFINITY, -INFINITY, 1e308, -1e308, DBL_MAX, -DBL_MAX,
-    std::numeric_limits<double>::denorm_min(), -0.0, 0.0, 1e15, 9007199254740993.0, 2147483648.0, -2147483649.0,
-    -1.0, -0.5, 1e-300, 30.0, 31.0, 0.999999999999};
+constexpr std::array<double, 20> k_specials = {std::numeric_limits<double>::quiet_NaN(),
+                                               INFINITY,
+                                               -INFINITY,
+                                               1e308,
+                                               -1e308,
+                                               DBL_MAX,
+                                               -DBL_MAX,
+                                               std::numeric_limits<double>::denorm_min(),
+                                               -0.0,
+                                               0.0,
+                                               1e15,
+                                               9007199254740993.0,
+                                               2147483648.0,
+                                               -2147483649.0,
+                                               -1.0,
+                                               -0.5,
+                                               1e-300,
+                                               30.0,
+                                               31.0,
+                                               0.999999999999};
 
 Cell decode_cell(ByteReader& in) {
     switch (in.u8() % 8) {
@@ -42,8 +58,11 @@ Arg decode_arg(ByteReader& in, std::size_t& budget) {
     const int shape = in.u8() % 8;
     switch (shape) {
         case 0: return Arg::omitted();
-        case 1: case 2: case 3: break;
-        case 4: case 5:
+        case 1:
+        case 2:
+        case 3: break;
+        case 4:
+        case 5:
             rows = in.u8() % 33;
             cols = in.u8() % 33;
             break;
@@ -52,9 +71,7 @@ Arg decode_arg(ByteReader& in, std::size_t& budget) {
             (n % 2 ? cols : rows) = n;
             break;
         }
-        default:
-            rows = std::size_t{in.u16()} + 1;
-            cols = in.u8() % 16 + 1;
+        default: rows = std::size_t{in.u16()} + 1; cols = in.u8() % 16 + 1;
     }
     if (rows * cols > budget) rows = cols == 0 ? 0 : budget / cols;
     budget -= rows * cols;

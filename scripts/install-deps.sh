@@ -14,6 +14,7 @@ packages=(
   libzip-dev libxml2-dev                      # cpom-run inspects received workbooks before the office opens them
   poppler-utils                               # pdfinfo / pdftoppm: the tests look at the PDF pages
   clang libclang-rt-14-dev                    # libFuzzer and the sanitizer runtimes (scripts/fuzz.sh)
+  clang-format clang-tidy                     # the style and lint checks (scripts/check-style.sh)
   libreoffice-script-provider-python          # times calculateAll inside the office (scripts/bench-office.sh)
   procps                                      # pgrep: the tests check that no office outlives cpom-run
   strace                                      # delays fsync in a cpom-run fault test (test_cli_faults.py)

@@ -55,6 +55,6 @@ const cppu::ImplementationEntry k_entries[] = {
 }  // namespace cpom::addin
 
 extern "C" SAL_DLLPUBLIC_EXPORT void* SAL_CALL component_getFactory(const char* implementation, void* service_manager,
-                                                                   void* registry_key) {
+                                                                    void* registry_key) {
     return cppu::component_getFactoryHelper(implementation, service_manager, registry_key, cpom::addin::k_entries);
 }

@@ -16,8 +16,8 @@ namespace cpom::addin {
 
 inline constexpr char k_implementation_name[] = "org.cpom.calc.Functions";
 
-class CpomFunctions : public cppu::WeakImplHelper3<org::cpom::calc::XCpomFunctions, css::lang::XServiceInfo,
-                                                   css::lang::XLocalizable> {
+class CpomFunctions
+    : public cppu::WeakImplHelper3<org::cpom::calc::XCpomFunctions, css::lang::XServiceInfo, css::lang::XLocalizable> {
 public:
     CpomFunctions() = default;
 

@@ -34,8 +34,7 @@ std::string_view TextArena::store(const rtl::OUString& text) {
 
 calls::CellView view_of(const css::uno::Any& value, TextArena& texts) {
     switch (value.getValueTypeClass()) {
-        case css::uno::TypeClass_VOID:
-            return {};
+        case css::uno::TypeClass_VOID: return {};
         case css::uno::TypeClass_STRING: {
             // Calc passes the empty cells of a range as empty strings (ScRangeToSequence::FillMixedArray); a formula
             // returning "" is the accountant's way to leave a cell blank too. Read in place: a copy of the OUString
@@ -71,7 +70,8 @@ std::optional<std::size_t> text_longer_than(const UnoCells& cells, std::size_t b
 }
 
 UnoCellBlock::UnoCellBlock(const UnoCells& cells)
-    : cells_(cells), rows_(static_cast<std::size_t>(cells.getLength())),
+    : cells_(cells),
+      rows_(static_cast<std::size_t>(cells.getLength())),
       cols_(cells.hasElements() ? static_cast<std::size_t>(cells[0].getLength()) : 0) {}
 
 std::optional<std::size_t> UnoCellBlock::text_longer_than(std::size_t bytes) const {
@@ -115,10 +115,12 @@ calls::CellView UnoValueBlock::at(std::size_t r, std::size_t c) const {
 UnoRepeatedBlocks::UnoRepeatedBlocks(const css::uno::Sequence<css::uno::Any>& values) {
     blocks_.reserve(static_cast<std::size_t>(values.getLength()));
     // An explicitly empty argument in a vararg list is a blank cell, not a missing one.
-    for (const auto& value : values) blocks_.push_back(std::make_unique<UnoValueBlock>(value, UnoValueBlock::Void::Blank));
+    for (const auto& value : values)
+        blocks_.push_back(std::make_unique<UnoValueBlock>(value, UnoValueBlock::Void::Blank));
 }
 
-std::vector<const calls::CellBlock*> UnoRepeatedBlocks::after(std::initializer_list<const calls::CellBlock*> first) const {
+std::vector<const calls::CellBlock*> UnoRepeatedBlocks::after(
+    std::initializer_list<const calls::CellBlock*> first) const {
     std::vector<const calls::CellBlock*> all(first);
     for (const auto& block : blocks_) all.push_back(block.get());
     return all;

@@ -72,7 +72,7 @@ public:
     std::optional<std::size_t> text_longer_than(std::size_t bytes) const override;
 
 private:
-    UnoCells cells_;  // a range (shares Calc's sequence, no copy of the cells)
+    UnoCells cells_;       // a range (shares Calc's sequence, no copy of the cells)
     css::uno::Any value_;  // or one value
     bool is_range_ = false;
     std::size_t rows_ = 0;

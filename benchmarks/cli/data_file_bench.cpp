@@ -21,23 +21,24 @@ std::string csv_text(long n) {
 
 std::string json_text(long n) {
     std::string text = "{";
-    for (long i = 0; i < n; ++i) text += (i ? ",\n\"etab_" : "\n\"etab_") + std::to_string(i) + "\": " + std::to_string(i) + ".5";
+    for (long i = 0; i < n; ++i)
+        text += (i ? ",\n\"etab_" : "\n\"etab_") + std::to_string(i) + "\": " + std::to_string(i) + ".5";
     return text + "\n}";
 }
 
 void BM_ParseCsv(benchmark::State& state) {
     const std::string text = csv_text(state.range(0));
     for (auto _ : state) benchmark::DoNotOptimize(cpom::cli::parse_csv(text));
-    state.counters["lines_per_s"] = benchmark::Counter(static_cast<double>(state.range(0) * state.iterations()),
-                                                       benchmark::Counter::kIsRate);
+    state.counters["lines_per_s"] =
+        benchmark::Counter(static_cast<double>(state.range(0) * state.iterations()), benchmark::Counter::kIsRate);
 }
 BENCHMARK(BM_ParseCsv)->Arg(12'500)->Arg(100'000)->Unit(benchmark::kMillisecond);
 
 void BM_ParseJson(benchmark::State& state) {
     const std::string text = json_text(state.range(0));
     for (auto _ : state) benchmark::DoNotOptimize(cpom::cli::parse_json(text));
-    state.counters["names_per_s"] = benchmark::Counter(static_cast<double>(state.range(0) * state.iterations()),
-                                                       benchmark::Counter::kIsRate);
+    state.counters["names_per_s"] =
+        benchmark::Counter(static_cast<double>(state.range(0) * state.iterations()), benchmark::Counter::kIsRate);
 }
 BENCHMARK(BM_ParseJson)->Arg(12'500)->Arg(100'000)->Unit(benchmark::kMillisecond);
 

@@ -26,7 +26,8 @@ void BM_PlanFill(benchmark::State& state) {
     std::vector<cpom::cli::LoadedBalance> balances{
         {cpom::cli::parse_balance_request("balance:1=fec.txt"), cpom::cli::parse_ledger(sample.text)}};
     cpom::cli::RangeShapes shapes;
-    for (const char* name : {"balance_comptes", "balance_libelles", "balance_colonnes", "balance_debits", "balance_credits"})
+    for (const char* name :
+         {"balance_comptes", "balance_libelles", "balance_colonnes", "balance_debits", "balance_credits"})
         shapes[name] = cpom::cli::RangeShape{name, "Balance", 14, 2013, 0, 0};
     for (auto _ : state) benchmark::DoNotOptimize(cpom::cli::plan_balance_fill(balances, shapes));
 }

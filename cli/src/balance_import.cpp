@@ -42,8 +42,9 @@ RangeShapes named_range_shapes(const Document& document) {
         if (!cells.is()) continue;
         const auto address = Reference<css::sheet::XCellRangeAddressable>(cells, UNO_QUERY_THROW)->getRangeAddress();
         Reference<css::container::XNamed> sheet(sheets->getByIndex(address.Sheet), UNO_QUERY);
-        RangeShape shape{to_utf8(name), sheet.is() ? to_utf8(sheet->getName()) : std::to_string(address.Sheet),
-                         address.StartRow, address.EndRow, address.StartColumn, address.EndColumn};
+        RangeShape shape{to_utf8(name),       sheet.is() ? to_utf8(sheet->getName()) : std::to_string(address.Sheet),
+                         address.StartRow,    address.EndRow,
+                         address.StartColumn, address.EndColumn};
         shapes.emplace(lower(shape.name), std::move(shape));
     }
     return shapes;

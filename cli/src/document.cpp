@@ -59,7 +59,8 @@ bool is_encrypted_odf(const UnoConnection& office, const rtl::OUString& url) {
         std::string text;
         Sequence<sal_Int8> chunk;
         while (stream->readBytes(chunk, 65536) > 0)
-            text.append(reinterpret_cast<const char*>(chunk.getConstArray()), static_cast<std::size_t>(chunk.getLength()));
+            text.append(reinterpret_cast<const char*>(chunk.getConstArray()),
+                        static_cast<std::size_t>(chunk.getLength()));
         stream->closeInput();
         return text.find("encryption-data") != std::string::npos;
     } catch (const css::uno::Exception&) {
@@ -207,14 +208,14 @@ DataSet Document::extract(const std::vector<std::string>& patterns) const {
     } catch (const DataFileError& e) {
         throw DocumentError(e.what());
     }
-    const Sequence<rtl::OUString> sheets = Reference<css::container::XNameAccess>(model_->getSheets(),
-                                                                                  UNO_QUERY_THROW)->getElementNames();
+    const Sequence<rtl::OUString> sheets =
+        Reference<css::container::XNameAccess>(model_->getSheets(), UNO_QUERY_THROW)->getElementNames();
     DataSet set;
     for (const std::string& name : chosen) {
         const Reference<css::table::XCellRange> range = cells_named(names, to_ou(name));
         const auto address = Reference<css::sheet::XCellRangeAddressable>(range, UNO_QUERY_THROW)->getRangeAddress();
-        const Sequence<Sequence<Any>> values = Reference<css::sheet::XCellRangeData>(range, UNO_QUERY_THROW)
-                                                   ->getDataArray();
+        const Sequence<Sequence<Any>> values =
+            Reference<css::sheet::XCellRangeData>(range, UNO_QUERY_THROW)->getDataArray();
         DataEntry& entry = set.emplace_back(DataEntry{name, {}, 0});
         for (sal_Int32 r = 0; r < values.getLength(); ++r) {
             DataRow& row = entry.rows.emplace_back();
@@ -225,8 +226,10 @@ DataSet Document::extract(const std::vector<std::string>& patterns) const {
                 if (value >>= number) {
                     row.emplace_back(number);
                 } else if (value >>= text) {
-                    if (text.isEmpty()) row.emplace_back(Blank{});
-                    else row.emplace_back(to_utf8(text));
+                    if (text.isEmpty())
+                        row.emplace_back(Blank{});
+                    else
+                        row.emplace_back(to_utf8(text));
                 } else {  // an error cell (getDataArray gives it no value): never a figure in the data file
                     const CellRef cell{to_utf8(sheets[address.Sheet]), address.StartColumn + c, address.StartRow + r};
                     throw DocumentError("--extract : « " + name + " » : " + cell_name(cell) +

@@ -45,7 +45,7 @@ using css::uno::UNO_QUERY_THROW;
 namespace flags = css::sheet::ReferenceFlags;
 
 constexpr std::size_t k_explained = 200;  // formulas looked at per workbook: a few UNO calls each
-constexpr int k_chain = 16;              // cells followed from an error to the first one of its chain
+constexpr int k_chain = 16;               // cells followed from an error to the first one of its chain
 
 std::vector<CellBlock> error_blocks(const Reference<css::sheet::XCellRangesQuery>& where) {
     std::vector<CellBlock> blocks;
@@ -69,7 +69,7 @@ bool is_deleted(const css::sheet::SingleReference& ref) {
 }
 
 struct Formula {
-    CellRangeAddress range;  // the cell, or the whole array formula it belongs to
+    CellRangeAddress range;         // the cell, or the whole array formula it belongs to
     Sequence<FormulaToken> tokens;  // references made absolute
 };
 
@@ -99,14 +99,14 @@ private:
     Reference<css::sheet::XSpreadsheetDocument> document_;
     Reference<css::sheet::XFormulaParser> parser_;
     std::vector<Reference<css::sheet::XSpreadsheet>> sheets_;
-    std::vector<std::string> names_;                   // sheet names by index
+    std::vector<std::string> names_;                    // sheet names by index
     std::vector<std::vector<CellBlock>> error_blocks_;  // the cells in error, by sheet
     // CPOM_CHECK("x";1) as the office compiles it: the opcodes of "(", ";" and ")", the add-in's opcode and names.
     Sequence<FormulaToken> check_template_;
     sal_Int32 open_ = 0, separator_ = 0, close_ = 0, external_ = 0;
-    std::string prefix_;  // "org.cpom.calc.Functions."
+    std::string prefix_;                                                 // "org.cpom.calc.Functions."
     std::optional<std::map<sal_Int32, CellRangeAddress>> named_ranges_;  // by token index
-    std::vector<std::pair<CellRangeAddress, Explanation>> done_;  // by formula (a cell or a whole array)
+    std::vector<std::pair<CellRangeAddress, Explanation>> done_;         // by formula (a cell or a whole array)
     std::size_t looked_at_ = 0;
     rtl::OUString scratch_name_;
     Reference<css::sheet::XSpreadsheet> scratch_;
@@ -173,7 +173,8 @@ Formula Explainer::formula_at(sal_Int32 sheet, sal_Int32 column, sal_Int32 row) 
     formula.range = Reference<css::sheet::XCellRangeAddressable>(cursor, UNO_QUERY_THROW)->getRangeAddress();
     formula.tokens = Reference<css::sheet::XArrayFormulaTokens>(cursor, UNO_QUERY_THROW)->getArrayTokens();
     if (!formula.tokens.hasElements())
-        formula.tokens = Reference<css::sheet::XFormulaTokens>(cell->getCellByPosition(0, 0), UNO_QUERY_THROW)->getTokens();
+        formula.tokens =
+            Reference<css::sheet::XFormulaTokens>(cell->getCellByPosition(0, 0), UNO_QUERY_THROW)->getTokens();
     const CellAddress at(static_cast<sal_Int16>(sheet), formula.range.StartColumn, formula.range.StartRow);
     for (sal_Int32 i = 0; i < formula.tokens.getLength(); ++i) {
         FormulaToken& token = formula.tokens.getArray()[i];
@@ -218,7 +219,8 @@ std::optional<std::string> Explainer::check(const AddinCall& call, const Formula
     std::vector<std::string> texts;
     for (const auto& [begin, end] : call.arguments) {
         Sequence<FormulaToken> argument(static_cast<sal_Int32>(end - begin));
-        for (std::size_t i = begin; i < end; ++i) argument.getArray()[i - begin] = formula.tokens[static_cast<sal_Int32>(i)];
+        for (std::size_t i = begin; i < end; ++i)
+            argument.getArray()[i - begin] = formula.tokens[static_cast<sal_Int32>(i)];
         texts.push_back(readable_formula(to_utf8(parser_->printFormula(argument, at))));
     }
     // CPOM_CHECK names an argument as the office's Function Wizard does: French or English display name.
@@ -233,9 +235,12 @@ std::optional<std::string> Explainer::check_reason(const Formula& formula) {
     std::vector<TokenInfo> infos;
     for (const FormulaToken& token : formula.tokens) {
         TokenInfo info;
-        if (token.OpCode == open_) info.kind = TokenKind::open;
-        else if (token.OpCode == close_) info.kind = TokenKind::close;
-        else if (token.OpCode == separator_) info.kind = TokenKind::separator;
+        if (token.OpCode == open_)
+            info.kind = TokenKind::open;
+        else if (token.OpCode == close_)
+            info.kind = TokenKind::close;
+        else if (token.OpCode == separator_)
+            info.kind = TokenKind::separator;
         rtl::OUString name;
         if (token.OpCode == external_ && (token.Data >>= name)) info.function = to_utf8(name);
         infos.push_back(std::move(info));
@@ -252,11 +257,13 @@ std::vector<CellRangeAddress> Explainer::precedents(const Formula& formula) {
         css::sheet::ComplexReference complex;
         css::sheet::NameToken name;
         if ((token.Data >>= single) && !is_deleted(single)) {
-            ranges.emplace_back(static_cast<sal_Int16>(single.Sheet), single.Column, single.Row, single.Column, single.Row);
+            ranges.emplace_back(static_cast<sal_Int16>(single.Sheet), single.Column, single.Row, single.Column,
+                                single.Row);
         } else if ((token.Data >>= complex) && !is_deleted(complex.Reference1) && !is_deleted(complex.Reference2)) {
             const auto& a = complex.Reference1;
             const auto& b = complex.Reference2;
-            if (a.Sheet == b.Sheet) ranges.emplace_back(static_cast<sal_Int16>(a.Sheet), a.Column, a.Row, b.Column, b.Row);
+            if (a.Sheet == b.Sheet)
+                ranges.emplace_back(static_cast<sal_Int16>(a.Sheet), a.Column, a.Row, b.Column, b.Row);
         } else if ((token.Data >>= name) && name.Sheet < 0) {
             if (!named_ranges_) {
                 named_ranges_.emplace();
@@ -274,7 +281,8 @@ std::vector<CellRangeAddress> Explainer::precedents(const Formula& formula) {
                             Reference<css::sheet::XCellRangeAddressable>(cells, UNO_QUERY_THROW)->getRangeAddress();
                 }
             }
-            if (const auto it = named_ranges_->find(name.Index); it != named_ranges_->end()) ranges.push_back(it->second);
+            if (const auto it = named_ranges_->find(name.Index); it != named_ranges_->end())
+                ranges.push_back(it->second);
         }
     }
     return ranges;
@@ -285,8 +293,8 @@ std::optional<std::pair<sal_Int32, CellRef>> Explainer::erroneous_precedent(cons
     const CellRangeAddress& f = formula.range;
     for (const CellRangeAddress& a : precedents(formula)) {
         if (a.Sheet < 0 || static_cast<std::size_t>(a.Sheet) >= names_.size()) continue;
-        const CellBlock skip = a.Sheet == f.Sheet ? CellBlock{f.StartColumn, f.StartRow, f.EndColumn, f.EndRow}
-                                                  : CellBlock{0, 0, -1, -1};
+        const CellBlock skip =
+            a.Sheet == f.Sheet ? CellBlock{f.StartColumn, f.StartRow, f.EndColumn, f.EndRow} : CellBlock{0, 0, -1, -1};
         if (const auto cell = first_cell_in(error_blocks_[static_cast<std::size_t>(a.Sheet)],
                                             {a.StartColumn, a.StartRow, a.EndColumn, a.EndRow}, skip))
             return std::make_pair(static_cast<sal_Int32>(a.Sheet), ref(a.Sheet, cell->first, cell->second));
@@ -296,8 +304,8 @@ std::optional<std::pair<sal_Int32, CellRef>> Explainer::erroneous_precedent(cons
 
 Explainer::Explanation Explainer::explain(sal_Int32 sheet, sal_Int32 column, sal_Int32 row, int depth) {
     for (const auto& [range, explanation] : done_)  // another cell of an array formula already looked at
-        if (range.Sheet == sheet && column >= range.StartColumn && column <= range.EndColumn &&
-            row >= range.StartRow && row <= range.EndRow)
+        if (range.Sheet == sheet && column >= range.StartColumn && column <= range.EndColumn && row >= range.StartRow &&
+            row <= range.EndRow)
             return explanation;
     if (looked_at_ >= k_explained || depth > k_chain) return {};
     ++looked_at_;
@@ -329,7 +337,8 @@ WorkbookErrors list_error_cells(const Reference<css::sheet::XSpreadsheetDocument
     for (sal_Int32 s = 0; s < sheets->getCount(); ++s) {
         const Reference<css::sheet::XSpreadsheet> sheet(sheets->getByIndex(s), UNO_QUERY_THROW);
         const std::string name = to_utf8(Reference<css::container::XNamed>(sheet, UNO_QUERY_THROW)->getName());
-        const auto cells = cells_row_by_row(error_blocks(Reference<css::sheet::XCellRangesQuery>(sheet, UNO_QUERY_THROW)));
+        const auto cells =
+            cells_row_by_row(error_blocks(Reference<css::sheet::XCellRangesQuery>(sheet, UNO_QUERY_THROW)));
         if (cells.empty()) continue;
         errors.count += cells.size();
         errors.per_sheet.emplace_back(name, cells.size());

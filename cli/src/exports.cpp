@@ -139,7 +139,8 @@ public:
     ~ShownSheets() {
         try {
             for (auto it = print_areas_.begin(); it != print_areas_.end(); ++it) it->first->setPrintAreas(it->second);
-            for (auto it = saved_.begin(); it != saved_.end(); ++it) it->first->setPropertyValue("IsVisible", Any(it->second));
+            for (auto it = saved_.begin(); it != saved_.end(); ++it)
+                it->first->setPropertyValue("IsVisible", Any(it->second));
         } catch (...) {
             // The copy in memory is not saved anywhere: nothing to repair.
         }
@@ -181,11 +182,12 @@ std::vector<PendingOutput> export_document(Document& document, const ExportReque
                     for (std::size_t b = a + 1; b < names.size(); ++b)
                         if (collision_key(names[a].filename().string()) == collision_key(names[b].filename().string()))
                             throw DocumentError("les feuilles « " + sheets.all[sheets.chosen[a]] + " » et « " +
-                                                sheets.all[sheets.chosen[b]] + " » donnent le même fichier CSV : " +
-                                                names[b].filename().string());
+                                                sheets.all[sheets.chosen[b]] +
+                                                " » donnent le même fichier CSV : " + names[b].filename().string());
                 for (std::size_t k = 0; k < names.size(); ++k) {
                     PendingOutput& out = outputs.emplace_back(pending(request, names[k]));
-                    store(document, request.scratch, out, "Text - txt - csv (StarCalc)", csv_options(sheets.chosen[k] + 1));
+                    store(document, request.scratch, out, "Text - txt - csv (StarCalc)",
+                          csv_options(sheets.chosen[k] + 1));
                 }
                 break;
             }

@@ -16,11 +16,11 @@ namespace cpom::cli {
 struct ExportRequest {
     std::filesystem::path out_dir;
     std::string stem;
-    std::vector<Format> formats;      // XLSX is written last, whatever its place here
-    std::vector<std::string> sheets;  // CSV and PDF: these sheets (empty: all)
-    const Plan* plan = nullptr;       // to refuse an output that would replace an input
-    std::filesystem::path scratch;    // where the office writes before the result is moved to out_dir
-    std::vector<std::string> extract; // --extract: named ranges written as <stem>.json (a data file)
+    std::vector<Format> formats;       // XLSX is written last, whatever its place here
+    std::vector<std::string> sheets;   // CSV and PDF: these sheets (empty: all)
+    const Plan* plan = nullptr;        // to refuse an output that would replace an input
+    std::filesystem::path scratch;     // where the office writes before the result is moved to out_dir
+    std::vector<std::string> extract;  // --extract: named ranges written as <stem>.json (a data file)
 };
 
 // Throws DocumentError (French reason).

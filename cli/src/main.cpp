@@ -80,7 +80,8 @@ int run(const Options& options, SignalGuard& signals) {
     }
     for (const std::string& note : balance_notes(balances)) std::cerr << "cpom-run : balance " << note << "\n";
     const Plan plan = plan_jobs(options);
-    if (plan.jobs.empty() && plan.rejected.empty()) return usage_error("aucun fichier à traiter dans les dossiers donnés");
+    if (plan.jobs.empty() && plan.rejected.empty())
+        return usage_error("aucun fichier à traiter dans les dossiers donnés");
     if (options.report && plan.is_input(*options.report))
         return usage_error("--report : remplacerait un fichier d'entrée : " + options.report->string());
     std::error_code ec;
@@ -88,7 +89,9 @@ int run(const Options& options, SignalGuard& signals) {
     if (ec) return usage_error("--out : impossible de créer " + options.out_dir.string() + " : " + ec.message());
     if (options.report && !options.report->parent_path().empty()) {
         std::filesystem::create_directories(options.report->parent_path(), ec);
-        if (ec) return usage_error("--report : impossible de créer " + options.report->parent_path().string() + " : " + ec.message());
+        if (ec)
+            return usage_error("--report : impossible de créer " + options.report->parent_path().string() + " : " +
+                               ec.message());
     }
 
     // The C++ UNO bootstrap needs this (without it, it crashes); the office's own value.
@@ -114,8 +117,9 @@ int run(const Options& options, SignalGuard& signals) {
     // it at an existing folder of ours (the offices get their own home: office_process.cpp).
     ::setenv("XDG_CONFIG_HOME", work_root.c_str(), 1);
 
-    Delivery delivery(plan, std::find(options.formats.begin(), options.formats.end(), Format::csv) !=
-                                    options.formats.end() && options.sheets.size() != 1);
+    Delivery delivery(plan,
+                      std::find(options.formats.begin(), options.formats.end(), Format::csv) != options.formats.end() &&
+                          options.sheets.size() != 1);
 
     if (options.connect.empty() && !options.keep_active_content) {
         std::string refusal;
@@ -125,11 +129,11 @@ int run(const Options& options, SignalGuard& signals) {
     }
     Progress progress(plan.jobs.size(), !options.quiet && ::isatty(STDERR_FILENO), std::cerr, terminal_width());
     progress.show();
-    const RunnerSettings settings{&options, &plan, shared_data ? &*shared_data : nullptr, work_root, &signals,
-                                  &delivery, balances.empty() ? nullptr : &balances};
+    const RunnerSettings settings{&options, &plan,     shared_data ? &*shared_data : nullptr, work_root,
+                                  &signals, &delivery, balances.empty() ? nullptr : &balances};
     RunReport report = run_jobs(
-        plan.jobs, options.jobs,
-        [&](unsigned worker) { return std::make_unique<OfficeRunner>(settings, worker); }, signals.stop(), progress);
+        plan.jobs, options.jobs, [&](unsigned worker) { return std::make_unique<OfficeRunner>(settings, worker); },
+        signals.stop(), progress);
     delivery.finish(report, signals.signal() != 0);
     progress.clear();
     std::filesystem::remove_all(work_root, ec);
@@ -141,9 +145,12 @@ int run(const Options& options, SignalGuard& signals) {
     const std::string gave_up = "LibreOffice redémarré " + std::to_string(k_max_fruitless_restarts) +
                                 " fois sans qu'aucun classeur n'aboutisse : délai --timeout (" +
                                 std::to_string(options.timeout.count()) + " s) trop court, ou classeurs à examiner";
-    if (signals.signal()) not_run = "interrompu";
-    else if (report.gave_up) not_run = "non traité : " + gave_up;
-    else if (!report.startup_errors.empty()) not_run = "non traité : " + report.startup_errors.front();
+    if (signals.signal())
+        not_run = "interrompu";
+    else if (report.gave_up)
+        not_run = "non traité : " + gave_up;
+    else if (!report.startup_errors.empty())
+        not_run = "non traité : " + report.startup_errors.front();
     Totals totals;
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     std::cout << summary(plan, report, not_run, seconds, totals) << std::flush;

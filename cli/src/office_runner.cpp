@@ -47,7 +47,8 @@ private:
 }  // namespace
 
 OfficeRunner::OfficeRunner(const RunnerSettings& settings, unsigned worker)
-    : settings_(settings), worker_(worker),
+    : settings_(settings),
+      worker_(worker),
       scratch_dir_(settings.work_root / ("documents-" + std::to_string(worker))),
       watchdog_([this] {
           deadline_passed_ = true;
@@ -190,9 +191,9 @@ Outcome OfficeRunner::compute(const Job& job, std::vector<PendingOutput>& output
     WorkbookErrors errors = document.recalculate();
     if (!o.keep_active_content) refuse_external_documents(document);
     if (errors.any()) explain_error_cells(document.model(), errors);  // before the exports: they change the copy
-    outputs = export_document(document, ExportRequest{o.out_dir, job.stem, o.formats, o.sheets, settings_.plan,
-                                                      settings_.work_root / ("exports-" + std::to_string(worker_)),
-                                                      o.extract});
+    outputs = export_document(document,
+                              ExportRequest{o.out_dir, job.stem, o.formats, o.sheets, settings_.plan,
+                                            settings_.work_root / ("exports-" + std::to_string(worker_)), o.extract});
     Outcome outcome{true, "", {}};  // the outputs are committed by run(), once the deadline is passed
     outcome.notes = std::move(notes);
     outcome.errors = std::move(errors);
@@ -229,7 +230,8 @@ Outcome OfficeRunner::run(const Job& job) {
         outcome = Outcome{false, write_failure("erreur LibreOffice : " + to_utf8(e.Message)), {}};
     } catch (const std::filesystem::filesystem_error& e) {
         // Copying the input into the work folder, moving an export into the output folder.
-        outcome = Outcome{false, write_failure(write_error_text(e.code(), e.path2().empty() ? e.path1() : e.path2())), {}};
+        outcome =
+            Outcome{false, write_failure(write_error_text(e.code(), e.path2().empty() ? e.path1() : e.path2())), {}};
     } catch (const std::system_error& e) {
         outcome = Outcome{false, write_failure("écriture impossible : " + std::string(e.what())), {}};
     } catch (const std::exception& e) {

@@ -26,7 +26,7 @@ struct RunnerSettings {
     const DataSet* shared_data = nullptr;  // --data, read once
     std::filesystem::path work_root;       // this run's folder of profiles
     SignalGuard* signals = nullptr;
-    Delivery* delivery = nullptr;          // commits the outputs of each document, once its deadline is passed
+    Delivery* delivery = nullptr;  // commits the outputs of each document, once its deadline is passed
     const std::vector<LoadedBalance>* balances = nullptr;  // --balance, read once
 };
 
@@ -50,7 +50,7 @@ private:
     const RunnerSettings settings_;
     const unsigned worker_;
     const std::filesystem::path scratch_dir_;  // private copies of the documents
-    std::unique_ptr<OfficeProcess> process_;  // none with --connect
+    std::unique_ptr<OfficeProcess> process_;   // none with --connect
     std::unique_ptr<UnoConnection> connection_;
     std::mutex connection_mutex_;  // connection_ is replaced by the worker, disposed by other threads
     Watchdog watchdog_;

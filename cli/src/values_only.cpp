@@ -60,7 +60,8 @@ private:
     std::map<sal_Int32, bool> cache_;
 };
 
-Reference<css::table::XCellRange> range_at(const Reference<css::sheet::XSpreadsheet>& sheet, const CellRangeAddress& a) {
+Reference<css::table::XCellRange> range_at(const Reference<css::sheet::XSpreadsheet>& sheet,
+                                           const CellRangeAddress& a) {
     return Reference<css::table::XCellRange>(sheet, UNO_QUERY_THROW)
         ->getCellRangeByPosition(a.StartColumn, a.StartRow, a.EndColumn, a.EndRow);
 }
@@ -110,14 +111,15 @@ struct SheetValues {
 
 SheetValues read_sheet(const Reference<css::sheet::XSpreadsheet>& sheet, const rtl::OUString& name,
                        GeneralFormats& general) {
-    SheetValues read{name, sheet, {}, {}, {}, {}, {},
-                     Reference<css::util::XProtectable>(sheet, UNO_QUERY_THROW)->isProtected() != 0};
+    SheetValues read{name, sheet, {}, {},
+                     {},   {},    {}, Reference<css::util::XProtectable>(sheet, UNO_QUERY_THROW)->isProtected() != 0};
     Reference<css::sheet::XCellRangesQuery> query(sheet, UNO_QUERY_THROW);
     read.formulas = query->queryContentCells(css::sheet::CellFlags::FORMULA);
     read.ranges = read.formulas->getRangeAddresses();
     for (const CellRangeAddress& a : read.ranges) {
         shown_number_formats(sheet, a, general, read.formats);
-        read.values.push_back(Reference<css::sheet::XCellRangeData>(range_at(sheet, a), UNO_QUERY_THROW)->getDataArray());
+        read.values.push_back(
+            Reference<css::sheet::XCellRangeData>(range_at(sheet, a), UNO_QUERY_THROW)->getDataArray());
     }
     std::vector<CellBlock> blocks;
     for (const CellRangeAddress& a : query->queryFormulaCells(css::sheet::FormulaResult::ERROR)->getRangeAddresses())
@@ -144,7 +146,8 @@ void write_sheet(const SheetValues& read) {
         Reference<css::beans::XPropertySet>(range_at(read.sheet, format.range), UNO_QUERY_THROW)
             ->setPropertyValue("NumberFormat", Any(format.key));
     // Clearing all formula ranges in one call keeps each array formula whole (a part of one cannot be changed).
-    Reference<css::sheet::XSheetOperation>(read.formulas, UNO_QUERY_THROW)->clearContents(css::sheet::CellFlags::FORMULA);
+    Reference<css::sheet::XSheetOperation>(read.formulas, UNO_QUERY_THROW)
+        ->clearContents(css::sheet::CellFlags::FORMULA);
     for (sal_Int32 i = 0; i < read.ranges.getLength(); ++i)
         Reference<css::sheet::XCellRangeData>(range_at(read.sheet, read.ranges[i]), UNO_QUERY_THROW)
             ->setDataArray(read.values[static_cast<std::size_t>(i)]);
@@ -184,8 +187,8 @@ void replace_formulas_by_values(const Reference<css::sheet::XSpreadsheetDocument
     // earlier sheet already turned into values (it would read error texts as 0, blanks as 0).
     std::vector<SheetValues> read;
     for (const rtl::OUString& name : sheets->getElementNames())
-        read.push_back(read_sheet(Reference<css::sheet::XSpreadsheet>(sheets->getByName(name), UNO_QUERY_THROW), name,
-                                  general));
+        read.push_back(
+            read_sheet(Reference<css::sheet::XSpreadsheet>(sheets->getByName(name), UNO_QUERY_THROW), name, general));
     {
         const CalculationPaused paused(document);  // and nothing recalculates while the sheets are rewritten
         for (const SheetValues& sheet : read) unprotect(sheet);

@@ -16,8 +16,8 @@ bool is_digit(char c) { return c >= '0' && c <= '9'; }
 std::string_view trim_spaces(std::string_view text) {
     // UTF-8 of U+00A0 (C2 A0) and U+202F (E2 80 AF), the non-breaking spaces of French number formats.
     auto strip_front = [&] {
-        if (!text.empty() && (text.front() == ' ' || text.front() == '\t' || text.front() == '\r' ||
-                              text.front() == '\n')) {
+        if (!text.empty() &&
+            (text.front() == ' ' || text.front() == '\t' || text.front() == '\r' || text.front() == '\n')) {
             text.remove_prefix(1);
             return true;
         }
@@ -26,8 +26,8 @@ std::string_view trim_spaces(std::string_view text) {
         return false;
     };
     auto strip_back = [&] {
-        if (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r' ||
-                              text.back() == '\n')) {
+        if (!text.empty() &&
+            (text.back() == ' ' || text.back() == '\t' || text.back() == '\r' || text.back() == '\n')) {
             text.remove_suffix(1);
             return true;
         }
@@ -65,11 +65,11 @@ std::string line_label(std::size_t line) { return line == 0 ? std::string() : "l
 AccountNumber AccountNumber::from_number(double x, Role role, std::size_t line) {
     if (!std::isfinite(x) || x < 1) {
         throw ArgumentError(role, line_label(line) + format_number(x) +
-                                          " n'est pas un numéro de compte (un entier positif est attendu)");
+                                      " n'est pas un numéro de compte (un entier positif est attendu)");
     }
     if (x != std::floor(x)) {
         throw ArgumentError(role, line_label(line) + "le numéro de compte " + format_number(x) +
-                                          " a des décimales : saisir les sous-comptes comme du texte");
+                                      " a des décimales : saisir les sous-comptes comme du texte");
     }
     if (x >= 1e20) {
         throw ArgumentError(role, line_label(line) + "numéro de compte de plus de 20 chiffres");
@@ -92,8 +92,8 @@ std::optional<AccountNumber> AccountNumber::from_text(std::string_view text, Rol
     while (count < text.size() && is_digit(text[count])) ++count;
     if (count == 0) return std::nullopt;
     if (count > max_digits) {
-        throw ArgumentError(role, line_label(line) + "numéro de compte de plus de 20 chiffres (« " +
-                                          std::string(text) + " »)");
+        throw ArgumentError(
+            role, line_label(line) + "numéro de compte de plus de 20 chiffres (« " + std::string(text) + " »)");
     }
     AccountNumber n;
     n.size_ = static_cast<std::uint8_t>(count);
@@ -115,7 +115,8 @@ AccountNumber line_account(const AccountCell& cell, double amount, std::size_t l
         if (auto account = AccountNumber::from_text(*text, Role::accounts, line)) return *account;
         throw ArgumentError(Role::accounts, line_label(line) + "« " + std::string(trim_spaces(*text)) +
                                                 " » ne commence pas par un numéro de compte, alors que le montant "
-                                                "vaut " + format_number(amount));
+                                                "vaut " +
+                                                format_number(amount));
     }
     throw ArgumentError(Role::accounts,
                         line_label(line) + "montant de " + format_number(amount) + " sans numéro de compte");

@@ -14,8 +14,8 @@ namespace {
 void deduction_fits(double deduction, double available, Role role, const std::string& what) {
     if (deduction > available) {
         throw ArgumentError(role, what + " (" + format_number(deduction) + ") dépasse les charges à couvrir (" +
-                                          format_number(available) +
-                                          ") : un coût négatif n'a pas de sens, vérifier les montants et leurs signes");
+                                      format_number(available) +
+                                      ") : un coût négatif n'a pas de sens, vérifier les montants et leurs signes");
     }
 }
 

@@ -20,17 +20,18 @@ constexpr double k_boundary_slack = 1e-9;
 double cagr(std::span<const double> values) {
     if (values.size() < 2) {
         throw ArgumentError(Role::values, "au moins deux années sont nécessaires pour un taux moyen (reçu " +
-                                          std::to_string(values.size()) + ")");
+                                              std::to_string(values.size()) + ")");
     }
     check::finite_row(values, Role::values);
     const double first = values.front(), last = values.back();
     if (first <= 0) {
         throw ArgumentError(Role::values, "la première valeur doit être strictement positive (reçu " +
-                                          format_number(first) + ") : un taux de croissance part d'un montant positif");
+                                              format_number(first) +
+                                              ") : un taux de croissance part d'un montant positif");
     }
     if (last < 0) {
         throw ArgumentError(Role::values, "la dernière valeur est négative (reçu " + format_number(last) +
-                                          ") : le taux moyen n'est pas défini");
+                                              ") : le taux moyen n'est pas défini");
     }
     return std::pow(last / first, 1.0 / static_cast<double>(values.size() - 1)) - 1.0;
 }
@@ -38,7 +39,8 @@ double cagr(std::span<const double> values) {
 std::vector<double> variance(std::span<const double> actual, std::span<const double> budget, VarianceMode mode) {
     if (actual.size() != budget.size()) {
         throw ArgumentError(Role::budget, "la plage a " + std::to_string(budget.size()) + " valeurs, " +
-                                          std::to_string(actual.size()) + " attendues (comme " + mention(Role::actual) + ")");
+                                              std::to_string(actual.size()) + " attendues (comme " +
+                                              mention(Role::actual) + ")");
     }
     check::finite_row(actual, Role::actual);
     check::finite_row(budget, Role::budget);
@@ -51,7 +53,8 @@ std::vector<double> variance(std::span<const double> actual, std::span<const dou
         }
         if (budget[i] == 0) {
             const std::string which = actual.size() == 1 ? "le budget" : "le budget n° " + std::to_string(i + 1);
-            throw ArgumentError(Role::budget, which + " est nul : un écart relatif à un budget nul n'existe pas "
+            throw ArgumentError(Role::budget, which +
+                                                  " est nul : un écart relatif à un budget nul n'existe pas "
                                                   "(utiliser le mode 0, écart en euros)");
         }
         result[i] = gap / std::fabs(budget[i]);
@@ -70,8 +73,9 @@ Status status(double actual, double target, double tolerance, Direction directio
     check::finite(target, Role::target);
     check::non_negative(tolerance, Role::tolerance);
     if (target == 0) {
-        throw ArgumentError(Role::target, "la cible est nulle : la tolérance est relative à la cible (0,05 = 5 % de la "
-                                      "cible), elle n'a pas de sens pour une cible de 0");
+        throw ArgumentError(Role::target,
+                            "la cible est nulle : la tolérance est relative à la cible (0,05 = 5 % de la "
+                            "cible), elle n'a pas de sens pour une cible de 0");
     }
     const double gap = (actual - target) / std::fabs(target);  // > 0: above the target
     double adverse = 0.0;

@@ -32,8 +32,8 @@ const CafSelectors& selectors() {
 double account_total(double total, const char* accounts) {
     if (total < 0) {
         throw ArgumentError(Role::amounts, std::string("le total des comptes ") + accounts + " est négatif (" +
-                                           format_number(total) +
-                                           ") : les charges et les produits se saisissent en positif");
+                                               format_number(total) +
+                                               ") : les charges et les produits se saisissent en positif");
     }
     return total;
 }
@@ -56,8 +56,8 @@ CafTerms caf_terms(const TrialBalance& balance, OtherExceptional other) {
     const CafSelectors& s = selectors();
     const Selector& other_selector = other == OtherExceptional::Account778 ? s.other_778 : s.other_7781;
     const auto [products, charges, depreciation, reversals, disposals, book_value, subsidies, others] =
-        sum_selected<8>(balance, {&s.products, &s.charges, &s.depreciation, &s.reversals, &s.disposals,
-                                  &s.book_value, &s.subsidies, &other_selector});
+        sum_selected<8>(balance, {&s.products, &s.charges, &s.depreciation, &s.reversals, &s.disposals, &s.book_value,
+                                  &s.subsidies, &other_selector});
     CafTerms t;
     t.result = products - charges;
     t.depreciation_68 = account_total(depreciation, "68");
@@ -69,15 +69,13 @@ CafTerms caf_terms(const TrialBalance& balance, OtherExceptional other) {
     return t;
 }
 
-double caf_from_balance(const TrialBalance& balance, OtherExceptional other) {
-    return caf(caf_terms(balance, other));
-}
+double caf_from_balance(const TrialBalance& balance, OtherExceptional other) { return caf(caf_terms(balance, other)); }
 
 double caf_rate_base(const TrialBalance& balance) {
     const double base = sum_selected(balance, selectors().rate_base);
     if (base <= 0) {
         throw ArgumentError(Role::amounts, "le total des produits (classe 7 hors 775, 777, 7781 et 78) vaut " +
-                                           format_number(base) + " : le taux de CAF n'est pas calculable");
+                                               format_number(base) + " : le taux de CAF n'est pas calculable");
     }
     return base;
 }

@@ -25,8 +25,8 @@ void positive(double x, Role role) {
 void growth_rate(double x, Role role) {
     finite(x, role);
     if (x <= -1) {
-        throw ArgumentError(role, "un taux doit être supérieur à -100 % (reçu " + format_number(x) +
-                                          " ; 0,015 signifie 1,5 %)");
+        throw ArgumentError(
+            role, "un taux doit être supérieur à -100 % (reçu " + format_number(x) + " ; 0,015 signifie 1,5 %)");
     }
 }
 
@@ -48,16 +48,16 @@ void finite_row(std::span<const double> row, Role role) {
 int whole_number(double x, int lo, int hi, Role role) {
     finite(x, role);
     if (x != std::floor(x) || x < lo || x > hi) {
-        throw ArgumentError(role, "doit être un entier entre " + std::to_string(lo) + " et " +
-                                          std::to_string(hi) + " (reçu " + format_number(x) + ")");
+        throw ArgumentError(role, "doit être un entier entre " + std::to_string(lo) + " et " + std::to_string(hi) +
+                                      " (reçu " + format_number(x) + ")");
     }
     return static_cast<int>(x);
 }
 
 void length(std::span<const double> row, std::size_t expected, Role role) {
     if (row.size() != expected) {
-        throw ArgumentError(role, "la plage a " + std::to_string(row.size()) + " valeurs, " +
-                                          std::to_string(expected) + " attendues");
+        throw ArgumentError(
+            role, "la plage a " + std::to_string(row.size()) + " valeurs, " + std::to_string(expected) + " attendues");
     }
 }
 

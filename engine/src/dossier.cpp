@@ -65,11 +65,13 @@ BlockProjection project_block(const Block& b, const CommonCharges& c) {
 
     p.rates.resize(n);
     p.new_measures.assign(n, 0.0);
-    for (std::size_t t = 0; t < n; ++t) p.rates[t] = b.cap ? std::min(b.expected_rates[t], *b.cap) : b.expected_rates[t];
+    for (std::size_t t = 0; t < n; ++t)
+        p.rates[t] = b.cap ? std::min(b.expected_rates[t], *b.cap) : b.expected_rates[t];
     p.new_measures[static_cast<std::size_t>(b.new_measures_year) - 1] = b.new_measures;
     p.resources = {b.resources};
-    for_each_projected_year(b.resources, n, [&](std::size_t t) { return p.rates[t]; }, p.new_measures, {},
-                            [&](double, double value) { p.resources.push_back(value); });
+    for_each_projected_year(
+        b.resources, n, [&](std::size_t t) { return p.rates[t]; }, p.new_measures, {},
+        [&](double, double value) { p.resources.push_back(value); });
     p.carried_measures.assign(n + 1, 0.0);
     for (std::size_t t = 1; t <= n; ++t) {
         p.carried_measures[t] = p.carried_measures[t - 1] * (1.0 + p.rates[t - 1]) + p.new_measures[t - 1];

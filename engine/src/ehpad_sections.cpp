@@ -55,16 +55,16 @@ std::uint8_t parse_sections(std::string_view text, Role role, std::size_t line) 
                                         static_cast<unsigned char>(text[start]) >= 0x80))
             ++start;
         std::size_t end = start;
-        while (end < text.size() && (std::isalpha(static_cast<unsigned char>(text[end])) ||
-                                     static_cast<unsigned char>(text[end]) >= 0x80))
+        while (end < text.size() &&
+               (std::isalpha(static_cast<unsigned char>(text[end])) || static_cast<unsigned char>(text[end]) >= 0x80))
             ++end;
         if (end > start) {
             const std::string_view word = text.substr(start, end - start);
             if (fold(word) != "et") {
                 const auto bit = section_of_word(word);
                 if (!bit) {
-                    throw ArgumentError(role, line_label(line) + "section « " + std::string(word) +
-                                                  " » inconnue : " + k_valid);
+                    throw ArgumentError(
+                        role, line_label(line) + "section « " + std::string(word) + " » inconnue : " + k_valid);
                 }
                 bits |= *bit;
             }
@@ -92,8 +92,9 @@ SectionRules SectionRules::from_rows(std::span<const SectionRuleRow> rows, Role 
     return rules;
 }
 
-std::vector<double> section_violations(const TrialBalance& balance, std::span<const std::optional<std::uint8_t>> sections,
-                                       const SectionRules& rules, std::size_t lines) {
+std::vector<double> section_violations(const TrialBalance& balance,
+                                       std::span<const std::optional<std::uint8_t>> sections, const SectionRules& rules,
+                                       std::size_t lines) {
     std::vector<double> result(lines, 0.0);
     for (const AccountLine& line : balance.lines()) {
         const std::optional<std::uint8_t> section = sections[line.line - 1];

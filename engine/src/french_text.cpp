@@ -77,7 +77,8 @@ std::string grouped(const std::string& integer) {
 std::string french_number(double x, std::optional<int> decimals) {
     check::finite(x, Role::value);
     if (decimals && (*decimals < 0 || *decimals > k_max_text_decimals)) {
-        throw ArgumentError(Role::decimals, "doit être un entier entre 0 et 10 (reçu " + std::to_string(*decimals) + ")");
+        throw ArgumentError(Role::decimals,
+                            "doit être un entier entre 0 et 10 (reçu " + std::to_string(*decimals) + ")");
     }
     if (x == 0) {
         std::string zero = "0";

@@ -34,20 +34,20 @@ GroupMapping GroupMapping::from_rows(std::span<const MappingRow> rows, Role role
         const AccountNumber prefix = prefix_of(rows[i].prefix, role, i + 1);
         if (prefix.account_class() != '6' && prefix.account_class() != '7') {
             throw ArgumentError(role, where + "le préfixe " + std::string(prefix.digits()) +
-                                              " n'est pas un compte de charges (6) ou de produits (7)");
+                                          " n'est pas un compte de charges (6) ou de produits (7)");
         }
         if (const double* x = std::get_if<double>(&rows[i].group)) {
-            throw ArgumentError(role, where + "le groupe doit être un texte (C1, C2, C3, P1, P2 ou P3), reçu " +
-                                              format_number(*x));
+            throw ArgumentError(
+                role, where + "le groupe doit être un texte (C1, C2, C3, P1, P2 ou P3), reçu " + format_number(*x));
         }
         if (is_blank(rows[i].group)) {
             throw ArgumentError(role, where + "groupe manquant pour le préfixe " + std::string(prefix.digits()) +
-                                              " (C1, C2, C3, P1, P2 ou P3)");
+                                          " (C1, C2, C3, P1, P2 ou P3)");
         }
         const Group group = parse_group(group_text(rows[i].group), role);
         if (!mapping.table_.insert(prefix.digits(), group)) {
-            throw ArgumentError(role, where + "le préfixe " + std::string(prefix.digits()) +
-                                              " figure déjà plus haut dans la table");
+            throw ArgumentError(
+                role, where + "le préfixe " + std::string(prefix.digits()) + " figure déjà plus haut dans la table");
         }
     }
     if (mapping.table_.empty()) throw ArgumentError(role, "la table de correspondance est vide");
@@ -89,10 +89,11 @@ std::array<double, 6> group_totals(const TrialBalance& balance, const GroupMappi
         if (account_class != '6' && account_class != '7') continue;
         const Group* group = mapping.group_of(line.account.digits());
         if (group == nullptr) {
-            throw ArgumentError(Role::accounts, line_label(line.line) + "le compte " + std::string(line.account.digits()) +
-                                                " n'a pas de groupe fonctionnel dans la table utilisée (ajouter son "
-                                                "préfixe dans " + mention(Role::mapping) +
-                                                " ; une ligne de total n'a pas sa place dans la balance)");
+            throw ArgumentError(Role::accounts,
+                                line_label(line.line) + "le compte " + std::string(line.account.digits()) +
+                                    " n'a pas de groupe fonctionnel dans la table utilisée (ajouter son "
+                                    "préfixe dans " +
+                                    mention(Role::mapping) + " ; une ligne de total n'a pas sa place dans la balance)");
         }
         const bool product_account = account_class == '7';
         const double amount = product_account == is_product_group(*group) ? line.amount : -line.amount;

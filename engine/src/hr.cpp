@@ -15,8 +15,8 @@ void persons(double x, double minimum, Role role) {
     check::finite(x, role);
     if (x < minimum || x != std::floor(x)) {
         throw ArgumentError(role, "un nombre entier de personnes, au moins " + format_number(minimum) +
-                                          ", est attendu (reçu " + format_number(x) +
-                                          ") ; l'effectif se compte en personnes physiques, pas en ETP");
+                                      ", est attendu (reçu " + format_number(x) +
+                                      ") ; l'effectif se compte en personnes physiques, pas en ETP");
     }
 }
 

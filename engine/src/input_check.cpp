@@ -68,8 +68,8 @@ std::string blank_error(const InputRule& rule) {
     if (rule.kind == InputKind::Label) return "cellule vide, un nom est attendu";
     if (rule.kind == InputKind::Choice) return "cellule vide : choisir " + listed(rule.choices);
     const bool counts = rule.kind != InputKind::Rate;  // "0 if there is none" makes sense for amounts and counts
-    return "cellule vide, une valeur est attendue" + std::string(counts && within(0, rule) ? " (0 s'il n'y en a pas)"
-                                                                                            : "");
+    return "cellule vide, une valeur est attendue" +
+           std::string(counts && within(0, rule) ? " (0 s'il n'y en a pas)" : "");
 }
 
 // A rate typed in decimal in a percent cell (0,75 for 75 %) reads a hundred times too small.
@@ -140,8 +140,8 @@ std::string reason(const InputValue& value, const InputRule& rule, std::optional
     }
     const double x = std::get<double>(value);
     // Calc never finds a number equal to a text (1 = "1" is false): a number is never one of the choices.
-    if (rule.kind == InputKind::Choice) return "« " + french_number(x) + " » n'est pas dans la liste : " +
-                                               listed(rule.choices);
+    if (rule.kind == InputKind::Choice)
+        return "« " + french_number(x) + " » n'est pas dans la liste : " + listed(rule.choices);
     return number_error(x, rule);
 }
 
@@ -158,9 +158,9 @@ std::string input_warning(const InputValue& value, const InputRule& rule, std::s
     if (rule.kind != InputKind::Rate || x == nullptr || !input_error(value, rule, label).empty()) return "";
     if (*x == 0 || std::fabs(*x) >= threshold) return "";
     const double meant = *x * 100;
-    return with_label(label, shown(*x, rule.kind) + (within(meant, rule) ? " : vouliez-vous dire " +
-                                                                               shown(meant, rule.kind) + " ?"
-                                                                         : " : taux inhabituellement faible, à vérifier"));
+    return with_label(
+        label, shown(*x, rule.kind) + (within(meant, rule) ? " : vouliez-vous dire " + shown(meant, rule.kind) + " ?"
+                                                           : " : taux inhabituellement faible, à vérifier"));
 }
 
 }  // namespace cpom

@@ -28,8 +28,7 @@ void field(std::string_view label, Check check) {
 
 void validate(const Investment& in, std::size_t years) {
     const Role plan = Role::plan;
-    field("année de mise en service",
-          [&] { check::whole_number(in.service_year, 1, static_cast<int>(years), plan); });
+    field("année de mise en service", [&] { check::whole_number(in.service_year, 1, static_cast<int>(years), plan); });
     field("montant", [&] { check::positive(in.amount, plan); });
     field("durée d'amortissement", [&] { check::whole_number(in.depreciation_years, 1, k_max_duration, plan); });
     field("subventions", [&] { check::non_negative(in.subsidy, plan); });

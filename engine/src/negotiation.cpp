@@ -23,8 +23,9 @@ constexpr std::uintmax_t k_max_iterations = 200;
 double cumulated_resources(double base, double rate, std::size_t years, std::span<const double> permanent,
                            std::span<const double> one_off) {
     double sum = 0.0;
-    for_each_projected_year(base, years, [rate](std::size_t) { return rate; }, permanent, one_off,
-                            [&sum](double, double resources) { sum += resources; });
+    for_each_projected_year(
+        base, years, [rate](std::size_t) { return rate; }, permanent, one_off,
+        [&sum](double, double resources) { sum += resources; });
     return sum;
 }
 
@@ -34,14 +35,15 @@ double cumulated_resources(double base, double rate, std::size_t years, std::spa
 bool lasting_resources_positive(double base, double rate, std::size_t years, std::span<const double> permanent) {
     if (std::all_of(permanent.begin(), permanent.end(), [](double m) { return m >= 0; })) return true;  // base > 0
     bool positive = true;
-    for_each_projected_year(base, years, [rate](std::size_t) { return rate; }, permanent, {},
-                            [&positive](double lasting, double) { positive = positive && lasting > 0; });
+    for_each_projected_year(
+        base, years, [rate](std::size_t) { return rate; }, permanent, {},
+        [&positive](double lasting, double) { positive = positive && lasting > 0; });
     return positive;
 }
 
 // The lowest rate of [lo, hi] at which every P_t is positive (to 10⁻¹⁵ on the rate), or hi + 1 if there is none.
-double lowest_rate_with_positive_resources(double base, std::size_t years, std::span<const double> permanent,
-                                           double lo, double hi) {
+double lowest_rate_with_positive_resources(double base, std::size_t years, std::span<const double> permanent, double lo,
+                                           double hi) {
     if (lasting_resources_positive(base, lo, years, permanent)) return lo;
     if (!lasting_resources_positive(base, hi, years, permanent)) return hi + 1;
     while (hi - lo > k_breakeven_rate_tolerance) {  // bisection on a monotone predicate: about 51 steps
@@ -59,8 +61,8 @@ double breakeven_rate(double base_resources, std::span<const double> charges, do
                       std::span<const double> permanent, std::span<const double> one_off) {
     check::positive(base_resources, Role::base_resources);
     if (charges.empty() || charges.size() > k_max_years) {
-        throw ArgumentError(Role::charges, "de 1 à 30 montants annuels attendus (reçu " + std::to_string(charges.size()) +
-                                           ")");
+        throw ArgumentError(Role::charges,
+                            "de 1 à 30 montants annuels attendus (reçu " + std::to_string(charges.size()) + ")");
     }
     for (double c : charges) check::non_negative(c, Role::charges);
     check::finite(reserves, Role::reserves);
@@ -78,7 +80,8 @@ double breakeven_rate(double base_resources, std::span<const double> charges, do
     };
 
     const double hi = k_breakeven_highest_rate;
-    const double lo = lowest_rate_with_positive_resources(base_resources, years, permanent, k_breakeven_lowest_rate, hi);
+    const double lo =
+        lowest_rate_with_positive_resources(base_resources, years, permanent, k_breakeven_lowest_rate, hi);
     if (lo > hi) {
         throw NoConvergence("les mesures nouvelles négatives rendent les ressources négatives ou nulles même avec +" +
                             percent(hi) + " par an : aucun taux ne peut équilibrer");
@@ -87,14 +90,12 @@ double breakeven_rate(double base_resources, std::span<const double> charges, do
     if (at_lo == 0) return lo;
     if (at_hi == 0) return hi;
     if (at_lo < 0) {
-        throw NoConvergence("aucun taux entre " + percent(lo) + " et +" + percent(hi) +
-                            " n'équilibre : même avec " + percent(lo) +
-                            " par an, les ressources dépassent les charges diminuées des réserves");
+        throw NoConvergence("aucun taux entre " + percent(lo) + " et +" + percent(hi) + " n'équilibre : même avec " +
+                            percent(lo) + " par an, les ressources dépassent les charges diminuées des réserves");
     }
     if (at_hi > 0) {
-        throw NoConvergence("aucun taux entre " + percent(lo) + " et +" + percent(hi) +
-                            " n'équilibre : même avec +" + percent(hi) +
-                            " par an, les charges dépassent les ressources augmentées des réserves");
+        throw NoConvergence("aucun taux entre " + percent(lo) + " et +" + percent(hi) + " n'équilibre : même avec +" +
+                            percent(hi) + " par an, les charges dépassent les ressources augmentées des réserves");
     }
     std::uintmax_t iterations = k_max_iterations;
     const auto narrow_enough = [](double a, double b) { return b - a <= k_breakeven_rate_tolerance; };

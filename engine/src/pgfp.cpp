@@ -33,10 +33,9 @@ std::array<std::vector<double>, k_pgfp_rows> pgfp(const PgfpInputs& in) {
     if (in.base_depreciation) {
         check::non_negative(*in.base_depreciation, Role::base_depreciation);
         if (*in.base_depreciation > in.charges) {
-            throw ArgumentError(Role::base_depreciation, "la dotation de l'année 0 (" +
-                                                         format_number(*in.base_depreciation) +
-                                                         ") dépasse les charges (" + format_number(in.charges) +
-                                                         ") qui l'incluent");
+            throw ArgumentError(Role::base_depreciation,
+                                "la dotation de l'année 0 (" + format_number(*in.base_depreciation) +
+                                    ") dépasse les charges (" + format_number(in.charges) + ") qui l'incluent");
         }
     }
 
@@ -47,14 +46,16 @@ std::array<std::vector<double>, k_pgfp_rows> pgfp(const PgfpInputs& in) {
         try {
             return project(base, rates);
         } catch (const ArgumentError& e) {
-            throw ArgumentError(e.role() == Role::rates ? rates_role : e.role() == Role::base ? base_role : e.role(),
+            throw ArgumentError(e.role() == Role::rates  ? rates_role
+                                : e.role() == Role::base ? base_role
+                                                         : e.role(),
                                 e.reason());
         }
     };
     row(PgfpRow::Products) = projected(in.products, in.rates_products, Role::products, Role::rates_products);
     // The charges that grow with the rates: all of them (legacy reading), or only the cash ones.
-    const std::vector<double> growing =
-        projected(in.charges - in.base_depreciation.value_or(0.0), in.rates_charges, Role::charges, Role::rates_charges);
+    const std::vector<double> growing = projected(in.charges - in.base_depreciation.value_or(0.0), in.rates_charges,
+                                                  Role::charges, Role::rates_charges);
     row(PgfpRow::Charges) = growing;
     if (in.base_depreciation) {
         for (std::size_t t = 0; t < years; ++t) row(PgfpRow::Charges)[t] += in.depreciation[t];
@@ -67,8 +68,8 @@ std::array<std::vector<double>, k_pgfp_rows> pgfp(const PgfpInputs& in) {
         const double result = row(PgfpRow::Products)[t] - row(PgfpRow::Charges)[t];
         if (!in.base_depreciation && in.depreciation[t] > row(PgfpRow::Charges)[t]) {  // one of the charges
             throw ArgumentError(Role::depreciation, "année " + std::to_string(t + 1) + " : la dotation (" +
-                                                    format_number(in.depreciation[t]) + ") dépasse les charges (" +
-                                                    format_number(row(PgfpRow::Charges)[t]) + ") qui l'incluent");
+                                                        format_number(in.depreciation[t]) + ") dépasse les charges (" +
+                                                        format_number(row(PgfpRow::Charges)[t]) + ") qui l'incluent");
         }
         const double caf = result + in.depreciation[t];
         const double change = caf + in.new_loans[t] + in.subsidies[t] - in.investments[t] - in.repayments[t];
@@ -77,8 +78,10 @@ std::array<std::vector<double>, k_pgfp_rows> pgfp(const PgfpInputs& in) {
         // Repaying exactly what is owed may leave a rounding residue: that is 0, not an error.
         if (in.repayments[t] > owed * (1 + 1e-12)) {
             throw ArgumentError(Role::repayments, "année " + std::to_string(t + 1) + " : les remboursements (" +
-                                                  format_number(in.repayments[t]) + ") dépassent l'encours de la "
-                                                  "dette (" + format_number(owed) + ")");
+                                                      format_number(in.repayments[t]) +
+                                                      ") dépassent l'encours de la "
+                                                      "dette (" +
+                                                      format_number(owed) + ")");
         }
         debt = std::max(0.0, owed - in.repayments[t]);
         row(PgfpRow::Result)[t] = result;

@@ -36,7 +36,8 @@ std::vector<double> project_unchecked(double base, std::span<const double> rates
 std::vector<double> yearly_gap(std::span<const double> charges, std::span<const double> resources) {
     if (charges.size() != resources.size()) {
         throw ArgumentError(Role::resources, "la ligne a " + std::to_string(resources.size()) + " valeurs, " +
-                                             std::to_string(charges.size()) + " attendues (comme " + mention(Role::charges) + ")");
+                                                 std::to_string(charges.size()) + " attendues (comme " +
+                                                 mention(Role::charges) + ")");
     }
     check::finite_row(charges, Role::charges);
     check::finite_row(resources, Role::resources);

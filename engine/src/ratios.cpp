@@ -18,8 +18,8 @@ double ratio(Ratio which, double a, double b) {
             // GM22-RATIOS: "non calculé si la CAF est négative ou nulle".
             if (b <= 0) {
                 throw ArgumentError(Role::b, "la CAF vaut " + format_number(b) +
-                                             " : la durée apparente de la dette n'est pas calculable si la CAF "
-                                             "est négative ou nulle");
+                                                 " : la durée apparente de la dette n'est pas calculable si la CAF "
+                                                 "est négative ou nulle");
             }
             return a / b;
         case Ratio::Independence:
@@ -33,7 +33,7 @@ double ratio(Ratio which, double a, double b) {
             check::finite(b, Role::b);
             if (b <= 0) {
                 throw ArgumentError(Role::b, "les dettes financières à moyen et long terme valent " + format_number(b) +
-                                             " : l'apurement de la dette n'est pas calculable sans dette");
+                                                 " : l'apurement de la dette n'est pas calculable sans dette");
             }
             return a / b;
         case Ratio::FrngDays:

@@ -42,10 +42,11 @@ void validate(const RiskInputs& in) {
     per_year(in.one_off, Role::one_off);
     check::finite_row(in.one_off, Role::one_off);
     if (static_cast<long long>(in.scenarios) * in.years > k_max_draws) {
-        throw ArgumentError(Role::scenarios, "au plus " + format_count(k_max_draws) + " tirages par appel (scénarios × " +
-                                             "années) : " + format_count(k_max_draws / in.years) + " scénarios sur " +
-                                             std::to_string(in.years) + " ans (reçu " + format_count(in.scenarios) +
-                                             ") ; au-delà le calcul bloquerait le tableur");
+        throw ArgumentError(Role::scenarios,
+                            "au plus " + format_count(k_max_draws) + " tirages par appel (scénarios × " +
+                                "années) : " + format_count(k_max_draws / in.years) + " scénarios sur " +
+                                std::to_string(in.years) + " ans (reçu " + format_count(in.scenarios) +
+                                ") ; au-delà le calcul bloquerait le tableur");
     }
 }
 
@@ -62,15 +63,16 @@ std::vector<double> projected_resources(const RiskInputs& in) {
 int scenario_count(double requested) {
     check::finite(requested, Role::scenarios);
     if (requested != std::floor(requested)) {
-        throw ArgumentError(Role::scenarios, "un nombre entier de scénarios est attendu (reçu " +
-                                             format_number(requested) + ")");
+        throw ArgumentError(Role::scenarios,
+                            "un nombre entier de scénarios est attendu (reçu " + format_number(requested) + ")");
     }
     if (requested < 1) {
         throw ArgumentError(Role::scenarios, "au moins 1 scénario est attendu (reçu " + format_number(requested) + ")");
     }
     if (requested > k_max_scenarios) {
-        throw ArgumentError(Role::scenarios, "au plus 1 000 000 scénarios par appel (reçu " + format_number(requested) +
-                                             ") : au-delà le calcul bloquerait le tableur sans gain de précision utile");
+        throw ArgumentError(Role::scenarios,
+                            "au plus 1 000 000 scénarios par appel (reçu " + format_number(requested) +
+                                ") : au-delà le calcul bloquerait le tableur sans gain de précision utile");
     }
     return static_cast<int>(requested);
 }

@@ -34,7 +34,9 @@ Selector Selector::parse(std::string_view text, Role role) {
             throw ArgumentError(role, "« - » doit être suivi d'un préfixe de compte, sans espace (par exemple -775)");
         }
         for (char c : prefix) {
-            if (!is_digit(c)) throw ArgumentError(role, "« " + std::string(item) + " » n'est pas un préfixe de compte" + k_grammar_hint);
+            if (!is_digit(c))
+                throw ArgumentError(role,
+                                    "« " + std::string(item) + " » n'est pas un préfixe de compte" + k_grammar_hint);
         }
         if (prefix.size() > AccountNumber::max_digits) {
             throw ArgumentError(role, "« " + std::string(item) + " » a plus de 20 chiffres");
@@ -48,7 +50,7 @@ Selector Selector::parse(std::string_view text, Role role) {
     if (selector.table_.empty()) throw ArgumentError(role, "le sélecteur est vide" + std::string(k_grammar_hint));
     if (!includes_something) {
         throw ArgumentError(role, "aucun préfixe à inclure : des exclusions seules (« " + std::string(text) +
-                                          " ») ne sélectionnent aucun compte");
+                                      " ») ne sélectionnent aucun compte");
     }
     return selector;
 }

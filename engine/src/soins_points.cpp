@@ -89,9 +89,9 @@ double soins_point_value(int year, SoinsOption option, bool pui, bool overseas) 
     const auto found = table().find(Key{year, option, pui});
     if (found == table().end()) {
         throw ArgumentError(Role::year, "aucune valeur du point sourcée pour " + std::to_string(year) +
-                                        " dans la table de l'extension (années : " + years_listed() +
-                                        ") : saisir la valeur de l'arrêté de l'année directement dans "
-                                        "« valeur point » de CPOM_FORFAIT_SOINS");
+                                            " dans la table de l'extension (années : " + years_listed() +
+                                            ") : saisir la valeur de l'arrêté de l'année directement dans "
+                                            "« valeur point » de CPOM_FORFAIT_SOINS");
     }
     return overseas ? found->second * k_overseas_raise : found->second;
 }

@@ -49,15 +49,17 @@ void check_gmp(double gmp) {
 void check_not_above(double deducted, double from, Role role, const std::string& what) {
     if (deducted > from) {
         throw ArgumentError(role, "les déductions (" + format_number(deducted) + ") dépassent " + what + " (" +
-                                          format_number(from) + ") : le forfait serait négatif");
+                                      format_number(from) + ") : le forfait serait négatif");
     }
 }
 
 // Residents per GIR in the order of annexe 3-6: 6 counts, or 3 (GIR 1-2, 3-4, 5-6: column E is equal by pairs).
 double column_e_points(std::span<const double> residents, double& headcount) {
     if (residents.size() != 6 && residents.size() != 3) {
-        throw ArgumentError(Role::residents, "6 nombres de résidents sont attendus (GIR 1 à GIR 6), ou 3 (GIR 1-2, 3-4, "
-                                         "5-6) ; la plage en a " + std::to_string(residents.size()));
+        throw ArgumentError(Role::residents,
+                            "6 nombres de résidents sont attendus (GIR 1 à GIR 6), ou 3 (GIR 1-2, 3-4, "
+                            "5-6) ; la plage en a " +
+                                std::to_string(residents.size()));
     }
     const std::size_t per_group = 6 / residents.size();
     double points = 0.0;
@@ -67,17 +69,17 @@ double column_e_points(std::span<const double> residents, double& headcount) {
         points += residents[k] * k_gir_points_column_e[k * per_group];
         headcount += residents[k];
     }
-    if (headcount <= 0) throw ArgumentError(Role::residents, "aucun résident : le niveau de perte d'autonomie moyen "
-                                                         "n'est pas calculable");
+    if (headcount <= 0)
+        throw ArgumentError(Role::residents,
+                            "aucun résident : le niveau de perte d'autonomie moyen "
+                            "n'est pas calculable");
     return points;
 }
 
 // Threshold − occupancy, without binary noise: 0.95 − 0.90 is 0.04999999999999993 in binary, which would show
 // 400 000 × 5 % / 2 as 9 999,99999999999. Rates are typed with a few decimals: rounding the gap to 10⁻¹² changes
 // no figure to the cent and gives 10 000 (docs/domain.md#modulation-thresholds).
-double rate_gap(double threshold, double occupancy) {
-    return std::round((threshold - occupancy) * 1e12) / 1e12;
-}
+double rate_gap(double threshold, double occupancy) { return std::round((threshold - occupancy) * 1e12) / 1e12; }
 
 }  // namespace
 
@@ -129,15 +131,17 @@ double forfait_dependance(double gmp, double places, double point_gir, double re
     const double equation = gmp * places * point_gir;
     if (residents_share > equation) {
         throw ArgumentError(Role::residents_share, "la participation des résidents (" + format_number(residents_share) +
-                                                   ") dépasse GMP × places × point (" + format_number(equation) + ")");
+                                                       ") dépasse GMP × places × point (" + format_number(equation) +
+                                                       ")");
     }
     return equation - residents_share;
 }
 
 std::optional<double> modulation_threshold(int year, std::optional<double> equation_ratio) {
     if (year < k_first_year) {
-        throw ArgumentError(Role::year, "la modulation des forfaits selon l'activité s'applique à partir de 2018 (reçu " +
-                                        std::to_string(year) + ")");
+        throw ArgumentError(Role::year,
+                            "la modulation des forfaits selon l'activité s'applique à partir de 2018 (reçu " +
+                                std::to_string(year) + ")");
     }
     if (year > k_last_year) {
         throw ArgumentError(Role::year, "année improbable (reçu " + std::to_string(year) + ")");
@@ -145,8 +149,9 @@ std::optional<double> modulation_threshold(int year, std::optional<double> equat
     if (equation_ratio) check::positive(*equation_ratio, Role::equation_ratio);
     if (year > k_transition.back().year) return k_threshold_from_2024;
     if (!equation_ratio) {
-        throw ArgumentError(Role::equation_ratio, "de 2018 à 2023 le seuil dépend du rapport forfait / équation "
-                                              "tarifaire : le saisir (1 = 100 %)");
+        throw ArgumentError(Role::equation_ratio,
+                            "de 2018 à 2023 le seuil dépend du rapport forfait / équation "
+                            "tarifaire : le saisir (1 = 100 %)");
     }
     const TransitionYear& row = k_transition[static_cast<std::size_t>(year - k_first_year)];
     if (*equation_ratio >= 1.0 - k_ratio_tolerance) return row.threshold_at_least_equation;

@@ -37,18 +37,19 @@ double vetuste(const TrialBalance& balance, AssetType type) {
     const double depreciation = -sum_selected(balance, a.depreciation);  // credit balances are negative
     if (gross <= 0) {
         throw ArgumentError(Role::balances, std::string("aucune immobilisation brute (comptes ") + a.gross_text +
-                                            ", soldes débiteurs) : total " + format_number(gross) +
-                                            ", le taux de vétusté n'est pas calculable");
+                                                ", soldes débiteurs) : total " + format_number(gross) +
+                                                ", le taux de vétusté n'est pas calculable");
     }
     if (depreciation < 0) {
         throw ArgumentError(Role::balances, std::string("les amortissements (comptes ") + a.depreciation_text +
-                                            ") sont des soldes créditeurs, à saisir en négatif (total reçu " +
-                                            format_number(-depreciation) + ")");
+                                                ") sont des soldes créditeurs, à saisir en négatif (total reçu " +
+                                                format_number(-depreciation) + ")");
     }
     if (depreciation > gross) {
         throw ArgumentError(Role::balances, std::string("les amortissements (comptes ") + a.depreciation_text + ", " +
-                                            format_number(depreciation) + ") dépassent les immobilisations brutes (" +
-                                            a.gross_text + ", " + format_number(gross) + ")");
+                                                format_number(depreciation) +
+                                                ") dépassent les immobilisations brutes (" + a.gross_text + ", " +
+                                                format_number(gross) + ")");
     }
     return depreciation / gross;
 }

@@ -39,8 +39,12 @@ TEST(AccountNumber, TextKeepsItsLeadingDigits) {
     EXPECT_EQ(digits_of_text("10686.3.1"), "10686");
     EXPECT_EQ(digits_of_text("6411 Salaires"), "6411");
     EXPECT_EQ(digits_of_text("60610000"), "60610000");  // padded exports keep their zeros
-    EXPECT_EQ(digits_of_text("\xC2\xA0" "6061\xC2\xA0"), "6061");  // non-breaking spaces (U+00A0)
-    EXPECT_EQ(digits_of_text("\xE2\x80\xAF" "7061"), "7061");       // narrow non-breaking space (U+202F)
+    EXPECT_EQ(digits_of_text("\xC2\xA0"
+                             "6061\xC2\xA0"),
+              "6061");  // non-breaking spaces (U+00A0)
+    EXPECT_EQ(digits_of_text("\xE2\x80\xAF"
+                             "7061"),
+              "7061");  // narrow non-breaking space (U+202F)
 }
 
 TEST(AccountNumber, TextWithoutLeadingDigitHoldsNoAccount) {
@@ -56,7 +60,7 @@ TEST(AccountNumber, NumbersMustBeWholeAndPositive) {
     EXPECT_EQ(digits_of_number(6111.0), "6111");
     EXPECT_EQ(digits_of_number(60610000), "60610000");
     EXPECT_EQ(digits_of_number(12345678901234567.0), "12345678901234568");  // nearest double, still whole
-    EXPECT_EQ(digits_of_number(1e19), "10000000000000000000");               // beyond 2^63: formatted as a double
+    EXPECT_EQ(digits_of_number(1e19), "10000000000000000000");              // beyond 2^63: formatted as a double
     EXPECT_THROW(digits_of_number(6111.5), ArgumentError);
     EXPECT_THROW(digits_of_number(10686.3), ArgumentError);
     EXPECT_THROW(digits_of_number(0), ArgumentError);
@@ -175,10 +179,10 @@ TEST(Selector, GrammarErrorsAreExplainedInFrench) {
 
 TEST(Selector, SumsTheSelectedAmountsWithTheirSign) {
     // Products "7 -775 -777 -7781 -78": 12 000 + 850 000 − 1 000 (709 debit) = 861 000.
-    const TrialBalance b = balance(
-        {std::string_view("70611"), 73111.0, std::string_view("775"), std::string_view("7781"),
-         std::string_view("78174"), std::string_view("709"), std::string_view("6061")},
-        {12000.0, 850000.0, 3000.0, 500.0, 7000.0, -1000.0, 99.0});
+    const TrialBalance b =
+        balance({std::string_view("70611"), 73111.0, std::string_view("775"), std::string_view("7781"),
+                 std::string_view("78174"), std::string_view("709"), std::string_view("6061")},
+                {12000.0, 850000.0, 3000.0, 500.0, 7000.0, -1000.0, 99.0});
     EXPECT_DOUBLE_EQ(cpom::sum_selected(b, Selector::parse("7 -775 -777 -7781 -78")), 861000.0);
 }
 

@@ -17,8 +17,8 @@ using namespace cpom::test;
 
 using cpom::ArgumentError;
 using cpom::calls::Arg;
-using cpom::calls::Empty;
 using cpom::calls::call;
+using cpom::calls::Empty;
 using cpom::calls::explain;
 
 double number(const cpom::calls::Value& v) { return std::get<double>(v); }
@@ -144,8 +144,8 @@ TEST(DayPrice, RejectsNegativePricesAndZeroDays) {
 }
 
 TEST(DayPriceCall, BlankCarryIsZeroBlankProductsAreAnError) {
-    EXPECT_NEAR(number(call("CPOM_DAY_PRICE", {num(2'500'000), num(150'000), num(28'000), blank()})),
-                83.928571428571, 1e-9);
+    EXPECT_NEAR(number(call("CPOM_DAY_PRICE", {num(2'500'000), num(150'000), num(28'000), blank()})), 83.928571428571,
+                1e-9);
     // other_products is required: a blank is a missing figure, not 0.
     EXPECT_EQ(explain("CPOM_DAY_PRICE", {num(2'500'000), blank(), num(28'000)}),
               "autres produits : valeur manquante (cellule vide ou argument omis)");

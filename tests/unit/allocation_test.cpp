@@ -17,11 +17,11 @@ namespace {
 
 using cpom::ArgumentError;
 using cpom::calls::Arg;
+using cpom::calls::call;
 using cpom::calls::Cell;
 using cpom::calls::Empty;
-using cpom::calls::Matrix;
-using cpom::calls::call;
 using cpom::calls::explain;
+using cpom::calls::Matrix;
 
 Arg column(const std::vector<Cell>& cells) { return Arg::block(cells.size(), 1, cells); }
 
@@ -110,7 +110,8 @@ TEST(Allocate, LargeCaseKeepsTheTotal) {
     std::vector<double> pools(pools_count), drivers(pools_count * activities);
     for (std::size_t k = 0; k < pools_count; ++k) {
         pools[k] = 1000.0 * static_cast<double>(k + 1);
-        for (std::size_t m = 0; m < activities; ++m) drivers[k * activities + m] = 1.0 + static_cast<double>((k * m) % 7);
+        for (std::size_t m = 0; m < activities; ++m)
+            drivers[k * activities + m] = 1.0 + static_cast<double>((k * m) % 7);
     }
     const auto allocated = cpom::allocate(pools, drivers, activities);
     // Σ 1 000·(k+1) for k < 1 000 = 1 000 × 1 000 × 1 001 / 2 = 500 500 000.
@@ -150,8 +151,8 @@ TEST(AllocateCall, BlankPoolAmountTextAndShapeErrors) {
     EXPECT_THROW(call("CPOM_ALLOCATE", {column({8'000.0, 1.0}), Arg::block(2, 2, {1.0, std::string("x"), 1.0, 1.0})}),
                  ArgumentError);
     // Two pools, three key rows.
-    EXPECT_EQ(explain("CPOM_ALLOCATE", {column({8'000.0, 1.0}), Arg::block(3, 1, {1.0, 1.0, 1.0})}).rfind(
-                  "clés : la plage a 3 lignes, 2 attendues", 0),
+    EXPECT_EQ(explain("CPOM_ALLOCATE", {column({8'000.0, 1.0}), Arg::block(3, 1, {1.0, 1.0, 1.0})})
+                  .rfind("clés : la plage a 3 lignes, 2 attendues", 0),
               0u);
     // Pools as a 2×2 block.
     EXPECT_THROW(call("CPOM_ALLOCATE", {Arg::block(2, 2, {1.0, 1.0, 1.0, 1.0}), drivers}), ArgumentError);

@@ -20,10 +20,10 @@ using cpom::Direction;
 using cpom::Status;
 using cpom::VarianceMode;
 using cpom::calls::Arg;
-using cpom::calls::Empty;
-using cpom::calls::Matrix;
 using cpom::calls::call;
+using cpom::calls::Empty;
 using cpom::calls::explain;
+using cpom::calls::Matrix;
 
 // ---------------------------------------------------------------- CPOM_CAGR
 
@@ -56,8 +56,8 @@ TEST(Cagr, RejectsMeaninglessSeries) {
 
 TEST(CagrCall, ARowOrAColumnButNoBlankAnywhere) {
     EXPECT_NEAR(std::get<double>(call("CPOM_CAGR", {Arg::row({1'000'000, 1'050'000, 1'102'500})})), 0.05, 1e-12);
-    EXPECT_NEAR(std::get<double>(call("CPOM_CAGR", {Arg::block(3, 1, {1'000'000.0, 1'050'000.0, 1'102'500.0})})),
-                0.05, 1e-12);
+    EXPECT_NEAR(std::get<double>(call("CPOM_CAGR", {Arg::block(3, 1, {1'000'000.0, 1'050'000.0, 1'102'500.0})})), 0.05,
+                1e-12);
     const std::string gap_reason =
         " est vide : une année manquante changerait le nombre d'années du taux moyen ; sélectionner uniquement des "
         "années consécutives renseignées";
@@ -113,8 +113,8 @@ TEST(Variance, ZeroBudgetHasNoRelativeVariance) {
 
 TEST(VarianceCall, ResultHasTheShapeOfActual) {
     // Column in, column out.
-    const auto column = std::get<Matrix>(call(
-        "CPOM_VARIANCE", {Arg::block(2, 1, {105'000.0, 98'000.0}), Arg::block(2, 1, {100'000.0, 100'000.0})}));
+    const auto column = std::get<Matrix>(
+        call("CPOM_VARIANCE", {Arg::block(2, 1, {105'000.0, 98'000.0}), Arg::block(2, 1, {100'000.0, 100'000.0})}));
     EXPECT_EQ(column, (Matrix{2, 1, {5'000, -2'000}}));
     // A row against a column of the same length: accepted, shaped like actual.
     const auto row = std::get<Matrix>(
@@ -124,8 +124,8 @@ TEST(VarianceCall, ResultHasTheShapeOfActual) {
     EXPECT_NEAR(row.at(0, 0), 0.05, 1e-15);
     EXPECT_NEAR(row.at(0, 1), -0.02, 1e-15);
     // 2×2 blocks (two accounts × two quarters).
-    const auto block = std::get<Matrix>(call("CPOM_VARIANCE", {Arg::block(2, 2, {10.0, 20.0, 30.0, 40.0}),
-                                                               Arg::block(2, 2, {8.0, 25.0, 30.0, 50.0})}));
+    const auto block = std::get<Matrix>(
+        call("CPOM_VARIANCE", {Arg::block(2, 2, {10.0, 20.0, 30.0, 40.0}), Arg::block(2, 2, {8.0, 25.0, 30.0, 50.0})}));
     EXPECT_EQ(block, (Matrix{2, 2, {2, -5, 0, -10}}));
     // Single values: a 1×1 result.
     EXPECT_EQ(std::get<Matrix>(call("CPOM_VARIANCE", {num(110), num(100), blank()})), (Matrix{1, 1, {10}}));

@@ -19,9 +19,9 @@ TrialBalance balance(const std::vector<double>& accounts, const std::vector<doub
 
 // Debit positive, credit negative; sums to 0.
 const TrialBalance& worked() {
-    static const TrialBalance b = balance(
-        {102, 1068, 110, 13, 164, 21, 28, 411, 401, 512},
-        {-500'000, -100'000, -30'000, -200'000, -300'000, 900'000, -250'000, 80'000, -120'000, 520'000});
+    static const TrialBalance b =
+        balance({102, 1068, 110, 13, 164, 21, 28, 411, 401, 512},
+                {-500'000, -100'000, -30'000, -200'000, -300'000, 900'000, -250'000, 80'000, -120'000, 520'000});
     return b;
 }
 

@@ -23,9 +23,7 @@ TEST(Call, ProjectsThroughTheTable) {
     EXPECT_NEAR(m.values[1], 1210, 1e-9);  // 1100 × 1.1
 }
 
-TEST(Call, NamesAreCaseInsensitive) {
-    EXPECT_NO_THROW(call(" cpom_project ", {num(1000), num(0.1), num(2)}));
-}
+TEST(Call, NamesAreCaseInsensitive) { EXPECT_NO_THROW(call(" cpom_project ", {num(1000), num(0.1), num(2)})); }
 
 TEST(Call, SeveralEstablishmentsAtOnce) {
     // Bases 100 and 200 (a column), rates per establishment: 100 → 110 → 121; 200 → 220 → 242.
@@ -60,8 +58,8 @@ TEST(Call, GapModesAndSharedResources) {
 // The optional last argument `which_year`: one year in an ordinary cell, where Calc would otherwise show year 1
 // of the array silently (issue 18).
 TEST(Call, ProjectionOfOneYear) {
-    const Value one = call("CPOM_PROJECT", {num(1000), num(0.1), num(3), Arg::omitted(), Arg::omitted(),
-                                            Arg::omitted(), num(3)});
+    const Value one =
+        call("CPOM_PROJECT", {num(1000), num(0.1), num(3), Arg::omitted(), Arg::omitted(), Arg::omitted(), num(3)});
     EXPECT_EQ(matrix_of(one).values, (std::vector<double>{1331}));  // 1000 × 1.1³, not year 1's 1100
     // Two establishments: year 2 of each, as a column (100 × 1.1² = 121; 200 × 1.1² = 242).
     const Matrix both = matrix_of(call("CPOM_PROJECT", {Arg::block(2, 1, {100.0, 200.0}), num(0.1), num(2),
@@ -71,8 +69,8 @@ TEST(Call, ProjectionOfOneYear) {
     EXPECT_NEAR(both.at(0, 0), 121, 1e-9);
     EXPECT_NEAR(both.at(1, 0), 242, 1e-9);
     // A blank single cell reaches the add-in as omitted: every year.
-    EXPECT_EQ(matrix_of(call("CPOM_PROJECT", {num(1000), num(0.1), num(3), Arg::omitted(), Arg::omitted(),
-                                              Arg::omitted(), blank()}))
+    EXPECT_EQ(matrix_of(call("CPOM_PROJECT",
+                             {num(1000), num(0.1), num(3), Arg::omitted(), Arg::omitted(), Arg::omitted(), blank()}))
                   .cols,
               3u);
 }
@@ -128,7 +126,7 @@ TEST(Call, TextAndBlankCellsInsideRanges) {
 }
 
 TEST(Call, ArityIsChecked) {
-    EXPECT_THROW(call("CPOM_PROJECT", {num(1000), num(0.02)}), ArgumentError);  // years missing
+    EXPECT_THROW(call("CPOM_PROJECT", {num(1000), num(0.02)}), ArgumentError);            // years missing
     EXPECT_THROW(call("CPOM_GAP", {num(1), num(1), num(0), num(1), num(4)}), CallError);  // one too many
 }
 
@@ -163,8 +161,8 @@ TEST(Scissor, EqualsTheFiveSeparateCalls) {
     const Arg resources = block(3, 1, {990'000, 2'600'000, 690'000});
     const Arg campaign = block(1, 4, {0.015, 0.012, 0.01, 0.02});
     const Arg reserves = block(3, 1, {20'000, 0, 50'000});
-    const Matrix table = matrix_of(cpom::calls::call(
-        "CPOM_SCISSOR", {charges, charge_rates, resources, campaign, num(4), num(0.012), reserves}));
+    const Matrix table = matrix_of(
+        cpom::calls::call("CPOM_SCISSOR", {charges, charge_rates, resources, campaign, num(4), num(0.012), reserves}));
     const Matrix c = matrix_of(cpom::calls::call("CPOM_PROJECT", {charges, charge_rates, num(4)}));
     const Matrix r = matrix_of(cpom::calls::call("CPOM_PROJECT", {resources, campaign, num(4), num(0.012)}));
     const Arg c_arg = block(3, 4, c.values), r_arg = block(3, 4, r.values);

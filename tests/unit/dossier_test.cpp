@@ -169,9 +169,9 @@ TEST(Dossier, RatesPutBackBalanceTheBlock) {
                 1e-6);
     EXPECT_NEAR(cpom::project_block(cpom::under_scenario(b, *rates.minimal, 0), common).cumulative_gap.back(), 10'000,
                 1e-6);
-    EXPECT_NEAR(cpom::project_block(cpom::under_scenario(b, *rates.after_rebasing, 44'375), common)
-                    .cumulative_gap.back(),
-                0, 1e-6);
+    EXPECT_NEAR(
+        cpom::project_block(cpom::under_scenario(b, *rates.after_rebasing, 44'375), common).cumulative_gap.back(), 0,
+        1e-6);
     EXPECT_LT(*rates.after_rebasing, *rates.breakeven);
 }
 
@@ -181,8 +181,7 @@ TEST(Dossier, ScenarioReplacesTheRatesAndTheCap) {
     const auto common = example_common();
     EXPECT_NEAR(cpom::project_block(cpom::under_scenario(example_block(), 0.02, 0), common).cumulative_gap.back(),
                 82'425.784375, 1e-9);
-    EXPECT_NEAR(cpom::project_block(cpom::under_scenario(example_block(), 0.025, 10'000), common)
-                    .cumulative_gap.back(),
+    EXPECT_NEAR(cpom::project_block(cpom::under_scenario(example_block(), 0.025, 10'000), common).cumulative_gap.back(),
                 51'773.284375, 1e-9);
 }
 
@@ -228,8 +227,9 @@ Arg rows(std::size_t r, std::size_t c, std::vector<Cell> cells) { return Arg::bl
 struct ThreeBlocks {
     Args args;
     ThreeBlocks() {
-        args = {rows(3, 3, {100'000.0, 500'000.0, 50'000.0, 100'000.0, 500'000.0, 50'000.0, std::string("x"),
-                            500'000.0, 50'000.0}),
+        args = {rows(3, 3,
+                     {100'000.0, 500'000.0, 50'000.0, 100'000.0, 500'000.0, 50'000.0, std::string("x"), 500'000.0,
+                      50'000.0}),
                 rows(3, 1, {0.1, 0.1, 0.1}),
                 rows(3, 1, {0.01, 0.01, 0.01}),
                 rows(3, 2, {0.0, 1.0, 0.0, Empty{}, 0.0, 1.0}),
@@ -290,8 +290,9 @@ TEST(DossierCall, APlanLineInErrorStopsOnlyTheBlockItNames) {
     // Line 2 names block 2 with a loan beyond the cost; line 1 adds 20 000 / 4 = 5 000 a year to block 1.
     ThreeBlocks t;
     t.args.push_back(Arg::omitted());  // problems
-    t.args.push_back(rows(2, 8, {1.0, 1.0, 20'000.0, 4.0, Empty{}, Empty{}, Empty{}, Empty{},  //
-                                 2.0, 1.0, 1'000.0, 5.0, 0.0, 2'000.0, 0.02, 5.0}));
+    t.args.push_back(rows(2, 8,
+                          {1.0, 1.0, 20'000.0, 4.0, Empty{}, Empty{}, Empty{}, Empty{},  //
+                           2.0, 1.0, 1'000.0, 5.0, 0.0, 2'000.0, 0.02, 5.0}));
     const Table state = t.call("ETAT");
     EXPECT_EQ(std::get<std::string>(state.at(0, 0)), "calculé");
     EXPECT_EQ(std::get<std::string>(state.at(1, 0)), "non calculé");
@@ -362,15 +363,16 @@ TEST(DossierCall, CheckSaysWhyTheFirstBadRowIsNotAvailable) {
     };
     EXPECT_EQ(check("ECART_CUMULE"), "bloc n° 3 : Groupe I : « x » n'est pas un nombre");
     EXPECT_EQ(check("ETAT"), "OK");  // states and reasons, no #N/A
-    t.args[0] = rows(3, 3, {100'000.0, 500'000.0, 50'000.0, 100'000.0, 500'000.0, 50'000.0,  //
-                            100'000.0, 500'000.0, 50'000.0});
+    t.args[0] = rows(3, 3,
+                     {100'000.0, 500'000.0, 50'000.0, 100'000.0, 500'000.0, 50'000.0,  //
+                      100'000.0, 500'000.0, 50'000.0});
     EXPECT_EQ(check("ECART_CUMULE"), "OK");
 }
 
 TEST(PpiCall, EachLineOnItsOwn) {
-    const Arg plan = rows(3, 8, {1.0, 2.0, 100'000.0, 10.0, 20'000.0, 50'000.0, 0.03, 10.0,  //
-                                 Empty{}, Empty{}, Empty{}, Empty{}, Empty{}, Empty{}, Empty{}, Empty{},  //
-                                 7.0, 1.0, 1'000.0, 5.0, Empty{}, Empty{}, Empty{}, Empty{}});
+    const Arg plan = rows(3, 8, {1.0,     2.0,     100'000.0, 10.0,    20'000.0, 50'000.0, 0.03,    10.0,     //
+                                 Empty{}, Empty{}, Empty{},   Empty{}, Empty{},  Empty{},  Empty{}, Empty{},  //
+                                 7.0,     1.0,     1'000.0,   5.0,     Empty{},  Empty{},  Empty{}, Empty{}});
     const Table t = std::get<Table>(cpom::calls::call("CPOM_PPI", {plan, num(3), num(5)}));
     EXPECT_EQ(std::get<std::string>(t.at(0, 0)), "calculé");
     EXPECT_NEAR(std::get<double>(t.at(0, 3)), 9'500, 1e-9);

@@ -47,7 +47,8 @@ TEST(EhpadSections, SectionNames) {
     EXPECT_EQ(cpom::parse_section(" dépendance ", cpom::Role::sections), cpom::k_dependance);
     EXPECT_FALSE(cpom::parse_section("  ", cpom::Role::sections).has_value());
     EXPECT_THROW(cpom::parse_section("heberg", cpom::Role::sections), ArgumentError);
-    EXPECT_EQ(cpom::parse_sections("hébergement et dépendance", cpom::Role::rules), cpom::k_hebergement | cpom::k_dependance);
+    EXPECT_EQ(cpom::parse_sections("hébergement et dépendance", cpom::Role::rules),
+              cpom::k_hebergement | cpom::k_dependance);
     EXPECT_THROW(cpom::parse_sections("pharmacie", cpom::Role::rules), ArgumentError);
     EXPECT_THROW(cpom::parse_sections(" , ", cpom::Role::rules), ArgumentError);
 }

@@ -37,8 +37,8 @@ Arg messy_accounts() {
                    Cell(std::string("7411 Subvention")), Cell(std::string("TOTAL"))});
 }
 Arg messy_amounts() {
-    return column({Cell(Empty{}), Cell(1000.0), Cell(500.0), Cell(20000.0), Cell(-700.0), Cell(Empty{}),
-                   Cell(30000.0), Cell(400.0), Cell(0.0)});
+    return column({Cell(Empty{}), Cell(1000.0), Cell(500.0), Cell(20000.0), Cell(-700.0), Cell(Empty{}), Cell(30000.0),
+                   Cell(400.0), Cell(0.0)});
 }
 
 TEST(AccountsCall, MessyExportIsReadByTheOneRule) {
@@ -57,22 +57,22 @@ TEST(AccountsCall, MessyExportIsReadByTheOneRule) {
 TEST(AccountsCall, BadInputsAreExplained) {
     EXPECT_EQ(why("CPOM_ACCOUNTS", {messy_accounts(), messy_amounts(), text("7 -7")}),
               "sélecteur : le préfixe 7 est à la fois inclus et exclu");
-    EXPECT_EQ(why("CPOM_ACCOUNTS", {column({Cell(6111.0), Cell(6112.0)}),
-                                        column({Cell(1.0), Cell(std::string("2,5 €"))}), text("6")}),
+    EXPECT_EQ(why("CPOM_ACCOUNTS",
+                  {column({Cell(6111.0), Cell(6112.0)}), column({Cell(1.0), Cell(std::string("2,5 €"))}), text("6")}),
               "montants : la cellule n° 2 contient du texte (« 2,5 € ») : un nombre est attendu");
     EXPECT_EQ(why("CPOM_ACCOUNTS",
-                      {column({Cell(6111.0), Cell(6112.0)}), column({Cell(1.0), Cell(2.0), Cell(3.0)}), text("6")}),
+                  {column({Cell(6111.0), Cell(6112.0)}), column({Cell(1.0), Cell(2.0), Cell(3.0)}), text("6")}),
               "montants : la plage a 3 cellules, 2 attendues (une par compte de comptes)");
-    EXPECT_EQ(why("CPOM_ACCOUNTS", {column({Cell(6111.0), Cell(Empty{})}), column({Cell(1.0), Cell(2.0)}),
-                                        text("6")}),
+    EXPECT_EQ(why("CPOM_ACCOUNTS", {column({Cell(6111.0), Cell(Empty{})}), column({Cell(1.0), Cell(2.0)}), text("6")}),
               "comptes : ligne 2 : montant de 2 sans numéro de compte");
     EXPECT_EQ(why("CPOM_ACCOUNTS", {column({Cell(6111.5)}), column({Cell(1.0)}), text("6")}),
               "comptes : ligne 1 : le numéro de compte 6111,5 a des décimales : saisir les sous-comptes comme du "
               "texte");
     EXPECT_EQ(why("CPOM_ACCOUNTS", {Arg::block(2, 2, {Cell(6111.0), Cell(1.0), Cell(6112.0), Cell(2.0)}),
-                                        column({Cell(1.0), Cell(2.0)}), text("6")}),
+                                    column({Cell(1.0), Cell(2.0)}), text("6")}),
               "comptes : une valeur ou une colonne (ou une ligne) est attendue, la plage fait 2 lignes × 2 colonnes");
-    EXPECT_EQ(why("CPOM_ACCOUNTS", {column({Cell(6111.0)}), column({Cell(std::numeric_limits<double>::quiet_NaN())}), text("6")}),
+    EXPECT_EQ(why("CPOM_ACCOUNTS",
+                  {column({Cell(6111.0)}), column({Cell(std::numeric_limits<double>::quiet_NaN())}), text("6")}),
               "montants : la valeur n'est pas un nombre fini");
     EXPECT_EQ(why("CPOM_ACCOUNTS", {column({Cell(6111.0)}), column({Cell(1.0)}), Arg::scalar(Empty{})}),
               "sélecteur : texte manquant (cellule vide ou argument omis)");
@@ -103,9 +103,10 @@ TEST(GroupCall, SeveralGroupsInOneCallKeepTheRangeShape) {
 
 TEST(GroupCall, UserMappingReplacesTheDefault) {
     // 611 moved to the personnel group: C2 = 1 500 + 20 000 = 21 500.
-    const Arg mapping = Arg::block(5, 2, {Cell(60.0), Cell(std::string("C1")), Cell(611.0), Cell(std::string("C2")),
-                                          Cell(64.0), Cell(std::string("C2")), Cell(6419.0), Cell(std::string("P2")),
-                                          Cell(7.0), Cell(std::string("P1"))});
+    const Arg mapping = Arg::block(
+        5, 2,
+        {Cell(60.0), Cell(std::string("C1")), Cell(611.0), Cell(std::string("C2")), Cell(64.0), Cell(std::string("C2")),
+         Cell(6419.0), Cell(std::string("P2")), Cell(7.0), Cell(std::string("P1"))});
     EXPECT_DOUBLE_EQ(number("CPOM_GROUP", {messy_accounts(), messy_amounts(), text("C2"), mapping}), 21500);
     // 7411 now in P1 with 73111: 30 400.
     EXPECT_DOUBLE_EQ(number("CPOM_GROUP", {messy_accounts(), messy_amounts(), text("P1"), mapping}), 30400);
@@ -128,11 +129,10 @@ TEST(GroupCall, BadInputsAreExplained) {
 
 TEST(CafCalls, PublishedExampleAndBalance) {
     // docs/domain.md#example-caf: 1 533 000; the optional 7781 omitted or blank is 0.
-    EXPECT_DOUBLE_EQ(number("CPOM_CAF", {num(1'432'000), num(190'000), num(13'000), num(256'000), num(180'000),
-                                         num(0)}),
-                     1'533'000);
-    EXPECT_DOUBLE_EQ(number("CPOM_CAF", {num(1'432'000), num(190'000), num(13'000), num(256'000), num(180'000),
-                                         num(0), Arg::scalar(Empty{})}),
+    EXPECT_DOUBLE_EQ(
+        number("CPOM_CAF", {num(1'432'000), num(190'000), num(13'000), num(256'000), num(180'000), num(0)}), 1'533'000);
+    EXPECT_DOUBLE_EQ(number("CPOM_CAF", {num(1'432'000), num(190'000), num(13'000), num(256'000), num(180'000), num(0),
+                                         Arg::scalar(Empty{})}),
                      1'533'000);
     EXPECT_EQ(why("CPOM_CAF", {num(1'432'000), num(190'000), num(-13'000), num(256'000), num(180'000), num(0)}),
               "reprises 78 : doit être positif ou nul (reçu -13000)");
@@ -149,9 +149,9 @@ TEST(CafCalls, PublishedExampleAndBalance) {
 }
 
 TEST(BalanceCall, ItemsAndErrors) {
-    const Arg accounts = column({Cell(std::string("102")), Cell(std::string("164000")), Cell(213.0),
-                                 Cell(std::string("2813")), Cell(std::string("411-ARS")), Cell(std::string("401")),
-                                 Cell(5121.0)});
+    const Arg accounts =
+        column({Cell(std::string("102")), Cell(std::string("164000")), Cell(213.0), Cell(std::string("2813")),
+                Cell(std::string("411-ARS")), Cell(std::string("401")), Cell(5121.0)});
     const Arg balances = column({Cell(-600'000.0), Cell(-300'000.0), Cell(1'000'000.0), Cell(-200'000.0),
                                  Cell(60'000.0), Cell(-90'000.0), Cell(130'000.0)});
     // FRNG = 600 000 + 300 000 + 200 000 − 1 000 000 = 100 000; BFR = 60 000 − 90 000 = −30 000;
@@ -172,15 +172,14 @@ TEST(RatioCall, ValuesAndErrors) {
     EXPECT_EQ(why("CPOM_RATIO", {text("DEBT_DURATION"), num(300'000), num(-5)}),
               "b : la CAF vaut -5 : la durée apparente de la dette n'est pas calculable si la CAF est négative ou "
               "nulle");
-    EXPECT_NE(why("CPOM_RATIO", {text("DETTE"), num(1), num(1)}).find("ratio : « DETTE » inconnu"),
-              std::string::npos);
+    EXPECT_NE(why("CPOM_RATIO", {text("DETTE"), num(1), num(1)}).find("ratio : « DETTE » inconnu"), std::string::npos);
 }
 
 TEST(PgfpCall, EightRowsOfNYears) {
     // Same plan as PgfpTest.TwoYearPlanByHand, single values expanded to every year, rows as 1×N ranges.
-    const Args args{num(1'000'000), num(980'000), num(0.01), num(0.02), num(2), num(50'000),
-                    Arg::row({100'000, 0}), Arg::row({80'000, 0}), num(20'000), num(0), num(300'000),
-                    num(400'000), num(30)};
+    const Args args{
+        num(1'000'000),        num(980'000), num(0.01), num(0.02),    num(2),       num(50'000), Arg::row({100'000, 0}),
+        Arg::row({80'000, 0}), num(20'000),  num(0),    num(300'000), num(400'000), num(30)};
     const Matrix m = std::get<Matrix>(cpom::calls::call("CPOM_PGFP", args));
     ASSERT_EQ(m.rows, 8u);
     ASSERT_EQ(m.cols, 2u);
@@ -195,12 +194,10 @@ TEST(PgfpCall, EightRowsOfNYears) {
     EXPECT_NEAR(std::get<Matrix>(cpom::calls::call("CPOM_PGFP", blank_investment)).at(5, 1), 350'908, 1e-6);
     Args blank_depreciation = args;
     blank_depreciation[5] = Arg::block(1, 2, {Cell(50'000.0), Cell(Empty{})});
-    EXPECT_NE(why("CPOM_PGFP", blank_depreciation).find("dotations : la cellule n° 2 est vide"),
-              std::string::npos);
+    EXPECT_NE(why("CPOM_PGFP", blank_depreciation).find("dotations : la cellule n° 2 est vide"), std::string::npos);
     Args wrong_length = args;
     wrong_length[2] = Arg::row({0.01, 0.01, 0.01});
-    EXPECT_EQ(why("CPOM_PGFP", wrong_length),
-              "taux produits : la plage a 3 valeurs, 2 attendues (une par année)");
+    EXPECT_EQ(why("CPOM_PGFP", wrong_length), "taux produits : la plage a 3 valeurs, 2 attendues (une par année)");
     Args too_long = args;
     too_long[4] = num(31);
     EXPECT_EQ(why("CPOM_PGFP", too_long), "années : doit être un entier entre 1 et 30 (reçu 31)");
@@ -212,9 +209,20 @@ TEST(PgfpCall, EightRowsOfNYears) {
 
 TEST(PgfpCall, BaseDepreciationIsTheOptionalLastArgument) {
     // Same plan as Pgfp.CashChargesGrowAndDepreciationIsAddedWhenTheBaseDepreciationIsGiven.
-    Args args{num(1'000'000), num(980'000), num(0.01), num(0.02), num(2), Arg::row({50'000, 80'000}),
-              Arg::row({100'000, 0}), Arg::row({80'000, 0}), num(20'000), num(0), num(300'000),
-              num(400'000), num(30), num(50'000)};
+    Args args{num(1'000'000),
+              num(980'000),
+              num(0.01),
+              num(0.02),
+              num(2),
+              Arg::row({50'000, 80'000}),
+              Arg::row({100'000, 0}),
+              Arg::row({80'000, 0}),
+              num(20'000),
+              num(0),
+              num(300'000),
+              num(400'000),
+              num(30),
+              num(50'000)};
     const Matrix m = std::get<Matrix>(cpom::calls::call("CPOM_PGFP", args));
     EXPECT_NEAR(m.at(1, 1), 1'047'572, 1e-6);
     EXPECT_NEAR(m.at(3, 1), 52'528, 1e-6);
@@ -261,10 +269,10 @@ TEST(CafErrdCall, AllOf778AsTheFrame) {
 }
 
 TEST(VetusteCall, TypesAndErrors) {
-    const Arg accounts = column({Cell(213.0), Cell(std::string("2813")), Cell(215.0), Cell(2815.0), Cell(218.0),
-                                 Cell(2818.0)});
-    const Arg balances = column({Cell(900'000.0), Cell(-300'000.0), Cell(200'000.0), Cell(-150'000.0),
-                                 Cell(100'000.0), Cell(-80'000.0)});
+    const Arg accounts =
+        column({Cell(213.0), Cell(std::string("2813")), Cell(215.0), Cell(2815.0), Cell(218.0), Cell(2818.0)});
+    const Arg balances = column(
+        {Cell(900'000.0), Cell(-300'000.0), Cell(200'000.0), Cell(-150'000.0), Cell(100'000.0), Cell(-80'000.0)});
     EXPECT_DOUBLE_EQ(number("CPOM_VETUSTE", {accounts, balances, text("CONSTRUCTIONS")}), 300'000.0 / 900'000.0);
     EXPECT_DOUBLE_EQ(number("CPOM_VETUSTE", {accounts, balances, text("installations")}), 0.75);
     EXPECT_DOUBLE_EQ(number("CPOM_VETUSTE", {accounts, balances, text("Autres")}), 0.8);
@@ -284,8 +292,8 @@ TEST(TariffCalls, CasfEquationsThroughTheTable) {
     // R314-159 with the two optional arguments; blanks read as omitted.
     EXPECT_NEAR(number("CPOM_FORFAIT_SOINS", {num(700), num(200), num(80), num(12.44), num(50'000), num(30'000)}),
                 1'192'153.6, 1e-6);
-    EXPECT_NEAR(number("CPOM_FORFAIT_SOINS", {num(700), num(200), num(80), num(12.44), Arg::scalar(Empty{}),
-                                              Arg::scalar(Empty{})}),
+    EXPECT_NEAR(number("CPOM_FORFAIT_SOINS",
+                       {num(700), num(200), num(80), num(12.44), Arg::scalar(Empty{}), Arg::scalar(Empty{})}),
                 1'212'153.6, 1e-6);
     // Sourced point values; a PUI typed as TRUE arrives as 1.
     EXPECT_DOUBLE_EQ(number("CPOM_POINT_SOINS", {num(2018), text("partiel"), num(1)}), 10.77);
@@ -299,21 +307,21 @@ TEST(TariffCalls, CasfEquationsThroughTheTable) {
     // R314-173: residents per GIR in a column of 6 or a row of 3.
     const Arg six = column({Cell(10.0), Cell(20.0), Cell(15.0), Cell(15.0), Cell(12.0), Cell(8.0)});
     EXPECT_DOUBLE_EQ(number("CPOM_FORFAIT_DEPENDANCE_GIR", {six, num(80), num(7.5)}), 424'500);
-    EXPECT_DOUBLE_EQ(number("CPOM_FORFAIT_DEPENDANCE_GIR", {Arg::row({30, 30, 20}), num(82), num(7.5), num(95'000),
-                                                            num(12'000), num(3'000)}),
+    EXPECT_DOUBLE_EQ(number("CPOM_FORFAIT_DEPENDANCE_GIR",
+                            {Arg::row({30, 30, 20}), num(82), num(7.5), num(95'000), num(12'000), num(3'000)}),
                      325'112.5);
     const Arg blank_gir = column({Cell(10.0), Cell(Empty{}), Cell(15.0), Cell(15.0), Cell(12.0), Cell(8.0)});
-    EXPECT_NE(why("CPOM_FORFAIT_DEPENDANCE_GIR", {blank_gir, num(80), num(7.5)}).find("résidents par GIR : la cellule n° 2 est "
-                                                                                      "vide"),
+    EXPECT_NE(why("CPOM_FORFAIT_DEPENDANCE_GIR", {blank_gir, num(80), num(7.5)})
+                  .find("résidents par GIR : la cellule n° 2 est "
+                        "vide"),
               std::string::npos);
-    EXPECT_EQ(why("CPOM_FORFAIT_DEPENDANCE_GIR", {Arg::block(2, 3, {Cell(1.0), Cell(1.0), Cell(1.0), Cell(1.0),
-                                                                    Cell(1.0), Cell(1.0)}),
-                                                  num(80), num(7.5)}),
-              "résidents par GIR : une ligne ou une colonne est attendue, la plage fait 2 lignes × 3 colonnes");
+    EXPECT_EQ(
+        why("CPOM_FORFAIT_DEPENDANCE_GIR",
+            {Arg::block(2, 3, {Cell(1.0), Cell(1.0), Cell(1.0), Cell(1.0), Cell(1.0), Cell(1.0)}), num(80), num(7.5)}),
+        "résidents par GIR : une ligne ou une colonne est attendue, la plage fait 2 lignes × 3 colonnes");
     // R314-160 (both ways) and R314-174 (reduction only); a threshold given after a blank ratio.
     EXPECT_NEAR(number("CPOM_MODULATION_SOINS", {num(1'000'000), num(0.99), num(2024)}), 20'000, 1e-6);
-    EXPECT_NEAR(number("CPOM_MODULATION_SOINS", {num(1'000'000), num(0.85), num(2025), Arg::scalar(Empty{}),
-                                                 num(0.9)}),
+    EXPECT_NEAR(number("CPOM_MODULATION_SOINS", {num(1'000'000), num(0.85), num(2025), Arg::scalar(Empty{}), num(0.9)}),
                 -25'000, 1e-6);
     EXPECT_DOUBLE_EQ(number("CPOM_MODULATION_DEPENDANCE", {num(400'000), num(0.99), num(2024)}), 0);
     EXPECT_NEAR(number("CPOM_MODULATION_DEPENDANCE", {num(400'000), num(0.9), num(2024)}), -10'000, 1e-6);

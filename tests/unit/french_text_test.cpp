@@ -14,14 +14,13 @@ namespace {
 using namespace cpom::test;
 using cpom::french_number;
 
-
 TEST(FrenchNumber, ThousandsDecimalCommaAndRounding) {
     EXPECT_EQ(french_number(980'000, 0), with_french_spaces("980_000"));
     EXPECT_EQ(french_number(87'647.9064, 0), with_french_spaces("87_648"));
     EXPECT_EQ(french_number(1.1120057, 2), "1,11");
     EXPECT_EQ(french_number(-1'234'567.891, 2), with_french_spaces("-1_234_567,89"));
     EXPECT_EQ(french_number(999.996, 2), with_french_spaces("1_000,00"));  // the carry crosses the thousands
-    EXPECT_EQ(french_number(0.5, 0), "1");                 // half away from zero, as ROUND
+    EXPECT_EQ(french_number(0.5, 0), "1");                                 // half away from zero, as ROUND
     EXPECT_EQ(french_number(-0.5, 0), "-1");
     EXPECT_EQ(french_number(2.5, 0), "3");
     EXPECT_EQ(french_number(0.0111, 2), "0,01");
@@ -54,7 +53,9 @@ TEST(FrenchNumber, BadInputsNameTheArgument) {
 }
 
 TEST(TextCall, UnitAfterANoBreakSpace) {
-    const auto text = [](cpom::calls::Args args) { return std::get<std::string>(cpom::calls::call("CPOM_TEXT", args)); };
+    const auto text = [](cpom::calls::Args args) {
+        return std::get<std::string>(cpom::calls::call("CPOM_TEXT", args));
+    };
     EXPECT_EQ(text({num(980'000), num(0), ::cpom::test::text("€")}), with_french_spaces("980_000_€"));
     EXPECT_EQ(text({num(1.1120057), num(2), ::cpom::test::text("%")}), with_french_spaces("1,11_%"));
     EXPECT_EQ(text({num(10'000), num(0), ::cpom::test::text("scénarios")}), with_french_spaces("10_000_scénarios"));

@@ -11,10 +11,10 @@ namespace {
 
 using cpom::AccountCell;
 using cpom::ArgumentError;
-using cpom::Role;
 using cpom::Group;
 using cpom::GroupMapping;
 using cpom::MappingRow;
+using cpom::Role;
 using cpom::TrialBalance;
 
 Group standard_group(std::string_view account) {
@@ -57,8 +57,8 @@ TEST(GroupTotals, HeliosResultExample) {
     // docs/domain.md#example-helios-result: DepG1 −100, DepG2 −200, DepG3 −300, RecG1 150, RecG2 150, RecG3 350 →
     // Résultat = 50. One account per group, charges and products entered positive.
     const std::vector<AccountCell> accounts{std::string_view("60611"), std::string_view("6411"),
-                                            std::string_view("6811"), std::string_view("73111"),
-                                            std::string_view("7061"), std::string_view("7781")};
+                                            std::string_view("6811"),  std::string_view("73111"),
+                                            std::string_view("7061"),  std::string_view("7781")};
     const std::vector<std::optional<double>> amounts{100.0, 200.0, 300.0, 150.0, 150.0, 350.0};
     const TrialBalance b = TrialBalance::read(accounts, amounts);
     const auto t = cpom::group_totals(b, GroupMapping::standard());
@@ -82,8 +82,7 @@ TEST(GroupTotals, AttenuationsDeChargesCountAsProducts) {
 }
 
 TEST(GroupTotals, OtherClassesAreIgnoredUnmappedClass6Or7IsAnError) {
-    const std::vector<AccountCell> accounts{std::string_view("512"), std::string_view("6411"),
-                                            std::string_view("6")};
+    const std::vector<AccountCell> accounts{std::string_view("512"), std::string_view("6411"), std::string_view("6")};
     const std::vector<std::optional<double>> amounts{1e6, 100.0, 100.0};
     const TrialBalance b = TrialBalance::read(accounts, amounts);
     try {
@@ -165,8 +164,8 @@ TEST(ParseGroup, CaseInsensitiveAndListsTheValidNames) {
 }
 
 TEST(CsvTable, ParsesPrefixGroupCommentWithCommentsAndHeader) {
-    const GroupMapping m = GroupMapping::from_csv("# note\nprefix,group,comment\n60,C1,Achats, et stocks\n\n73,P1\n",
-                                                  Role::mapping);
+    const GroupMapping m =
+        GroupMapping::from_csv("# note\nprefix,group,comment\n60,C1,Achats, et stocks\n\n73,P1\n", Role::mapping);
     EXPECT_EQ(m.size(), 2u);
     EXPECT_EQ(*m.group_of("73111"), Group::P1);
     EXPECT_THROW(GroupMapping::from_csv("prefix,group\n60;C1\n", Role::mapping), ArgumentError);

@@ -15,8 +15,8 @@ using namespace cpom::test;
 
 using cpom::ArgumentError;
 using cpom::calls::Arg;
-using cpom::calls::Empty;
 using cpom::calls::call;
+using cpom::calls::Empty;
 using cpom::calls::explain;
 
 TEST(AbsenteeismRate, CalendarDaysOverFteTimes365) {

@@ -19,7 +19,6 @@ using cpom::calls::Arg;
 using cpom::calls::Cell;
 using cpom::calls::Empty;
 
-
 // A rule with its other fields at their defaults (named, not positional: InputRule grows with the checks).
 InputRule rule(InputKind kind, std::optional<double> lo = {}, std::optional<double> hi = {}, bool blank = false) {
     InputRule r;
@@ -195,16 +194,16 @@ TEST(ValidateCall, RangesWithLabelsJoinTheirReasons) {
         return std::get<std::string>(cpom::calls::call("CPOM_VALIDATE", args));
     };
     const Arg rates = Arg::block(1, 3, {Cell{0.02}, Cell{std::string("n.c.")}, Cell{0.5}});
-    EXPECT_EQ(validate({rates, text("RATE"), num(-0.05), num(0.2), Arg::row({2026, 2027, 2028})}),
-              with_french_spaces("2027 : « n.c. » n'est pas un nombre ; 2028 : 50_% hors des limites (de -5_% à 20_%)"));
+    EXPECT_EQ(
+        validate({rates, text("RATE"), num(-0.05), num(0.2), Arg::row({2026, 2027, 2028})}),
+        with_french_spaces("2027 : « n.c. » n'est pas un nombre ; 2028 : 50_% hors des limites (de -5_% à 20_%)"));
     // One label for several cells: numbered.
     EXPECT_EQ(validate({rates, text("rate"), num(-0.05), num(0.2), text("Taux")}),
               with_french_spaces("Taux (n° 2) : « n.c. » n'est pas un nombre ; "
                                  "Taux (n° 3) : 50_% hors des limites (de -5_% à 20_%)"));
     // Blank cells of a range: an error unless allowed.
     const Arg with_blank = Arg::block(1, 2, {Cell{Empty{}}, Cell{3.0}});
-    EXPECT_EQ(validate({with_blank, text("WHOLE"), num(1), num(5)}),
-              "n° 1 : cellule vide, une valeur est attendue");
+    EXPECT_EQ(validate({with_blank, text("WHOLE"), num(1), num(5)}), "n° 1 : cellule vide, une valeur est attendue");
     EXPECT_EQ(validate({with_blank, text("WHOLE"), num(1), num(5), Arg::omitted(), num(1)}), "");
     // Warnings only when a threshold is given.
     const Arg small = Arg::block(1, 2, {Cell{0.0002}, Cell{0.02}});
@@ -227,28 +226,28 @@ TEST(ValidateCall, TheArgumentsOfTheTemplatesChecks) {
     EXPECT_EQ(validate({row, text("AMOUNT"), num(0), omitted, addresses}),
               with_french_spaces("B6 : « x » n'est pas un nombre ; D6 : -1_€ hors des limites (au moins 0_€)"));
     // why_min and why_max.
-    EXPECT_EQ(validate({num(0), text("NUMBER"), num(0.5), omitted, text("D8"), omitted, omitted,
-                        text("capacité nulle")}),
-              "D8 : 0 : capacité nulle");
+    EXPECT_EQ(
+        validate({num(0), text("NUMBER"), num(0.5), omitted, text("D8"), omitted, omitted, text("capacité nulle")}),
+        "D8 : 0 : capacité nulle");
     EXPECT_EQ(validate({num(400), text("WHOLE"), num(1), num(366), text("B9"), omitted, omitted, omitted,
                         text("une année a au plus 366 jours")}),
               "B9 : 400 : une année a au plus 366 jours");
     // CHOICE with its list.
     const Arg list = Arg::block(1, 2, {Cell{std::string("somme")}, Cell{std::string("moyenne")}});
-    EXPECT_EQ(validate({text("total"), text("CHOICE"), omitted, omitted, text("C8"), omitted, omitted, omitted,
-                        omitted, list}),
+    EXPECT_EQ(validate({text("total"), text("CHOICE"), omitted, omitted, text("C8"), omitted, omitted, omitted, omitted,
+                        list}),
               "C8 : « total » n'est pas dans la liste : « somme » ou « moyenne »");
     EXPECT_EQ(validate({text("moyenne"), text("CHOICE"), omitted, omitted, text("C8"), omitted, omitted, omitted,
                         omitted, list}),
               "");
     // ACCOUNT with the amounts of each account's line: row 1 has none (not read), row 2 has 0 then 300.
     const Arg accounts = Arg::block(3, 1, {Cell{std::string("Titre")}, Cell{Empty{}}, Cell{std::string("6061")}});
-    const Arg amounts = Arg::block(3, 2, {Cell{Empty{}}, Cell{std::string("n/a")}, Cell{0.0}, Cell{300.0},
-                                          Cell{10.0}, Cell{Empty{}}});
+    const Arg amounts =
+        Arg::block(3, 2, {Cell{Empty{}}, Cell{std::string("n/a")}, Cell{0.0}, Cell{300.0}, Cell{10.0}, Cell{Empty{}}});
     const Arg account_labels =
         Arg::block(3, 1, {Cell{std::string("A15")}, Cell{std::string("A16")}, Cell{std::string("A17")}});
-    EXPECT_EQ(validate({accounts, text("ACCOUNT"), omitted, omitted, account_labels, omitted, omitted, omitted,
-                        omitted, omitted, amounts}),
+    EXPECT_EQ(validate({accounts, text("ACCOUNT"), omitted, omitted, account_labels, omitted, omitted, omitted, omitted,
+                        omitted, amounts}),
               "A16 : montant de 300 sans numéro de compte");
     // LABEL.
     EXPECT_EQ(validate({Arg::block(1, 1, {Cell{Empty{}}}), text("LABEL"), omitted, omitted, text("B7")}),

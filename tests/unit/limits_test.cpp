@@ -73,8 +73,8 @@ TEST(Limits, ResultsLargerThanTheirArguments) {
 TEST(Limits, RiskDrawsScenariosTimesYears) {
     // Issue 13: 1 000 cells of CPOM_RISK(…;30;…;1000000) froze Calc for 279 s, each call within the old limits.
     const auto risk = [](double years, double scenarios) {
-        return check("CPOM_RISK", {num(1e6), num(1e6), num(years), num(0.03), num(0.01), num(0.01), num(1e6),
-                                   num(scenarios)});
+        return check("CPOM_RISK",
+                     {num(1e6), num(1e6), num(years), num(0.03), num(0.01), num(0.01), num(1e6), num(scenarios)});
     };
     EXPECT_EQ(risk(30, 1'000'000),
               "scénarios : au plus 5 000 000 tirages par appel (scénarios × années) : 166 666 scénarios sur 30 ans "
@@ -97,9 +97,8 @@ TEST(Limits, DossierBlocksAndInvestmentPlanLines) {
         return check("CPOM_DOSSIER",
                      {repeated({1e5, 5e5, 5e4}), repeated({0.1}), repeated({0.01}), repeated({0.0, 1.0}),
                       repeated({6.5e5}), repeated({0.01}), repeated({0.015, 0.015}), repeated({0.0, 1.0}),
-                      repeated({1e4}),
-                      Arg::block(4, 2, {0.02, 0.02, 0.01, 0.01, 0.005, 0.005, 0.015, 0.015}), Arg::row({0.6, 0.25}),
-                      text("ECART")});
+                      repeated({1e4}), Arg::block(4, 2, {0.02, 0.02, 0.01, 0.01, 0.005, 0.005, 0.015, 0.015}),
+                      Arg::row({0.6, 0.25}), text("ECART")});
     };
     EXPECT_EQ(cpom::k_max_dossier_blocks, 1'000u);
     EXPECT_EQ(dossier(1'000), "OK");

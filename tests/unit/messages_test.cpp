@@ -43,11 +43,22 @@ std::size_t cells_of(const Args& args) {
 // Values a user can put in any argument: each is wrong for some argument of some function.
 std::vector<Arg> hostile_values() {
     const double nan = std::numeric_limits<double>::quiet_NaN();
-    return {Arg::scalar(std::string("deux")), Arg::scalar(Empty{}), Arg::scalar(0.0), Arg::scalar(-1.0),
-            Arg::scalar(1e308), Arg::scalar(nan), Arg::scalar(0.5), Arg::scalar(2.5), Arg::scalar(40.0),
-            Arg::scalar(std::string("C9")), Arg::scalar(std::string("6111")),
-            Arg::block(2, 2, {1.0, 2.0, 3.0, 4.0}), Arg::block(1, 3, {0.02, std::string("x"), 0.02}),
-            Arg::block(3, 1, {0.02, Empty{}, 0.02}), Arg::block(1, 2, {1.0, 2.0}), Arg::block(2, 1, {6111.0, 6.0})};
+    return {Arg::scalar(std::string("deux")),
+            Arg::scalar(Empty{}),
+            Arg::scalar(0.0),
+            Arg::scalar(-1.0),
+            Arg::scalar(1e308),
+            Arg::scalar(nan),
+            Arg::scalar(0.5),
+            Arg::scalar(2.5),
+            Arg::scalar(40.0),
+            Arg::scalar(std::string("C9")),
+            Arg::scalar(std::string("6111")),
+            Arg::block(2, 2, {1.0, 2.0, 3.0, 4.0}),
+            Arg::block(1, 3, {0.02, std::string("x"), 0.02}),
+            Arg::block(3, 1, {0.02, Empty{}, 0.02}),
+            Arg::block(1, 2, {1.0, 2.0}),
+            Arg::block(2, 1, {6111.0, 6.0})};
 }
 
 struct Tally {
@@ -108,7 +119,8 @@ TEST(Messages, EachSideOfTheScissorNamesItsOwnRates) {
     const Arg fine = Arg::scalar(0.02);
     const Args charges_side = {Arg::scalar(1e6), bad_rate, Arg::scalar(1e6), fine, Arg::scalar(3.0)};
     const Args resources_side = {Arg::scalar(1e6), fine, Arg::scalar(1e6), bad_rate, Arg::scalar(3.0)};
-    EXPECT_EQ(explain("CPOM_SCISSOR", charges_side).rfind("taux charges : ", 0), 0u) << explain("CPOM_SCISSOR", charges_side);
+    EXPECT_EQ(explain("CPOM_SCISSOR", charges_side).rfind("taux charges : ", 0), 0u)
+        << explain("CPOM_SCISSOR", charges_side);
     EXPECT_EQ(explain("CPOM_SCISSOR", resources_side).rfind("taux ressources : ", 0), 0u)
         << explain("CPOM_SCISSOR", resources_side);
     EXPECT_EQ(explain("CPOM_SCISSOR", charges_side, Language::English).rfind("charges rates : ", 0), 0u);
@@ -130,8 +142,9 @@ TEST(Messages, TrialBalanceRolesAreTheFunctionsArguments) {
     // A figure without its account: the accounts column is at fault.
     const Arg no_account = Arg::block(2, 1, {6111.0, Empty{}});
     const Arg amounts = Arg::block(2, 1, {1.0, 2.0});
-    EXPECT_EQ(explain("CPOM_ACCOUNTS", {no_account, amounts, Arg::scalar(std::string("6"))}).rfind("comptes : ligne 2", 0),
-              0u);
+    EXPECT_EQ(
+        explain("CPOM_ACCOUNTS", {no_account, amounts, Arg::scalar(std::string("6"))}).rfind("comptes : ligne 2", 0),
+        0u);
 }
 
 // Names follow the Function Wizard of the user's language: French display names in a French office, English ones
@@ -144,10 +157,11 @@ TEST(Messages, ArgumentsAreNamedInTheLanguageOfTheWizard) {
     EXPECT_EQ(explain("CPOM_PROJECT", text_in_rates, Language::English),
               "rates : la cellule n° 2 contient du texte (« deux ») : un nombre est attendu");
     // Display names show no underscore (« année voulue », as in the wizard).
-    const Args year_4 = {Arg::scalar(1000.0), Arg::scalar(0.1), Arg::scalar(3.0), Arg::omitted(), Arg::omitted(),
-                         Arg::omitted(), Arg::scalar(4.0)};
+    const Args year_4 = {Arg::scalar(1000.0), Arg::scalar(0.1), Arg::scalar(3.0), Arg::omitted(),
+                         Arg::omitted(),      Arg::omitted(),   Arg::scalar(4.0)};
     EXPECT_EQ(explain("CPOM_PROJECT", year_4), "année voulue : doit être un entier entre 1 et 3 (reçu 4)");
-    EXPECT_EQ(explain("CPOM_PROJECT", year_4, Language::English), "which year : doit être un entier entre 1 et 3 (reçu 4)");
+    EXPECT_EQ(explain("CPOM_PROJECT", year_4, Language::English),
+              "which year : doit être un entier entre 1 et 3 (reçu 4)");
     // CPOM_CHECK explains in the language it is called in.
     const Args check = {Arg::scalar(std::string("CPOM_PROJECT")), Arg::scalar(1000.0), Arg::scalar(0.02),
                         Arg::scalar(31.0)};

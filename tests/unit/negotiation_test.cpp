@@ -134,13 +134,17 @@ TEST(BreakevenRate, RejectsImpossibleInputsNamingTheArgument) {
     EXPECT_EQ(failing_argument([&] { cpom::breakeven_rate(1'000, std::vector<double>{}); }), "charges");
     EXPECT_EQ(failing_argument([&] { cpom::breakeven_rate(1'000, std::vector<double>(31, 1'000)); }), "charges");
     EXPECT_EQ(failing_argument([&] { cpom::breakeven_rate(1'000, std::vector<double>{1'000, -5}); }), "charges");
-    EXPECT_EQ(failing_argument([&] { cpom::breakeven_rate(1'000, std::vector<double>{1'000, not_a_number}); }), "charges");
+    EXPECT_EQ(failing_argument([&] {
+                  cpom::breakeven_rate(1'000, std::vector<double>{1'000, not_a_number});
+              }),
+              "charges");
     EXPECT_EQ(failing_argument([&] { cpom::breakeven_rate(1'000, ok, not_a_number); }), "reserves");
 }
 
 TEST(BreakevenRateCall, ReadsCellsAndReportsErrors) {
     // Same figures as ReservesLowerTheRateToAskFor, through the adapter, charges as a column.
-    const auto v = cpom::calls::call("CPOM_BREAKEVEN_RATE", {num(1'000'000), column({1'100'000, 1'150'000}), num(97'500)});
+    const auto v =
+        cpom::calls::call("CPOM_BREAKEVEN_RATE", {num(1'000'000), column({1'100'000, 1'150'000}), num(97'500)});
     EXPECT_NEAR(std::get<double>(v), 0.05, 1e-12);
     // Reserves omitted or blank: strict balance.
     const auto strict = cpom::calls::call("CPOM_BREAKEVEN_RATE", {num(1'000'000), Arg::row({1'020'000, 1'040'400})});
@@ -156,11 +160,13 @@ TEST(BreakevenRateCall, ReadsCellsAndReportsErrors) {
                                    {num(1'000'000), Arg::block(1, 2, {Cell{1'020'000.0}, Cell{Empty{}}})})
                   .rfind("charges : la cellule n° 2 est vide", 0),
               0u);
-    EXPECT_EQ(cpom::calls::explain("CPOM_BREAKEVEN_RATE", {text("un million"), Arg::row({1'000})}).rfind("base ressources", 0),
+    EXPECT_EQ(cpom::calls::explain("CPOM_BREAKEVEN_RATE", {text("un million"), Arg::row({1'000})})
+                  .rfind("base ressources", 0),
               0u);
-    EXPECT_EQ(cpom::calls::explain("CPOM_BREAKEVEN_RATE", {num(1'000), block(2, 2, {1, 2, 3, 4})}).rfind("charges", 0), 0u);
-    EXPECT_EQ(cpom::calls::explain("CPOM_BREAKEVEN_RATE", {num(1'000), Arg::row({100'000})}).rfind("pas de solution", 0),
+    EXPECT_EQ(cpom::calls::explain("CPOM_BREAKEVEN_RATE", {num(1'000), block(2, 2, {1, 2, 3, 4})}).rfind("charges", 0),
               0u);
+    EXPECT_EQ(
+        cpom::calls::explain("CPOM_BREAKEVEN_RATE", {num(1'000), Arg::row({100'000})}).rfind("pas de solution", 0), 0u);
     EXPECT_THROW(cpom::calls::call("CPOM_BREAKEVEN_RATE", {num(1'000), Arg::row({100'000})}), NoConvergence);
 }
 
@@ -240,8 +246,7 @@ TEST(BreakevenRate, AppliedRateWithNewMeasuresBalancesOnRandomContracts) {
 
 TEST(BreakevenRateCall, NewMeasuresAsRowsOrOneValue) {
     const auto rate = [](Args args) { return std::get<double>(cpom::calls::call("CPOM_BREAKEVEN_RATE", args)); };
-    EXPECT_NEAR(rate({num(1'000'000), Arg::row({1'020'000, 1'090'400}), num(0), Arg::row({0, 50'000})}), 0.02,
-                1e-12);
+    EXPECT_NEAR(rate({num(1'000'000), Arg::row({1'020'000, 1'090'400}), num(0), Arg::row({0, 50'000})}), 0.02, 1e-12);
     // Blank cells of the measures are 0 (nothing that year); reserves left empty are 0.
     EXPECT_NEAR(rate({num(1'000'000), Arg::row({1'020'000, 1'090'400}), Arg::scalar(Empty{}),
                       Arg::block(1, 2, {Cell{Empty{}}, Cell{50'000.0}})}),
@@ -283,7 +288,8 @@ TEST(Adjustment, InflationAtOrBelowTheThresholdGivesNothingNeverANegativeAmount)
 
 TEST(Adjustment, YearlyBasesAreUsedYearByYear) {
     // 1 000 000 × (4 % − 2 %) = 20 000; 1 100 000 × (4 % − 2 %) = 22 000.
-    const auto extra = cpom::adjustment(std::vector<double>{1'000'000, 1'100'000}, std::vector<double>{0.04, 0.04}, 0.02);
+    const auto extra =
+        cpom::adjustment(std::vector<double>{1'000'000, 1'100'000}, std::vector<double>{0.04, 0.04}, 0.02);
     EXPECT_NEAR(extra[0], 20'000, 1e-6);
     EXPECT_NEAR(extra[1], 22'000, 1e-6);
 }
@@ -359,16 +365,16 @@ TEST(AdjustmentCall, BadShapesAndCellsAreReported) {
     using cpom::calls::explain;
     EXPECT_EQ(explain("CPOM_ADJUSTMENT", {Arg::row({1'000, 1'000, 1'000}), Arg::row({0.03, 0.04}), num(0.02)}),
               "inflation : la plage a 2 valeurs, 3 attendues (une par année)");
-    EXPECT_EQ(explain("CPOM_ADJUSTMENT", {column({1'000, 2'000, 3'000}), block(2, 2, {0.03, 0.03, 0.03, 0.03}),
-                                          num(0.02)})
-                  .rfind("base : ", 0),
-              0u);
+    EXPECT_EQ(
+        explain("CPOM_ADJUSTMENT", {column({1'000, 2'000, 3'000}), block(2, 2, {0.03, 0.03, 0.03, 0.03}), num(0.02)})
+            .rfind("base : ", 0),
+        0u);
     EXPECT_EQ(explain("CPOM_ADJUSTMENT", {block(2, 2, {1, 2, 3, 4}), block(3, 2, {0, 0, 0, 0, 0, 0}), num(0.02)})
                   .rfind("inflation : ", 0),
               0u);
-    EXPECT_EQ(explain("CPOM_ADJUSTMENT",
-                      {num(1'000), Arg::block(1, 2, {Cell{0.03}, Cell{std::string("forte")}}), num(0.02)}),
-              "inflation : la cellule n° 2 contient du texte (« forte ») : un nombre est attendu");
+    EXPECT_EQ(
+        explain("CPOM_ADJUSTMENT", {num(1'000), Arg::block(1, 2, {Cell{0.03}, Cell{std::string("forte")}}), num(0.02)}),
+        "inflation : la cellule n° 2 contient du texte (« forte ») : un nombre est attendu");
     EXPECT_EQ(explain("CPOM_ADJUSTMENT", {num(1'000), Arg::block(1, 2, {Cell{0.03}, Cell{Empty{}}}), num(0.02)})
                   .rfind("inflation : la cellule n° 2 est vide", 0),
               0u);
@@ -423,32 +429,34 @@ TEST(AdjustmentBuiltIn, EqualsTheProjectionOfTheRaisedEndowment) {
 TEST(AdjustmentBuiltIn, RejectsBadRates) {
     const std::vector<double> base(3, 1'000'000), inflation(3, 0.03);
     EXPECT_EQ(failing_argument([&] { cpom::adjustment_built_in(base, inflation, 0.02, 1, {{0.01, 0.01}}); }), "rates");
-    EXPECT_EQ(failing_argument([&] { cpom::adjustment_built_in(base, inflation, 0.02, 1, {{0.01, -1.0, 0.01}}); }),
+    EXPECT_EQ(failing_argument([&] {
+                  cpom::adjustment_built_in(base, inflation, 0.02, 1, {{0.01, -1.0, 0.01}});
+              }),
               "rates");
 }
 
 TEST(AdjustmentCall, BuiltInReadingThroughTheAdapter) {
-    const Matrix m = matrix_of(cpom::calls::call(
-        "CPOM_ADJUSTMENT",
-        {Arg::row({1'000'000, 1'010'000, 1'020'100}), num(0.03), num(0.02), num(1), num(1), num(0.01)}));
+    const Matrix m = matrix_of(cpom::calls::call("CPOM_ADJUSTMENT", {Arg::row({1'000'000, 1'010'000, 1'020'100}),
+                                                                     num(0.03), num(0.02), num(1), num(1), num(0.01)}));
     ASSERT_EQ(m.cols, 3u);
     EXPECT_NEAR(m.at(0, 2), 30'910.0501, 1e-9);
     // 0 or omitted: one-off, the rates are not used.
-    const Matrix one_off = matrix_of(cpom::calls::call(
-        "CPOM_ADJUSTMENT", {Arg::row({1'000'000, 1'010'000, 1'020'100}), num(0.03), num(0.02), num(1), num(0), num(0.01)}));
+    const Matrix one_off =
+        matrix_of(cpom::calls::call("CPOM_ADJUSTMENT", {Arg::row({1'000'000, 1'010'000, 1'020'100}), num(0.03),
+                                                        num(0.02), num(1), num(0), num(0.01)}));
     EXPECT_NEAR(one_off.at(0, 2), 10'201, 1e-9);
     // K establishments: a column of bases per row K×N with K×N rates.
-    const Matrix two = matrix_of(cpom::calls::call(
-        "CPOM_ADJUSTMENT", {block(2, 2, {1'000'000, 1'010'000, 500'000, 505'000}), num(0.03), num(0.02), num(1),
-                            num(1), block(2, 2, {0.01, 0.01, 0.01, 0.01})}));
+    const Matrix two = matrix_of(
+        cpom::calls::call("CPOM_ADJUSTMENT", {block(2, 2, {1'000'000, 1'010'000, 500'000, 505'000}), num(0.03),
+                                              num(0.02), num(1), num(1), block(2, 2, {0.01, 0.01, 0.01, 0.01})}));
     EXPECT_NEAR(two.at(0, 1), 20'301, 1e-9);
     EXPECT_NEAR(two.at(1, 1), 10'150.5, 1e-9);  // half of it: 5 050 + 5 000 × 1.0201
-    EXPECT_EQ(cpom::calls::explain("CPOM_ADJUSTMENT", {Arg::row({1'000'000, 1'010'000}), num(0.03), num(0.02), num(1),
-                                                       num(1)})
+    EXPECT_EQ(cpom::calls::explain("CPOM_ADJUSTMENT",
+                                   {Arg::row({1'000'000, 1'010'000}), num(0.03), num(0.02), num(1), num(1)})
                   .rfind("taux base : les taux d'évolution de la base sont nécessaires", 0),
               0u);
-    EXPECT_EQ(cpom::calls::explain("CPOM_ADJUSTMENT", {Arg::row({1'000'000, 1'010'000}), num(0.03), num(0.02), num(1),
-                                                       num(2), num(0.01)}),
+    EXPECT_EQ(cpom::calls::explain("CPOM_ADJUSTMENT",
+                                   {Arg::row({1'000'000, 1'010'000}), num(0.03), num(0.02), num(1), num(2), num(0.01)}),
               "intégrée : doit être un entier entre 0 et 1 (reçu 2)");
 }
 
@@ -474,7 +482,8 @@ TEST(AbsenteeismCost, RejectsImpossibleInputsNamingTheArgument) {
 
 TEST(AbsenteeismCostCall, RowsAndSingles) {
     // 2 000 000 × 8 % = 160 000; 2 100 000 × 8 % = 168 000.
-    const Matrix row = matrix_of(cpom::calls::call("CPOM_ABSENTEEISM_COST", {Arg::row({2'000'000, 2'100'000}), num(0.08)}));
+    const Matrix row =
+        matrix_of(cpom::calls::call("CPOM_ABSENTEEISM_COST", {Arg::row({2'000'000, 2'100'000}), num(0.08)}));
     ASSERT_EQ(row.rows, 1u);
     ASSERT_EQ(row.cols, 2u);
     EXPECT_NEAR(row.at(0, 0), 160'000, 1e-6);
@@ -484,8 +493,8 @@ TEST(AbsenteeismCostCall, RowsAndSingles) {
         matrix_of(cpom::calls::call("CPOM_ABSENTEEISM_COST", {column({1'000'000, 1'000'000}), column({0.05, 0.06})}));
     EXPECT_NEAR(both.at(0, 0), 50'000, 1e-6);
     EXPECT_NEAR(both.at(0, 1), 60'000, 1e-6);
-    const Matrix one = matrix_of(
-        cpom::calls::call("CPOM_ABSENTEEISM_COST", {num(2'000'000), num(0.08), num(0.6), num(0.25)}));
+    const Matrix one =
+        matrix_of(cpom::calls::call("CPOM_ABSENTEEISM_COST", {num(2'000'000), num(0.08), num(0.6), num(0.25)}));
     ASSERT_EQ(one.values.size(), 1u);
     EXPECT_NEAR(one.values[0], 120'000, 1e-6);
     // Blank optional arguments take their defaults (replacement 1, premium 0).

@@ -113,7 +113,8 @@ TEST(Pgfp, RowsTieOutOnRandomPlans) {
             const double tol = 1e-6;
             EXPECT_NEAR(at(plan, PgfpRow::Products, t), products, tol);
             EXPECT_NEAR(at(plan, PgfpRow::Charges, t), charges, tol);
-            EXPECT_NEAR(at(plan, PgfpRow::Result, t), at(plan, PgfpRow::Products, t) - at(plan, PgfpRow::Charges, t), tol);
+            EXPECT_NEAR(at(plan, PgfpRow::Result, t), at(plan, PgfpRow::Products, t) - at(plan, PgfpRow::Charges, t),
+                        tol);
             EXPECT_NEAR(at(plan, PgfpRow::Caf, t), at(plan, PgfpRow::Result, t) + dep[t], tol);
             EXPECT_NEAR(at(plan, PgfpRow::FrngChange, t),
                         at(plan, PgfpRow::Caf, t) + loans[t] + subs[t] - inv[t] - repay[t], tol);

@@ -13,11 +13,11 @@ using cpom::ArgumentError;
 using cpom::Ratio;
 
 TEST(Ratio, Values) {
-    EXPECT_DOUBLE_EQ(cpom::ratio(Ratio::DebtDuration, 300'000, 100'000), 3);          // 300 000 / 100 000
-    EXPECT_DOUBLE_EQ(cpom::ratio(Ratio::Independence, 400'000, 1'000'000), 0.4);      // below the 50 % ceiling
+    EXPECT_DOUBLE_EQ(cpom::ratio(Ratio::DebtDuration, 300'000, 100'000), 3);      // 300 000 / 100 000
+    EXPECT_DOUBLE_EQ(cpom::ratio(Ratio::Independence, 400'000, 1'000'000), 0.4);  // below the 50 % ceiling
     EXPECT_DOUBLE_EQ(cpom::ratio(Ratio::Vetuste, 250'000, 1'000'000), 0.25);
-    EXPECT_DOUBLE_EQ(cpom::ratio(Ratio::FrngDays, 480'000, 2'400'000), 73);           // 480 000 × 365 / 2 400 000
-    EXPECT_DOUBLE_EQ(cpom::ratio(Ratio::BfrDays, -40'000, 2'920'000), -5);            // −40 000 × 365 / 2 920 000
+    EXPECT_DOUBLE_EQ(cpom::ratio(Ratio::FrngDays, 480'000, 2'400'000), 73);  // 480 000 × 365 / 2 400 000
+    EXPECT_DOUBLE_EQ(cpom::ratio(Ratio::BfrDays, -40'000, 2'920'000), -5);   // −40 000 × 365 / 2 920 000
     EXPECT_DOUBLE_EQ(cpom::ratio(Ratio::TresoDays, 146'000, 1'460'000), 36.5);
     // D314-205: (emprunts contractés 900 000 + à contracter 300 000) / financements stables 3 000 000 = 40 %.
     EXPECT_DOUBLE_EQ(cpom::ratio(Ratio::Endettement, 900'000 + 300'000, 3'000'000), 0.4);
@@ -65,8 +65,9 @@ TEST(Ratio, NamesAreCaseInsensitiveAndUnknownOnesListed) {
         FAIL();
     } catch (const ArgumentError& e) {
         EXPECT_EQ(role_name(e.role()), "name");
-        EXPECT_EQ(e.reason(), "« DETTE » inconnu, valeurs possibles : DEBT_DURATION, INDEPENDENCE, VETUSTE, "
-                              "FRNG_DAYS, BFR_DAYS, TRESO_DAYS, ENDETTEMENT, APUREMENT");
+        EXPECT_EQ(e.reason(),
+                  "« DETTE » inconnu, valeurs possibles : DEBT_DURATION, INDEPENDENCE, VETUSTE, "
+                  "FRNG_DAYS, BFR_DAYS, TRESO_DAYS, ENDETTEMENT, APUREMENT");
     }
 }
 

@@ -119,7 +119,7 @@ TEST(Risk, ZeroSpreadAgreesWithTheDeterministicProjection) {
         EXPECT_NEAR(risk.p90_gap, final_gap, 1e-6 * std::max(1.0, std::abs(final_gap)));
         exhausted += runs_out;
     }
-    EXPECT_GT(exhausted, 30);   // both outcomes are really exercised
+    EXPECT_GT(exhausted, 30);  // both outcomes are really exercised
     EXPECT_LT(exhausted, 270);
 }
 
@@ -313,8 +313,7 @@ TEST(RiskCall, ReturnsARowOfThree) {
 }
 
 TEST(RiskCall, OmittedScenariosAndSeedAreTenThousandAndOne) {
-    const cpom::calls::Args base{num(1'000'000), num(1'000'000), num(5), num(0.025), num(0.01), num(0.01),
-                                 num(60'000)};
+    const cpom::calls::Args base{num(1'000'000), num(1'000'000), num(5), num(0.025), num(0.01), num(0.01), num(60'000)};
     cpom::calls::Args explicit_args = base;
     explicit_args.push_back(num(10'000));
     explicit_args.push_back(num(1));
@@ -329,8 +328,8 @@ TEST(RiskCall, OmittedScenariosAndSeedAreTenThousandAndOne) {
 TEST(RiskCall, BadInputsAreExplainedInFrench) {
     using cpom::calls::explain;
     const auto args = [](double scenarios, double seed) {
-        return cpom::calls::Args{num(1'000'000), num(1'000'000), num(3), num(0.03), num(0.01), num(0.01),
-                                 num(50'000),    num(scenarios),  num(seed)};
+        return cpom::calls::Args{num(1'000'000), num(1'000'000), num(3),         num(0.03), num(0.01),
+                                 num(0.01),      num(50'000),    num(scenarios), num(seed)};
     };
     EXPECT_EQ(explain("CPOM_RISK", args(2'000'000, 1)),
               "scénarios : au plus 1 000 000 scénarios par appel (reçu 2000000) : au-delà le calcul bloquerait le "
@@ -344,13 +343,13 @@ TEST(RiskCall, BadInputsAreExplainedInFrench) {
                                     num(0.01), num(0.01), num(50'000)})
                   .rfind("années : ", 0),
               0u);
-    EXPECT_EQ(explain("CPOM_RISK", {num(1'000'000), num(1'000'000), num(31), num(0.03), num(0.01), num(0.01),
-                                    num(50'000)}),
-              "années : doit être un entier entre 1 et 30 (reçu 31)");
-    EXPECT_EQ(explain("CPOM_RISK", {num(1'000'000), num(1'000'000), num(3), num(0.03), num(-0.01), num(0.01),
-                                    num(50'000)})
-                  .rfind("inflation écart type : ", 0),
-              0u);
+    EXPECT_EQ(
+        explain("CPOM_RISK", {num(1'000'000), num(1'000'000), num(31), num(0.03), num(0.01), num(0.01), num(50'000)}),
+        "années : doit être un entier entre 1 et 30 (reçu 31)");
+    EXPECT_EQ(
+        explain("CPOM_RISK", {num(1'000'000), num(1'000'000), num(3), num(0.03), num(-0.01), num(0.01), num(50'000)})
+            .rfind("inflation écart type : ", 0),
+        0u);
     EXPECT_EQ(explain("CPOM_RISK", {num(1'000'000), num(1'000'000), num(3), num(0.03), num(0.01), num(0.01)}),
               "réserves : argument obligatoire manquant");
 }
@@ -364,8 +363,8 @@ TEST(RiskCall, YearByYearRowsAtTheEnd) {
     EXPECT_NEAR(m.at(0, 1), 81'305, 1e-6);
     // New measures as rows, blanks in them are 0.
     const Matrix measures = std::get<Matrix>(cpom::calls::call(
-        "CPOM_RISK", {num(1'000'000), num(1'000'000), num(3), num(0.03), num(0), num(0.01), num(80'000),
-                      Arg::omitted(), Arg::omitted(), Arg::omitted(), Arg::omitted(),
+        "CPOM_RISK", {num(1'000'000), num(1'000'000), num(3), num(0.03), num(0), num(0.01), num(80'000), Arg::omitted(),
+                      Arg::omitted(), Arg::omitted(), Arg::omitted(),
                       Arg::block(1, 3, {Cell{Empty{}}, Cell{20'000.0}, Cell{Empty{}}}), Arg::row({0, 0, 10'000})}));
     EXPECT_EQ(measures.at(0, 0), 0.0);
     EXPECT_NEAR(measures.at(0, 1), 73'026, 1e-6);

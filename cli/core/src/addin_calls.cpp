@@ -21,7 +21,8 @@ std::vector<AddinCall> addin_calls(const std::vector<TokenInfo>& tokens, std::st
                 Frame frame;
                 frame.argument_begin = i + 1;
                 const bool after_addin = i > 0 && tokens[i - 1].kind == TokenKind::other &&
-                                         tokens[i - 1].function.rfind(prefix, 0) == 0 && !tokens[i - 1].function.empty();
+                                         tokens[i - 1].function.rfind(prefix, 0) == 0 &&
+                                         !tokens[i - 1].function.empty();
                 if (after_addin) frame.call = AddinCall{tokens[i - 1].function, i - 1, 0, {}};
                 open.push_back(std::move(frame));
                 break;
@@ -40,13 +41,13 @@ std::vector<AddinCall> addin_calls(const std::vector<TokenInfo>& tokens, std::st
                 open.pop_back();
                 if (!frame.call) break;
                 // "F()" has no argument; "F(a;)" has an omitted last one.
-                if (frame.separated || frame.argument_begin < i) frame.call->arguments.emplace_back(frame.argument_begin, i);
+                if (frame.separated || frame.argument_begin < i)
+                    frame.call->arguments.emplace_back(frame.argument_begin, i);
                 frame.call->close = i;
                 done.push_back(std::move(*frame.call));
                 break;
             }
-            case TokenKind::other:
-                break;
+            case TokenKind::other: break;
         }
     }
     return done;
@@ -64,7 +65,8 @@ std::string describe_check(std::string_view display_name, std::string_view answe
         });
         const auto index = static_cast<std::size_t>(it - argument_names.begin());
         if (it != argument_names.end() && index < argument_texts.size() && !argument_texts[index].empty()) {
-            return text + ", " + std::string(blamed) + " = " + argument_texts[index] + std::string(answer.substr(colon));
+            return text + ", " + std::string(blamed) + " = " + argument_texts[index] +
+                   std::string(answer.substr(colon));
         }
     }
     return text + " : " + std::string(answer);

@@ -80,9 +80,8 @@ void check_same_rows(const std::string& name, const RangeShape& shape, const Ran
 void check_capacity(const std::string& table, std::size_t needed, std::size_t rows) {
     if (needed > rows)
         throw BalanceError("table « " + table + " » : " + std::to_string(needed) +
-                           " lignes de comptes à écrire, la plage " +
-                           table + "_comptes n'en a que " + std::to_string(rows) +
-                           " : rien n'est coupé, agrandissez la balance du classeur");
+                           " lignes de comptes à écrire, la plage " + table + "_comptes n'en a que " +
+                           std::to_string(rows) + " : rien n'est coupé, agrandissez la balance du classeur");
 }
 
 DataCell key_cell(const std::string& key) {
@@ -137,8 +136,10 @@ void fill_long(const std::string& table, const std::vector<const LoadedBalance*>
     }
     check_capacity(table, account_cells.size(), accounts.rows());
     std::vector<std::pair<std::string, std::vector<DataCell>>> written = {
-        {table + "_comptes", std::move(account_cells)}, {table + "_debits", std::move(debits)},
-        {table + "_credits", std::move(credits)}, {table + "_libelles", std::move(labels)},
+        {table + "_comptes", std::move(account_cells)},
+        {table + "_debits", std::move(debits)},
+        {table + "_credits", std::move(credits)},
+        {table + "_libelles", std::move(labels)},
         {table + "_colonnes", std::move(keys)}};
     std::set<std::string> done;
     for (auto& [name, values] : written) {
@@ -163,7 +164,7 @@ void fill_wide(const std::string& table, const std::vector<const LoadedBalance*>
             " : sans elle, les libellés de l'exemple resteraient en face des comptes importés");
     const bool bilan = is_bilan(table);
     // Rows: the union of the accounts the files bring to this table, sorted; the bilan gets the result line « 12 ».
-    std::map<std::string, std::string> rows;  // account → label
+    std::map<std::string, std::string> rows;                       // account → label
     std::map<std::string, std::map<std::string, double>> amounts;  // column → account → amount
     for (const LoadedBalance* f : files) {
         const std::string col = lower(f->request.target);
@@ -181,7 +182,8 @@ void fill_wide(const std::string& table, const std::vector<const LoadedBalance*>
         if (col.find("debit") != std::string::npos || col.find("credit") != std::string::npos)
             throw BalanceError("--balance " + f->request.spec + " : « " + f->request.target +
                                " » est une colonne de débits ou de crédits ; le fichier s'importe en soldes (par "
-                               "exemple " + table + "_n), qui sont dans le sens du compte");
+                               "exemple " +
+                               table + "_n), qui sont dans le sens du compte");
         auto& values = amounts[col];
         double result = 0;
         bool has_result = false;
@@ -272,8 +274,10 @@ DataSet plan_balance_fill(const std::vector<LoadedBalance>& balances, const Rang
     }
     DataSet out;
     for (const auto& [table, files] : tables) {
-        if (wide[table]) fill_wide(table, files, shapes, out);
-        else fill_long(table, files, shapes, to_bilan, out, own_notes);
+        if (wide[table])
+            fill_wide(table, files, shapes, out);
+        else
+            fill_long(table, files, shapes, to_bilan, out, own_notes);
     }
     if (notes) notes->insert(notes->end(), own_notes.begin(), own_notes.end());
     return out;
@@ -298,10 +302,9 @@ std::vector<std::string> balance_notes(const std::vector<LoadedBalance>& balance
             for (const LedgerAccount& a : uses.front()->ledger.accounts)
                 if (account_class(a.account) == c) total += a.balance();
             notes.push_back(name + " : " + std::to_string(accounts.size()) + " compte" +
-                            (accounts.size() > 1 ? "s" : "") +
-                            " de classe " + std::to_string(c) + " non importé" + (accounts.size() > 1 ? "s" : "") +
-                            " (aucune plage visée ne prend cette classe ; solde " + format_euros(total) + ") : " +
-                            list_accounts(accounts));
+                            (accounts.size() > 1 ? "s" : "") + " de classe " + std::to_string(c) + " non importé" +
+                            (accounts.size() > 1 ? "s" : "") + " (aucune plage visée ne prend cette classe ; solde " +
+                            format_euros(total) + ") : " + list_accounts(accounts));
         }
     }
     return notes;

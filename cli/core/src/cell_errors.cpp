@@ -59,7 +59,8 @@ std::string excel_error(int code) {
 std::string error_count_text(const WorkbookErrors& errors) {
     std::string text = std::to_string(errors.count) + (errors.count > 1 ? " cellules en erreur" : " cellule en erreur");
     for (std::size_t i = 0; i < errors.per_sheet.size(); ++i)
-        text += (i ? ", " : " : ") + errors.per_sheet[i].first + " (" + std::to_string(errors.per_sheet[i].second) + ")";
+        text +=
+            (i ? ", " : " : ") + errors.per_sheet[i].first + " (" + std::to_string(errors.per_sheet[i].second) + ")";
     return text;
 }
 
@@ -110,7 +111,7 @@ std::vector<std::pair<std::int32_t, std::int32_t>> cells_row_by_row(const std::v
 }
 
 std::optional<std::pair<std::int32_t, std::int32_t>> first_cell_in(const std::vector<CellBlock>& blocks,
-                                                                  const CellBlock& area, const CellBlock& skip) {
+                                                                   const CellBlock& area, const CellBlock& skip) {
     const auto inside = [](const CellBlock& b, std::int32_t column, std::int32_t row) {
         return column >= b.start_column && column <= b.end_column && row >= b.start_row && row <= b.end_row;
     };

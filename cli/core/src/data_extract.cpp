@@ -69,7 +69,7 @@ std::string data_set_json(const DataSet& set) {
         else {
             nlohmann::json rows = nlohmann::json::array();
             for (const DataRow& row : entry.rows) rows.push_back(row_json(row));
-            out[entry.name] = std::move(rows);
+            out[entry.name] = rows;  // an ordered_json from a json: copied either way
         }
     }
     return out.dump(2) + "\n";  // nlohmann writes doubles so that they read back exactly; UTF-8 kept as is

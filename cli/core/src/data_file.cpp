@@ -80,9 +80,12 @@ struct Field {
 char detect_separator(std::string_view text) {
     bool quoted = false, tab = false;
     for (const char c : text) {
-        if (c == '"') quoted = !quoted;
-        else if (!quoted && c == ';') return ';';
-        else if (!quoted && c == '\t') tab = true;
+        if (c == '"')
+            quoted = !quoted;
+        else if (!quoted && c == ';')
+            return ';';
+        else if (!quoted && c == '\t')
+            tab = true;
     }
     return tab ? '\t' : ',';
 }
@@ -272,9 +275,8 @@ DataSet parse_csv(std::string_view text, const StopRequested& stop) {
                                         std::size_t{1} << 20));
     split_records(text, detect_separator(text), stop, [&](int line, std::vector<Field>& fields) {
         const std::string name(trim(fields.front().text));
-        const bool all_empty = std::all_of(fields.begin(), fields.end(), [](const Field& f) {
-            return !f.quoted && trim(f.text).empty();
-        });
+        const bool all_empty =
+            std::all_of(fields.begin(), fields.end(), [](const Field& f) { return !f.quoted && trim(f.text).empty(); });
         if (all_empty || (!fields.front().quoted && name.rfind('#', 0) == 0)) return;  // blank line, comment
         if (name.empty()) throw DataFileError(line_prefix(line) + "nom de plage manquant en première colonne");
         if (fields.size() < 2)
@@ -301,8 +303,9 @@ DataSet load_data_file(const std::filesystem::path& path, const StopRequested& s
     if (!in) throw DataFileError("fichier de données illisible : " + path.string());
     std::error_code ec;
     if (const auto size = std::filesystem::file_size(path, ec); !ec && size > k_max_data_file_bytes)
-        throw DataFileError(path.filename().string() + " : fichier de données de " + std::to_string((size + (1 << 20) - 1) >> 20) +
-                            " Mo, au plus " + std::to_string(k_max_data_file_bytes >> 20) +
+        throw DataFileError(path.filename().string() + " : fichier de données de " +
+                            std::to_string((size + (1 << 20) - 1) >> 20) + " Mo, au plus " +
+                            std::to_string(k_max_data_file_bytes >> 20) +
                             " Mo (c'est tout le fichier qui est lu en mémoire)");
     std::ostringstream buffer;
     buffer << in.rdbuf();
@@ -313,8 +316,9 @@ DataSet load_data_file(const std::filesystem::path& path, const StopRequested& s
     try {
         // Excel's « Texte Unicode » is UTF-16: say so rather than report its NUL bytes.
         if (raw.starts_with("\xFF\xFE") || raw.starts_with("\xFE\xFF"))
-            throw DataFileError("encodage UTF-16 non pris en charge : enregistrer en « CSV UTF-8 » ou "
-                                "« CSV (séparateur : point-virgule) »");
+            throw DataFileError(
+                "encodage UTF-16 non pris en charge : enregistrer en « CSV UTF-8 » ou "
+                "« CSV (séparateur : point-virgule) »");
         const std::string text = to_utf8(raw);
         if (ext == ".json") return parse_json(text, stop);
         if (ext == ".csv" || ext == ".txt") return parse_csv(text, stop);

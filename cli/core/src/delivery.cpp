@@ -76,8 +76,10 @@ Outcome Delivery::commit(Outcome outcome, std::vector<PendingOutput>& outputs) {
     std::vector<std::string> keys;
     for (const PendingOutput& output : outputs) keys.push_back(file_key(output.final_path()));
     if (const std::size_t twice = shared_key(keys, keys); twice != std::string::npos)
-        return Outcome{false, "deux résultats du classeur auraient le même nom : " +
-                                  outputs[twice].final_path().filename().string(), {}};
+        return Outcome{
+            false,
+            "deux résultats du classeur auraient le même nom : " + outputs[twice].final_path().filename().string(),
+            {}};
     try {
         commit_all(outputs);
     } catch (const fs::filesystem_error& e) {
@@ -118,10 +120,11 @@ void Delivery::settle(std::size_t index) {
     if (slot.outcome.ok) {
         for (const std::size_t other : slot.neighbours) {
             if (const std::size_t k = shared_key(slot.keys, slots_[other].keys); k != std::string::npos) {
-                slot.outcome = Outcome{false, "même nom de sortie que " + plan_.jobs[other].source.string() + " : " +
-                                                  slot.outcome.written[k].filename().string() +
-                                                  " (les deux classeurs sont écartés)",
-                                       {}};
+                slot.outcome =
+                    Outcome{false,
+                            "même nom de sortie que " + plan_.jobs[other].source.string() + " : " +
+                                slot.outcome.written[k].filename().string() + " (les deux classeurs sont écartés)",
+                            {}};
                 break;
             }
         }

@@ -109,7 +109,8 @@ Plan plan_jobs(const Options& options) {
         const std::vector<fs::path>& same = stems[collision_key(job.stem)];
         if (same.size() > 1) {
             const fs::path& other = same.front() == source ? same[1] : same.front();
-            plan.rejected.push_back({source, "même nom de sortie que " + other.string() + " (les deux classeurs sont écartés)"});
+            plan.rejected.push_back(
+                {source, "même nom de sortie que " + other.string() + " (les deux classeurs sont écartés)"});
             continue;
         }
         std::string overwritten;

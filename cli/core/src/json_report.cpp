@@ -78,8 +78,10 @@ std::string report_json(const Plan& plan, const RunReport& report, const ReportR
         entry["notes"] = outcome && outcome->ok ? json(outcome->notes) : json::array();  // what was taken out
         entry["seconds"] = outcome ? json(outcome->seconds) : json(nullptr);
         workbooks.push_back(std::move(entry));
-        if (status == Status::failed) ++totals.failed;
-        else ++totals.ok;
+        if (status == Status::failed)
+            ++totals.failed;
+        else
+            ++totals.ok;
         if (status == Status::errors) ++totals.with_errors;
     }
     const json root = {{"cpom_run", run.version},

@@ -51,10 +51,14 @@ std::string_view trim(std::string_view s) {
         s.remove_prefix(n);
     }
     for (;;) {
-        if (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-        else if (s.size() >= 2 && s.substr(s.size() - 2) == k_nbsp) s.remove_suffix(2);
-        else if (s.size() >= 3 && s.substr(s.size() - 3) == k_nnbsp) s.remove_suffix(3);
-        else break;
+        if (!s.empty() && (s.back() == ' ' || s.back() == '\t'))
+            s.remove_suffix(1);
+        else if (s.size() >= 2 && s.substr(s.size() - 2) == k_nbsp)
+            s.remove_suffix(2);
+        else if (s.size() >= 3 && s.substr(s.size() - 3) == k_nnbsp)
+            s.remove_suffix(3);
+        else
+            break;
     }
     return s;
 }
@@ -120,12 +124,18 @@ std::string normal_name(std::string_view name) {
         if (c == 0xC3 && i + 1 < name.size()) {  // the accented letters of French headers, in UTF-8
             const unsigned char d = static_cast<unsigned char>(name[i + 1]);
             ++i;
-            if (d == 0xA9 || d == 0xA8 || d == 0xAA || d == 0x89 || d == 0x88) out += 'e';
-            else if (d == 0xA0 || d == 0xA2) out += 'a';
-            else if (d == 0xB4 || d == 0xB6) out += 'o';
-            else if (d == 0xBB || d == 0xB9) out += 'u';
-            else if (d == 0xA7) out += 'c';
-            else if (d == 0xAE || d == 0xAF) out += 'i';
+            if (d == 0xA9 || d == 0xA8 || d == 0xAA || d == 0x89 || d == 0x88)
+                out += 'e';
+            else if (d == 0xA0 || d == 0xA2)
+                out += 'a';
+            else if (d == 0xB4 || d == 0xB6)
+                out += 'o';
+            else if (d == 0xBB || d == 0xB9)
+                out += 'u';
+            else if (d == 0xA7)
+                out += 'c';
+            else if (d == 0xAE || d == 0xAF)
+                out += 'i';
             continue;
         }
         if (c == 0xC2) {  // U+00B0 « ° », U+00A0: dropped
@@ -160,7 +170,8 @@ std::vector<LedgerAccount> AccountTotals::sorted() && {
         a.debit = std::round(a.debit * 100) / 100;
         a.credit = std::round(a.credit * 100) / 100;
     }
-    std::sort(out.begin(), out.end(), [](const LedgerAccount& a, const LedgerAccount& b) { return a.account < b.account; });
+    std::sort(out.begin(), out.end(),
+              [](const LedgerAccount& a, const LedgerAccount& b) { return a.account < b.account; });
     return out;
 }
 

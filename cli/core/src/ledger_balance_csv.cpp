@@ -26,9 +26,12 @@ char detect_separator(std::string_view line) {
     bool quoted = false;
     std::size_t semicolons = 0, tabs = 0;
     for (const char c : line) {
-        if (c == '"') quoted = !quoted;
-        else if (!quoted && c == ';') ++semicolons;
-        else if (!quoted && c == '\t') ++tabs;
+        if (c == '"')
+            quoted = !quoted;
+        else if (!quoted && c == ';')
+            ++semicolons;
+        else if (!quoted && c == '\t')
+            ++tabs;
     }
     return semicolons > 0 ? ';' : tabs > 0 ? '\t' : ',';
 }
@@ -36,8 +39,9 @@ char detect_separator(std::string_view line) {
 bool contains(const std::string& s, std::string_view part) { return s.find(part) != std::string::npos; }
 
 void set_once(std::optional<std::size_t>& slot, std::size_t column, const std::string& name, int line) {
-    if (slot) throw LedgerError(at_line(line) + "deux colonnes du même rôle dans l'en-tête (« " + name +
-                                " ») : gardez une seule année, une seule colonne par rôle");
+    if (slot)
+        throw LedgerError(at_line(line) + "deux colonnes du même rôle dans l'en-tête (« " + name +
+                          " ») : gardez une seule année, une seule colonne par rôle");
     slot = column;
 }
 
@@ -51,11 +55,16 @@ std::optional<Columns> header_columns(const std::vector<std::string>& fields, in
         if (n.empty()) continue;
         const bool solde = contains(n, "solde");
         const bool debit = contains(n, "debit"), credit = contains(n, "credit");
-        if (solde && debit) set_once(c.balance_debit, i, fields[i], line);
-        else if (solde && credit) set_once(c.balance_credit, i, fields[i], line);
-        else if (solde) set_once(c.balance, i, fields[i], line);
-        else if (debit) set_once(c.debit, i, fields[i], line);
-        else if (credit) set_once(c.credit, i, fields[i], line);
+        if (solde && debit)
+            set_once(c.balance_debit, i, fields[i], line);
+        else if (solde && credit)
+            set_once(c.balance_credit, i, fields[i], line);
+        else if (solde)
+            set_once(c.balance, i, fields[i], line);
+        else if (debit)
+            set_once(c.debit, i, fields[i], line);
+        else if (credit)
+            set_once(c.credit, i, fields[i], line);
         else if (contains(n, "libelle") || contains(n, "intitule") || n == "comptelib" || contains(n, "designation") ||
                  n == "label")
             set_once(c.label, i, fields[i], line);
@@ -65,7 +74,8 @@ std::optional<Columns> header_columns(const std::vector<std::string>& fields, in
     if (!c.account) throw LedgerError(at_line(line) + "en-tête sans colonne « Compte »");
     const bool pair = c.debit && c.credit, balances = c.balance_debit && c.balance_credit;
     if (!pair && !balances && !c.balance)
-        throw LedgerError(at_line(line) + "en-tête sans montants : colonnes « Débit » et « Crédit », « Solde débiteur » "
+        throw LedgerError(at_line(line) +
+                          "en-tête sans montants : colonnes « Débit » et « Crédit », « Solde débiteur » "
                           "et « Solde créditeur », ou « Solde » attendues");
     if ((c.debit && !c.credit) || (c.credit && !c.debit) || (c.balance_debit && !c.balance_credit) ||
         (c.balance_credit && !c.balance_debit))
@@ -83,7 +93,8 @@ Columns positional_columns(std::size_t count, int line) {
     } else if (count == 3) {
         c.balance = 2;
     } else {
-        throw LedgerError(at_line(line) + std::to_string(count) + " colonnes sans ligne d'en-tête : ajoutez l'en-tête "
+        throw LedgerError(at_line(line) + std::to_string(count) +
+                          " colonnes sans ligne d'en-tête : ajoutez l'en-tête "
                           "« Compte;Libellé;Débit;Crédit » (ou « Compte;Libellé;Solde »)");
     }
     return c;
@@ -128,7 +139,8 @@ Ledger parse_balance_csv(std::string_view text) {
         const std::string account = *c.account < fields.size() ? fields[*c.account] : std::string();
         if (account.empty()) throw LedgerError(at_line(n) + "numéro de compte vide");
         if (account_class(account) == 0)
-            throw LedgerError(at_line(n) + "« " + account + " » n'est pas un numéro de compte (ligne de total ou de "
+            throw LedgerError(at_line(n) + "« " + account +
+                              " » n'est pas un numéro de compte (ligne de total ou de "
                               "titre ? la balance ne doit contenir que des comptes)");
         if (!c.header && fields.size() > (c.balance ? 3u : 4u))
             throw LedgerError(at_line(n) + std::to_string(fields.size()) + " colonnes au lieu de " +
@@ -169,7 +181,8 @@ Ledger parse_balance_csv(std::string_view text) {
         const LedgerAccount& b = ledger.accounts[i + 1];
         if (b.account.size() > a.account.size() && b.account.compare(0, a.account.size(), a.account) == 0)
             throw LedgerError(line_label(a.line) + " : le compte " + a.account + " englobe le compte " + b.account +
-                              " (" + line_label(b.line) + ") : ligne de sous-total ? Les totaux compteraient deux fois");
+                              " (" + line_label(b.line) +
+                              ") : ligne de sous-total ? Les totaux compteraient deux fois");
     }
     // A single signed column is easy to confuse with amounts "in the direction of the account" (products positive).
     if (columns->balance && !columns->debit && !columns->balance_debit) {
@@ -179,14 +192,16 @@ Ledger parse_balance_csv(std::string_view text) {
             if (account_class(a.account) == 7) class7 += a.balance();
         }
         if (class7 > 0.005 || class6 < -0.005)
-            throw LedgerError("colonne « Solde » : les produits (classe 7) doivent être créditeurs, donc négatifs, et "
-                              "les charges (classe 6) positives ; ici classe 6 = " + format_euros(class6) +
-                              ", classe 7 = " + format_euros(class7) + ". Soldes signés attendus (débit positif, "
-                              "crédit négatif)");
+            throw LedgerError(
+                "colonne « Solde » : les produits (classe 7) doivent être créditeurs, donc négatifs, et "
+                "les charges (classe 6) positives ; ici classe 6 = " +
+                format_euros(class6) + ", classe 7 = " + format_euros(class7) +
+                ". Soldes signés attendus (débit positif, "
+                "crédit négatif)");
     }
     if (std::fabs(total_debit - total_credit) >= 0.005)
-        ledger.notes.push_back("balance non équilibrée : débits − crédits = " + format_euros(total_debit - total_credit) +
-                               " (balance partielle ?)");
+        ledger.notes.push_back("balance non équilibrée : débits − crédits = " +
+                               format_euros(total_debit - total_credit) + " (balance partielle ?)");
     ledger.notes.push_back("balance : " + std::to_string(ledger.accounts.size()) + " comptes");
     return ledger;
 }

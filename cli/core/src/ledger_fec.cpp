@@ -21,9 +21,9 @@ using namespace ledger_text;
 
 // The 18 fields of the FEC (BIC/IS regime), in their legal order; Montant and Sens may replace Debit and Credit.
 constexpr std::array<std::string_view, 18> k_fec_fields = {
-    "JournalCode", "JournalLib", "EcritureNum", "EcritureDate", "CompteNum",  "CompteLib",
-    "CompAuxNum",  "CompAuxLib", "PieceRef",    "PieceDate",    "EcritureLib", "Debit",
-    "Credit",      "EcritureLet", "DateLet",    "ValidDate",    "Montantdevise", "Idevise"};
+    "JournalCode", "JournalLib",  "EcritureNum", "EcritureDate", "CompteNum",     "CompteLib",
+    "CompAuxNum",  "CompAuxLib",  "PieceRef",    "PieceDate",    "EcritureLib",   "Debit",
+    "Credit",      "EcritureLet", "DateLet",     "ValidDate",    "Montantdevise", "Idevise"};
 
 constexpr int k_max_listed = 5;  // unbalanced entries named in a message
 
@@ -37,15 +37,24 @@ Columns find_columns(const std::vector<std::string>& names) {
     Columns c;
     for (std::size_t i = 0; i < names.size(); ++i) {
         const std::string n = normal_name(names[i]);
-        if (n == "journalcode") c.journal = i;
-        else if (n == "ecriturenum") c.entry = i;
-        else if (n == "ecrituredate") c.date = i;
-        else if (n == "comptenum") c.account = i;
-        else if (n == "comptelib") c.label = i;
-        else if (n == "debit") c.debit = i;
-        else if (n == "credit") c.credit = i;
-        else if (n == "montant") c.amount = i;
-        else if (n == "sens") c.direction = i;
+        if (n == "journalcode")
+            c.journal = i;
+        else if (n == "ecriturenum")
+            c.entry = i;
+        else if (n == "ecrituredate")
+            c.date = i;
+        else if (n == "comptenum")
+            c.account = i;
+        else if (n == "comptelib")
+            c.label = i;
+        else if (n == "debit")
+            c.debit = i;
+        else if (n == "credit")
+            c.credit = i;
+        else if (n == "montant")
+            c.amount = i;
+        else if (n == "sens")
+            c.direction = i;
     }
     return c;
 }
@@ -70,7 +79,8 @@ double amount_of(const std::vector<std::string>& fields, std::size_t column, con
     double value = 0;
     if (fields[column].empty()) return 0;
     if (!parse_amount(fields[column], value))
-        throw LedgerError(at_line(line) + what + " illisible « " + fields[column] + " » (nombre attendu, virgule décimale)");
+        throw LedgerError(at_line(line) + what + " illisible « " + fields[column] +
+                          " » (nombre attendu, virgule décimale)");
     return value;
 }
 
@@ -101,7 +111,8 @@ Ledger parse_fec(std::string_view text) {
     if (trailing_separator) names.pop_back();
     const Columns c = find_columns(names);
     if (!c.entry || !c.date)
-        throw LedgerError(at_line(lines.number()) + "en-tête FEC sans les champs EcritureNum et EcritureDate "
+        throw LedgerError(at_line(lines.number()) +
+                          "en-tête FEC sans les champs EcritureNum et EcritureDate "
                           "(article A47 A-1 du LPF)");
 
     Ledger ledger;
@@ -110,7 +121,8 @@ Ledger parse_fec(std::string_view text) {
     for (const std::string_view field : k_fec_fields) {
         bool found = false;
         for (const std::string& name : names) found = found || normal_name(name) == normal_name(field);
-        if (!found && !(c.amount && c.direction && (field == "Debit" || field == "Credit"))) missing.emplace_back(field);
+        if (!found && !(c.amount && c.direction && (field == "Debit" || field == "Credit")))
+            missing.emplace_back(field);
     }
     if (!missing.empty()) {
         std::string list;
@@ -151,9 +163,12 @@ Ledger parse_fec(std::string_view text) {
             const double amount = amount_of(fields, *c.amount, "montant (Montant)", n);
             const std::string direction = normal_name(fields[*c.direction]);
             const std::string& raw = fields[*c.direction];
-            if (direction == "d" || raw == "+1" || raw == "1") debit = amount;
-            else if (direction == "c" || raw == "-1") credit = amount;
-            else throw LedgerError(at_line(n) + "sens (Sens) « " + raw + " » : D, C, +1 ou -1 attendu");
+            if (direction == "d" || raw == "+1" || raw == "1")
+                debit = amount;
+            else if (direction == "c" || raw == "-1")
+                credit = amount;
+            else
+                throw LedgerError(at_line(n) + "sens (Sens) « " + raw + " » : D, C, +1 ou -1 attendu");
         }
         totals.add(account, c.label ? std::string_view(fields[*c.label]) : std::string_view(), debit, credit, n);
 
@@ -172,8 +187,9 @@ Ledger parse_fec(std::string_view text) {
     for (const auto& [key, e] : entries)
         if (std::fabs(e.debit - e.credit) >= 0.005) {
             const std::string journal = key.substr(0, key.find('\x1f')), number = key.substr(key.find('\x1f') + 1);
-            unbalanced.emplace_back(e.line, "écriture " + (journal.empty() ? "" : journal + " ") + number + " (" + line_label(e.line) + ") : débit " + format_euros(e.debit) + ", crédit " +
-                                                format_euros(e.credit));
+            unbalanced.emplace_back(e.line, "écriture " + (journal.empty() ? "" : journal + " ") + number + " (" +
+                                                line_label(e.line) + ") : débit " + format_euros(e.debit) +
+                                                ", crédit " + format_euros(e.credit));
         }
     if (!unbalanced.empty()) {
         std::sort(unbalanced.begin(), unbalanced.end());

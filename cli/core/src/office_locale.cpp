@@ -19,7 +19,8 @@ std::string with_locale_setting(std::string xcu, std::string_view locale) {
     if (xcu.find("</oor:items>") == std::string::npos) {
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                "<oor:items xmlns:oor=\"http://openoffice.org/2001/registry\" "
-               "xmlns:xs=\"http://www.w3.org/2001/XMLSchema\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">\n" +
+               "xmlns:xs=\"http://www.w3.org/2001/XMLSchema\" "
+               "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">\n" +
                item(locale) + "\n</oor:items>\n";
     }
     for (std::size_t at = xcu.find(k_item_path); at != std::string::npos; at = xcu.find(k_item_path)) {
@@ -40,8 +41,9 @@ void write_locale_setting(const std::filesystem::path& profile, std::string_view
     const std::string updated = with_locale_setting(std::move(text), locale);
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
     out << updated;
-    if (!out.flush()) throw std::filesystem::filesystem_error("écriture du profil LibreOffice", path,
-                                                              std::make_error_code(std::errc::io_error));
+    if (!out.flush())
+        throw std::filesystem::filesystem_error("écriture du profil LibreOffice", path,
+                                                std::make_error_code(std::errc::io_error));
 }
 
 }  // namespace cpom::cli

@@ -118,8 +118,13 @@ void kill_all_process_groups() noexcept {
 }
 
 OfficeProcess::OfficeProcess(fs::path program, fs::path root, std::optional<fs::path> oxt, std::string pipe_name)
-    : program_(std::move(program)), root_(std::move(root)), profile_(root_ / "profile"),
-      shared_(root_ / "shared-cache"), home_(root_ / "home"), log_(root_ / "soffice.log"), oxt_(std::move(oxt)),
+    : program_(std::move(program)),
+      root_(std::move(root)),
+      profile_(root_ / "profile"),
+      shared_(root_ / "shared-cache"),
+      home_(root_ / "home"),
+      log_(root_ / "soffice.log"),
+      oxt_(std::move(oxt)),
       pipe_base_(std::move(pipe_name)) {
     fs::create_directories(home_);
 }
@@ -142,7 +147,8 @@ std::vector<std::string> OfficeProcess::environment() const {
         const std::string name = entry.substr(0, entry.find('='));
         // Our own UNO bootstrap variable is not the office's; the locale and the home are set below.
         if (name == "URE_BOOTSTRAP" || name == "LANG" || name == "LANGUAGE" || name.rfind("LC_", 0) == 0) continue;
-        if (name == "HOME" || name == "XDG_CONFIG_HOME" || name == "XDG_CACHE_HOME" || name == "XDG_DATA_HOME") continue;
+        if (name == "HOME" || name == "XDG_CONFIG_HOME" || name == "XDG_CACHE_HOME" || name == "XDG_DATA_HOME")
+            continue;
         vcl = vcl || name == "SAL_USE_VCLPLUGIN";
         env.push_back(entry);
     }
@@ -196,7 +202,7 @@ void OfficeProcess::install_extension() {
 void OfficeProcess::start() {
     kill();
     std::error_code ec;
-    fs::remove(profile_ / ".lock", ec);  // left by a killed office: would make the next one ask about it
+    fs::remove(profile_ / ".lock", ec);               // left by a killed office: would make the next one ask about it
     write_locale_setting(profile_, k_office_locale);  // French figures whatever LC_CTYPE says (office_locale.hpp)
     std::vector<std::string> argv = launcher_;
     argv.push_back((program_ / "soffice").string());

@@ -39,7 +39,8 @@ long parse_integer(const std::string& text, const std::string& option) {
     long value = 0;
     const char* end = text.data() + text.size();
     const auto [ptr, ec] = std::from_chars(text.data(), end, value);
-    if (ec != std::errc{} || ptr != end) throw UsageError("--" + option + " : nombre entier attendu (« " + text + " »)");
+    if (ec != std::errc{} || ptr != end)
+        throw UsageError("--" + option + " : nombre entier attendu (« " + text + " »)");
     return value;
 }
 
@@ -62,6 +63,8 @@ fs::path default_oxt(const Environment& env) {
 po::options_description describe() {
     po::options_description options("Options", 110, 55);
     // Values are read as text and checked by hand, for French messages.
+    // A table, one entry per line: kept as written.
+    // clang-format off
     options.add_options()
         ("help,h", "affiche cette aide")
         ("version", "affiche la version")
@@ -97,6 +100,7 @@ po::options_description describe() {
         ("extract,x", po::value<std::vector<std::string>>()->value_name("NOMS"),
          "plages nommées écrites, après le recalcul, dans <nom>.json, un fichier de données pour --data "
          "(séparées par des virgules, répétable ; * pour tout caractère : pgfp_*)");
+    // clang-format on
     return options;
 }
 
@@ -118,11 +122,16 @@ std::vector<Format> parse_formats(const std::vector<std::string>& values) {
         std::transform(item.begin(), item.end(), item.begin(), [](unsigned char c) { return std::tolower(c); });
         if (!item.empty() && item.front() == '.') item.erase(0, 1);
         Format format;
-        if (item == "ods") format = Format::ods;
-        else if (item == "pdf") format = Format::pdf;
-        else if (item == "csv") format = Format::csv;
-        else if (item == "xlsx") format = Format::xlsx;
-        else throw UsageError("format inconnu « " + item + " » (ods, pdf, csv ou xlsx)");
+        if (item == "ods")
+            format = Format::ods;
+        else if (item == "pdf")
+            format = Format::pdf;
+        else if (item == "csv")
+            format = Format::csv;
+        else if (item == "xlsx")
+            format = Format::xlsx;
+        else
+            throw UsageError("format inconnu « " + item + " » (ods, pdf, csv ou xlsx)");
         if (std::find(formats.begin(), formats.end(), format) == formats.end()) formats.push_back(format);
     }
     std::sort(formats.begin(), formats.end());
@@ -136,7 +145,8 @@ std::string normalise_connection(const std::string& text) {
     const bool pipe = value.rfind("pipe,", 0) == 0 && value.find("name=") != std::string::npos;
     const bool socket = value.rfind("socket,", 0) == 0 && value.find("port=") != std::string::npos;
     if (!pipe && !socket)
-        throw UsageError("--connect : « " + text + " » n'est pas une connexion LibreOffice "
+        throw UsageError("--connect : « " + text +
+                         " » n'est pas une connexion LibreOffice "
                          "(ex. pipe,name=cpom ou socket,host=localhost,port=2002)");
     return value;
 }
@@ -165,7 +175,8 @@ Command parse_command_line(int argc, const char* const argv[], const Environment
     Command command;
     if (vm.count("help")) {
         std::ostringstream help;
-        help << k_usage << '\n' << visible
+        help << k_usage << '\n'
+             << visible
              << "\nCodes de sortie : 0 tout est fait ; 1 au moins un classeur en échec ; 2 erreur d'utilisation ;\n"
                 "3 LibreOffice n'a pas pu démarrer ; 4 tout est écrit, mais avec des cellules en erreur ;\n"
                 "130/143 interrompu (Ctrl-C / SIGTERM).\n"
@@ -246,7 +257,8 @@ Command parse_command_line(int argc, const char* const argv[], const Environment
     }
 
     o.work_dir = vm.count("work-dir") ? fs::path(vm["work-dir"].as<std::string>()) : env.temp_dir;
-    if (!fs::is_directory(o.work_dir, ec)) throw UsageError("--work-dir : dossier introuvable : " + o.work_dir.string());
+    if (!fs::is_directory(o.work_dir, ec))
+        throw UsageError("--work-dir : dossier introuvable : " + o.work_dir.string());
 
     o.quiet = vm.count("quiet") > 0;
     o.keep_active_content = vm.count("keep-active-content") > 0;

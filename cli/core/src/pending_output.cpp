@@ -100,9 +100,9 @@ fs::path folder_of(const fs::path& path) { return path.parent_path().empty() ? f
 
 // A file replaced by commit_all, kept until every rename of the document succeeded.
 struct Aside {
-    fs::path backup;    // ".<name>.cpom-old-XXXXXX", empty if there was nothing to replace
-    bool moved = false; // the final name was renamed away (no hard links here), not linked
-    int lock_fd = -1;   // holds the old inode's lock: a concurrent run's cleanup leaves the backup alone
+    fs::path backup;     // ".<name>.cpom-old-XXXXXX", empty if there was nothing to replace
+    bool moved = false;  // the final name was renamed away (no hard links here), not linked
+    int lock_fd = -1;    // holds the old inode's lock: a concurrent run's cleanup leaves the backup alone
 };
 
 // Keeps the current file at `final_path` reachable under a hidden backup name: a hard link (the final name keeps its
@@ -217,7 +217,7 @@ void commit_all(std::vector<PendingOutput>& outputs) {
             const fs::path& final_path = outputs[i].final_;
             if (!aside.backup.empty()) {
                 ::rename(aside.backup.c_str(), final_path.c_str());  // the old file back at its name
-                ::unlink(aside.backup.c_str());                     // (a no-op rename between two links of it)
+                ::unlink(aside.backup.c_str());                      // (a no-op rename between two links of it)
             } else if (i < renamed) {
                 ::unlink(final_path.c_str());  // there was nothing before
             }

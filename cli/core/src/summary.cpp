@@ -29,9 +29,12 @@ std::string printable(std::string_view text) {
     out.reserve(text.size());
     for (const char c : text) {
         const auto u = static_cast<unsigned char>(c);
-        if (c == '\n') out += "\\n";
-        else if (c == '\r') out += "\\r";
-        else if (c == '\t') out += "\\t";
+        if (c == '\n')
+            out += "\\n";
+        else if (c == '\r')
+            out += "\\r";
+        else if (c == '\t')
+            out += "\\t";
         else if (u < 0x20 || u == 0x7F) {
             static constexpr char k_hex[] = "0123456789abcdef";
             out += "\\x";
@@ -47,7 +50,7 @@ std::string printable(std::string_view text) {
 std::string summary(const Plan& plan, const RunReport& report, const std::string& not_run, double seconds,
                     Totals& totals) {
     constexpr std::size_t k_error_lines = 3;  // the rest is in --report
-    const std::string indent = "       ";    // under the file name
+    const std::string indent = "       ";     // under the file name
     std::string text;
     totals = {};
     for (const Rejected& rejected : plan.rejected) {
@@ -68,7 +71,8 @@ std::string summary(const Plan& plan, const RunReport& report, const std::string
                 text += indent + error_count_text(outcome->errors) + "\n";
                 if (!outcome->errors.input_check.empty())
                     text += indent + "contrôle du classeur : " + printable(outcome->errors.input_check) + "\n";
-                for (const std::string& line : error_lines(outcome->errors, k_error_lines)) text += indent + printable(line) + "\n";
+                for (const std::string& line : error_lines(outcome->errors, k_error_lines))
+                    text += indent + printable(line) + "\n";
                 ++totals.with_errors;
             }
             for (const std::string& note : outcome->notes) text += indent + "- " + printable(note) + "\n";
@@ -81,8 +85,7 @@ std::string summary(const Plan& plan, const RunReport& report, const std::string
     const std::size_t total = totals.ok + totals.failed;
     text += std::to_string(total) + (total > 1 ? " classeurs : " : " classeur : ") + std::to_string(totals.ok) +
             (totals.ok > 1 ? " réussis, " : " réussi, ");
-    if (totals.with_errors > 0)
-        text += "dont " + std::to_string(totals.with_errors) + " avec des cellules en erreur, ";
+    if (totals.with_errors > 0) text += "dont " + std::to_string(totals.with_errors) + " avec des cellules en erreur, ";
     text += std::to_string(totals.failed) + " en échec (" + duration_text(seconds) + ").\n";
     return text;
 }

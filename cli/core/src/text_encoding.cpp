@@ -8,10 +8,10 @@ namespace cpom::cli {
 namespace {
 
 // Windows-1252 0x80–0x9F (0 = undefined: kept as U+FFFD); the rest of the range equals Latin-1.
-constexpr std::array<char32_t, 32> k_cp1252_high = {
-    0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
-    0x2039, 0x0152, 0,      0x017D, 0,      0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
-    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
+constexpr std::array<char32_t, 32> k_cp1252_high = {0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+                                                    0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0,      0x017D, 0,
+                                                    0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+                                                    0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
 
 void append_utf8(std::string& out, char32_t c) {
     if (c < 0x80) {
@@ -68,9 +68,12 @@ std::string to_utf8(std::string_view text) {
     out.reserve(text.size() + text.size() / 8);
     for (const char ch : text) {
         const auto c = static_cast<std::uint8_t>(ch);
-        if (c < 0x80) out += ch;
-        else if (c < 0xA0) append_utf8(out, k_cp1252_high[c - 0x80] ? k_cp1252_high[c - 0x80] : 0xFFFD);
-        else append_utf8(out, c);
+        if (c < 0x80)
+            out += ch;
+        else if (c < 0xA0)
+            append_utf8(out, k_cp1252_high[c - 0x80] ? k_cp1252_high[c - 0x80] : 0xFFFD);
+        else
+            append_utf8(out, c);
     }
     return out;
 }

@@ -55,7 +55,8 @@ void neutralise_odf_package(ZipPackage& package, xml::Notes& notes) {
             code = code || name.find("Basic/") != std::string::npos || name.find("Scripts/") != std::string::npos;
             removed.push_back(name);
             package.remove(name);
-        } else if (name.size() > 4 && name.compare(name.size() - 4, 4, ".xml") == 0 && name != "META-INF/manifest.xml") {
+        } else if (name.size() > 4 && name.compare(name.size() - 4, 4, ".xml") == 0 &&
+                   name != "META-INF/manifest.xml") {
             package.replace(name, neutralise_odf_xml(package.read(name), name, notes));
         }
     }
@@ -67,8 +68,7 @@ PackageKind package_kind(const fs::path& path) {
     if (ZipPackage::looks_like_zip(path)) {
         try {
             const ZipPackage package(path);
-            if (package.has("mimetype") &&
-                starts_with(package.read("mimetype"), "application/vnd.oasis.opendocument."))
+            if (package.has("mimetype") && starts_with(package.read("mimetype"), "application/vnd.oasis.opendocument."))
                 return PackageKind::odf;
             if (package.has("[Content_Types].xml")) return PackageKind::ooxml;
         } catch (const ZipError&) {
@@ -98,8 +98,10 @@ Neutralised neutralise_workbook(const fs::path& copy) {
             if (!out.flush()) throw UntrustedError("écriture impossible : " + copy.string());
         } else if (kind == PackageKind::odf || kind == PackageKind::ooxml) {
             ZipPackage package(copy);
-            if (kind == PackageKind::odf) neutralise_odf_package(package, notes);
-            else neutralise_ooxml_package(package, notes);
+            if (kind == PackageKind::odf)
+                neutralise_odf_package(package, notes);
+            else
+                neutralise_ooxml_package(package, notes);
             package.commit();
         }
     } catch (const ZipError&) {

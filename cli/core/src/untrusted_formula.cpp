@@ -45,7 +45,8 @@ bool scan_code(std::string_view formula, Visit visit) {
 bool names_external_document(std::string_view formula) {
     for (std::size_t open = formula.find('"'); open != std::string_view::npos; open = formula.find('"', open + 1)) {
         std::size_t close = open + 1;
-        while (close < formula.size() && !(formula[close] == '"' && (close + 1 >= formula.size() || formula[close + 1] != '"')))
+        while (close < formula.size() &&
+               !(formula[close] == '"' && (close + 1 >= formula.size() || formula[close + 1] != '"')))
             close += formula[close] == '"' ? 2 : 1;
         const std::string_view text = formula.substr(open + 1, close - open - 1);
         const std::size_t hash = text.find("'#");

@@ -208,8 +208,10 @@ private:
             notes_.add("image de fond liée non chargée : " + quoted(target));
             return true;
         }
-        if (is(node, k_style, "background-image")) notes_.add("image de fond liée non chargée : " + quoted(target));
-        else notes_.add("lien retiré : " + quoted(target));
+        if (is(node, k_style, "background-image"))
+            notes_.add("image de fond liée non chargée : " + quoted(target));
+        else
+            notes_.add("lien retiré : " + quoted(target));
         xml::remove_attribute(node, k_xlink, "href");
         return false;
     }

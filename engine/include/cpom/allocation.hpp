@@ -13,7 +13,6 @@ namespace cpom {
 // Money is never lost: the result sums to Σ pools (up to rounding). Hence a pool whose keys sum to 0 while its
 // amount is not 0 is an error, as is a negative key. A pool amount may be negative (a recovery shared like the
 // costs it reduces).
-std::vector<double> allocate(std::span<const double> pools, std::span<const double> drivers,
-                             std::size_t activities);
+std::vector<double> allocate(std::span<const double> pools, std::span<const double> drivers, std::size_t activities);
 
 }  // namespace cpom

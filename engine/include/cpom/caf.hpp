@@ -23,8 +23,8 @@ double caf(const CafTerms& terms);
 
 // Which accounts the last term of the additive method takes from a trial balance.
 enum class OtherExceptional {
-    Account778,       // the ERRD frame: "− compte 778 autres produits exceptionnels" (CPOM_CAF_ERRD)
-    Only7781Legacy,   // 7781 only, what CPOM_CAF_BALANCE has always done (kept for old documents)
+    Account778,      // the ERRD frame: "− compte 778 autres produits exceptionnels" (CPOM_CAF_ERRD)
+    Only7781Legacy,  // 7781 only, what CPOM_CAF_BALANCE has always done (kept for old documents)
 };
 
 // The terms read from a trial balance of classes 6 and 7 (natural direction: charges and products positive).

@@ -31,17 +31,17 @@ struct CommonCharges {
 // One block's inputs (checked by the caller: amounts > 0 where a base, rates in range, years in 1..N).
 struct Block {
     double group1 = 0, payroll = 0, group3 = 0;  // charges of year 0; payroll without the replacements
-    std::vector<double> absenteeism;            // N + 1 rates, years 0..N, [0, 1]
-    double legal = 0;                           // legal risks, share of the charges above, [0, 1]
-    double uncovered = 0;                       // uncovered investment cost, euros per year, ≥ 0
-    int uncovered_from = 1;                     // from this year of the contract (1..N)
-    std::vector<double> investment_plan;        // N net charges of the PPI lines of the block (empty: none)
-    double resources = 0;                       // year 0, > 0
-    std::optional<double> cap;                  // contractual cap of the resources' yearly rate
-    std::vector<double> expected_rates;         // N expected rates of the resources (campaign rates)
-    double new_measures = 0;                    // lasting new measures, euros, carried over and compounded
-    int new_measures_year = 1;                  // 1..N
-    double reserves = 0;                        // reserves the block may use, euros
+    std::vector<double> absenteeism;             // N + 1 rates, years 0..N, [0, 1]
+    double legal = 0;                            // legal risks, share of the charges above, [0, 1]
+    double uncovered = 0;                        // uncovered investment cost, euros per year, ≥ 0
+    int uncovered_from = 1;                      // from this year of the contract (1..N)
+    std::vector<double> investment_plan;         // N net charges of the PPI lines of the block (empty: none)
+    double resources = 0;                        // year 0, > 0
+    std::optional<double> cap;                   // contractual cap of the resources' yearly rate
+    std::vector<double> expected_rates;          // N expected rates of the resources (campaign rates)
+    double new_measures = 0;                     // lasting new measures, euros, carried over and compounded
+    int new_measures_year = 1;                   // 1..N
+    double reserves = 0;                         // reserves the block may use, euros
 };
 
 // Lines of a block, years 0..N (N + 1 values) unless said otherwise. Charges_t = (group1 + payroll + replacement +
@@ -77,10 +77,10 @@ std::array<double, k_gap_drivers> gap_drivers(const BlockProjection& projection)
 
 // Rates to ask for, counting the lasting new measures as the projection does (CPOM_BREAKEVEN_RATE).
 struct BlockRates {
-    std::optional<double> breakeven;      // cumulative gap 0 without the reserves
-    std::optional<double> minimal;        // uses exactly the reserves
-    std::optional<double> after_rebasing; // without reserves, once the year-0 base is raised by its deficit
-    std::string problem;                  // why a rate is missing ("" when all three are there)
+    std::optional<double> breakeven;       // cumulative gap 0 without the reserves
+    std::optional<double> minimal;         // uses exactly the reserves
+    std::optional<double> after_rebasing;  // without reserves, once the year-0 base is raised by its deficit
+    std::string problem;                   // why a rate is missing ("" when all three are there)
 };
 BlockRates block_rates(const Block& block, const BlockProjection& projection);
 

@@ -53,7 +53,8 @@ private:
 
 // For each line of the balance (`lines` entries, by 1-based position): 0, or the row of the rule that does not admit
 // the line's section. Lines with a zero amount, or outside an EHPAD section (`sections[i]` nullopt), are 0.
-std::vector<double> section_violations(const TrialBalance& balance, std::span<const std::optional<std::uint8_t>> sections,
-                                       const SectionRules& rules, std::size_t lines);
+std::vector<double> section_violations(const TrialBalance& balance,
+                                       std::span<const std::optional<std::uint8_t>> sections, const SectionRules& rules,
+                                       std::size_t lines);
 
 }  // namespace cpom

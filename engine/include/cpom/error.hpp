@@ -16,10 +16,14 @@ namespace cpom {
 // input another name (CPOM_SCISSOR's charges_rates are project()'s rates) maps the role (cpom/calls/roles.hpp).
 class ArgumentError : public std::runtime_error {
 public:
-    ArgumentError(Role role, std::string reason) : ArgumentError(role, std::move(reason), std::string(role_name(role))) {}
+    ArgumentError(Role role, std::string reason)
+        : ArgumentError(role, std::move(reason), std::string(role_name(role))) {}
     // The same error as the user reads it: `label` is the argument's display name, mentions resolved.
     ArgumentError(Role role, std::string reason, std::string label)
-        : std::runtime_error(label + " : " + reason), role_(role), reason_(std::move(reason)), label_(std::move(label)) {}
+        : std::runtime_error(label + " : " + reason),
+          role_(role),
+          reason_(std::move(reason)),
+          label_(std::move(label)) {}
 
     Role role() const noexcept { return role_; }
     const std::string& reason() const noexcept { return reason_; }

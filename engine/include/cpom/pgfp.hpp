@@ -35,9 +35,9 @@ struct PgfpInputs {
     // Rows of N values (years 1..N); the length of rates_products sets N.
     std::span<const double> rates_products, rates_charges;
     std::span<const double> depreciation, investments, new_loans, repayments, subsidies;  // each ≥ 0
-    double opening_frng = 0.0;  // any sign
-    double opening_debt = 0.0;  // ≥ 0
-    double bfr_days = 0.0;      // any sign: EHPAD often have a negative BFR (resources received in advance)
+    double opening_frng = 0.0;                                                            // any sign
+    double opening_debt = 0.0;                                                            // ≥ 0
+    double bfr_days = 0.0;  // any sign: EHPAD often have a negative BFR (resources received in advance)
     std::optional<double> base_depreciation;  // in [0, charges]: the depreciation included in charges (year 0)
 };
 

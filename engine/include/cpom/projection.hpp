@@ -29,8 +29,8 @@ void for_each_projected_year(double base, std::size_t years, RateOf rate_of, std
 
 // project() without its checks (see for_each_projected_year).
 std::vector<double> project_unchecked(double base, std::span<const double> rates,
-                                      std::optional<double> cap = std::nullopt,
-                                      std::span<const double> permanent = {}, std::span<const double> one_off = {});
+                                      std::optional<double> cap = std::nullopt, std::span<const double> permanent = {},
+                                      std::span<const double> one_off = {});
 
 // gap_t = charges_t − resources_t (positive: deficit). Rows of the same length.
 std::vector<double> yearly_gap(std::span<const double> charges, std::span<const double> resources);

@@ -19,9 +19,8 @@
 namespace cpom {
 
 enum class Ratio { DebtDuration, Independence, Vetuste, FrngDays, BfrDays, TresoDays, Endettement, Apurement };
-inline constexpr std::array<std::string_view, 8> k_ratio_names{"DEBT_DURATION", "INDEPENDENCE", "VETUSTE",
-                                                               "FRNG_DAYS",     "BFR_DAYS",     "TRESO_DAYS",
-                                                               "ENDETTEMENT",   "APUREMENT"};
+inline constexpr std::array<std::string_view, 8> k_ratio_names{
+    "DEBT_DURATION", "INDEPENDENCE", "VETUSTE", "FRNG_DAYS", "BFR_DAYS", "TRESO_DAYS", "ENDETTEMENT", "APUREMENT"};
 
 // Case-insensitive name → ratio; an unknown name is an ArgumentError listing the valid ones.
 Ratio parse_ratio(std::string_view name, Role role = Role::name);

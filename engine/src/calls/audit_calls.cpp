@@ -12,8 +12,9 @@ namespace cpom::calls {
 // skipping a blank would silently change it. The generic "saisir 0" advice would be wrong here (0 as the first
 // year is impossible), hence this advice of its own.
 Value cpom_cagr(const CpomCagrArgs& args) {
-    return cagr(args.values.line("une année manquante changerait le nombre d'années du taux moyen ; sélectionner "
-                                 "uniquement des années consécutives renseignées"));
+    return cagr(
+        args.values.line("une année manquante changerait le nombre d'années du taux moyen ; sélectionner "
+                         "uniquement des années consécutives renseignées"));
 }
 
 // Same shape in, same shape out: a column of budget lines gives a column of variances.
@@ -33,7 +34,8 @@ Value cpom_variance(const CpomVarianceArgs& args) {
 
 Value cpom_status(const CpomStatusArgs& args) {
     const auto direction = static_cast<Direction>(args.direction.value());
-    return std::string(status_text(status(args.actual.value(), args.target.value(), args.tolerance.value(), direction)));
+    return std::string(
+        status_text(status(args.actual.value(), args.target.value(), args.tolerance.value(), direction)));
 }
 
 }  // namespace cpom::calls

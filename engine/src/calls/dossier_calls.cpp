@@ -101,9 +101,8 @@ public:
             block_->rows() != rows) {
             std::string cols;
             for (std::size_t c : allowed_cols) cols += (cols.empty() ? "" : " ou ") + std::to_string(c);
-            arg.fail("la plage fait " + std::to_string(block_->rows()) + " lignes × " +
-                     std::to_string(block_->cols()) + " colonnes, " + std::to_string(rows) +
-                     " lignes (une par bloc) × " + cols + " colonnes attendues");
+            arg.fail("la plage fait " + std::to_string(block_->rows()) + " lignes × " + std::to_string(block_->cols()) +
+                     " colonnes, " + std::to_string(rows) + " lignes (une par bloc) × " + cols + " colonnes attendues");
         }
     }
     bool given() const { return block_ != nullptr; }
@@ -127,8 +126,17 @@ std::string year_label(std::string_view label, std::size_t year) {
 // ------------------------------------------------------------------ the investment plan (PPI)
 
 // Columns of a line of the plan.
-enum PlanColumn : std::size_t { PlanBlock, PlanYear, PlanAmount, PlanDepreciation, PlanSubsidy, PlanLoan, PlanRate,
-                                PlanLoanYears, k_plan_columns };
+enum PlanColumn : std::size_t {
+    PlanBlock,
+    PlanYear,
+    PlanAmount,
+    PlanDepreciation,
+    PlanSubsidy,
+    PlanLoan,
+    PlanRate,
+    PlanLoanYears,
+    k_plan_columns
+};
 
 struct PlanLine {
     bool empty = true;
@@ -157,8 +165,8 @@ PlanLine read_plan_line(const CellBlock& plan, std::size_t m, std::size_t years,
     in.amount = reader.read(plan.at(m, PlanAmount), amount(1), "montant", 1);
     InputRule duration = whole(1, 100);
     duration.blank_allowed = false;
-    in.depreciation_years = static_cast<int>(reader.read(plan.at(m, PlanDepreciation), duration,
-                                                         "durée d'amortissement", 1));
+    in.depreciation_years =
+        static_cast<int>(reader.read(plan.at(m, PlanDepreciation), duration, "durée d'amortissement", 1));
     in.subsidy = reader.read(plan.at(m, PlanSubsidy), amount(0, true), "subventions");
     in.loan = reader.read(plan.at(m, PlanLoan), amount(0, true), "emprunt");
     in.loan_rate = reader.read(plan.at(m, PlanRate), rate(0, 1, true), "taux de l'emprunt");
@@ -205,7 +213,8 @@ public:
     void row(std::vector<TableCell> cells, const std::string& why = {}) {
         cells.resize(table_.cols, std::string());
         if (table_.missing_reason.empty() && !why.empty() &&
-            std::any_of(cells.begin(), cells.end(), [](const TableCell& c) { return std::holds_alternative<NotAvailable>(c); })) {
+            std::any_of(cells.begin(), cells.end(),
+                        [](const TableCell& c) { return std::holds_alternative<NotAvailable>(c); })) {
             table_.missing_reason = why;
         }
         table_.cells.insert(table_.cells.end(), cells.begin(), cells.end());
@@ -222,12 +231,31 @@ TableCell figure_or_missing(const std::optional<double>& x) { return x ? TableCe
 
 // ------------------------------------------------------------------ CPOM_DOSSIER
 
-enum class Output { State, Charges, Group1, Payroll, Replacement, Group3, Investments, Legal, Rates, NewMeasures,
-                    Resources, Gap, CumulativeGap, Indicators, Drivers, Scenarios, Sensitivity };
+enum class Output {
+    State,
+    Charges,
+    Group1,
+    Payroll,
+    Replacement,
+    Group3,
+    Investments,
+    Legal,
+    Rates,
+    NewMeasures,
+    Resources,
+    Gap,
+    CumulativeGap,
+    Indicators,
+    Drivers,
+    Scenarios,
+    Sensitivity
+};
 constexpr std::array<std::string_view, 17> k_outputs{
-    "ETAT", "CHARGES", "GROUPE1", "MASSE_SALARIALE", "REMPLACEMENT", "GROUPE3", "INVESTISSEMENTS",
-    "RISQUES_JURIDIQUES", "TAUX", "MESURES_NOUVELLES", "RESSOURCES", "ECART", "ECART_CUMULE", "INDICATEURS",
-    "DECOMPOSITION", "SCENARIOS", "SENSIBILITE"};
+    "ETAT",         "CHARGES",           "GROUPE1",         "MASSE_SALARIALE",
+    "REMPLACEMENT", "GROUPE3",           "INVESTISSEMENTS", "RISQUES_JURIDIQUES",
+    "TAUX",         "MESURES_NOUVELLES", "RESSOURCES",      "ECART",
+    "ECART_CUMULE", "INDICATEURS",       "DECOMPOSITION",   "SCENARIOS",
+    "SENSIBILITE"};
 
 enum class RowState { Computed, NotComputed, Excluded };
 
@@ -272,9 +300,10 @@ Dossier read_dossier(const CpomDossierArgs& args) {
     const std::size_t count = args.charges.cells().rows();
     const CellBlock& rates_block = args.charge_rates.cells();
     if (rates_block.rows() != 4 || rates_block.cols() < 1 || rates_block.cols() > 30) {
-        args.charge_rates.fail("4 lignes (inflation du groupe I, revalorisations, GVT, inflation du groupe III) de 1 "
-                               "à 30 années attendues, la plage fait " + std::to_string(rates_block.rows()) + " × " +
-                               std::to_string(rates_block.cols()));
+        args.charge_rates.fail(
+            "4 lignes (inflation du groupe I, revalorisations, GVT, inflation du groupe III) de 1 "
+            "à 30 années attendues, la plage fait " +
+            std::to_string(rates_block.rows()) + " × " + std::to_string(rates_block.cols()));
     }
     const std::size_t n = rates_block.cols();
     if (count > k_max_dossier_blocks) {
@@ -350,8 +379,8 @@ Dossier read_dossier(const CpomDossierArgs& args) {
         }
         b.legal = reader.read(legal.at(k, 0), rate(0, 1), "Risques juridiques");
         b.uncovered = reader.read(uncovered.at(k, 0), amount(0), "Investissements non couverts");
-        b.uncovered_from = static_cast<int>(reader.read(uncovered.at(k, 1), whole(1, static_cast<double>(n)),
-                                                        "Année des investissements", 1));
+        b.uncovered_from = static_cast<int>(
+            reader.read(uncovered.at(k, 1), whole(1, static_cast<double>(n)), "Année des investissements", 1));
         b.investment_plan = plan_charges[k];
         if (!plan_problems[k].empty()) reader.add(plan_problems[k]);
         b.resources = reader.read(resources.at(k, 0), amount(1), "Ressources de l'année 0");
@@ -361,8 +390,8 @@ Dossier read_dossier(const CpomDossierArgs& args) {
                 reader.read(expected.at(k, t), rate(k_lowest_growth, 1), year_label("Taux attendu", t + 1)));
         }
         b.new_measures = reader.read(measures.at(k, 0), amount(std::nullopt, true), "Mesures nouvelles");
-        b.new_measures_year = static_cast<int>(reader.read(measures.at(k, 1), whole(1, static_cast<double>(n)),
-                                                           "Année des mesures nouvelles", 1));
+        b.new_measures_year = static_cast<int>(
+            reader.read(measures.at(k, 1), whole(1, static_cast<double>(n)), "Année des mesures nouvelles", 1));
         b.reserves = reader.read(reserves.at(k, 0), amount(0), "Réserves");
         if (!reader.ok()) {
             row.reason = reader.reason();
@@ -437,8 +466,9 @@ struct Offers {
 Offers read_offers(const AnyArg& offers_arg) {
     const CellBlock& table = offers_arg.cells();
     if (table.is_omitted() || table.cols() < 3 || (table.cols() - 1) % 2 != 0) {
-        offers_arg.fail("le tableau des scénarios est attendu : une ligne par financeur, son code puis, pour chaque "
-                        "scénario, le rebasage (€) et le taux annuel");
+        offers_arg.fail(
+            "le tableau des scénarios est attendu : une ligne par financeur, son code puis, pour chaque "
+            "scénario, le rebasage (€) et le taux annuel");
     }
     Offers offers;
     offers.count = (table.cols() - 1) / 2;
@@ -492,7 +522,8 @@ Table scenarios_table(const Dossier& dossier, const Offers& offers) {
             } else if (!found->second[s]) {
                 problem = offers.problems.at(row.financer)[s];
             } else if (found->second[s]->rebasing != 0 && !complete.at(row.financer)) {
-                problem = "scénario " + std::to_string(s + 1) + " : rebasage non réparti, un bloc du même financeur "
+                problem = "scénario " + std::to_string(s + 1) +
+                          " : rebasage non réparti, un bloc du même financeur "
                           "n'est pas calculé";
             }
             if (!problem.empty()) {
@@ -503,7 +534,8 @@ Table scenarios_table(const Dossier& dossier, const Offers& offers) {
             const Scenario& scenario = *found->second[s];
             const double added = scenario.rebasing * row.block.resources / base.at(row.financer);
             try {
-                const BlockProjection p = project_block(under_scenario(row.block, scenario.rate, added), dossier.common);
+                const BlockProjection p =
+                    project_block(under_scenario(row.block, scenario.rate, added), dossier.common);
                 cells.insert(cells.end(), {p.cumulative_gap.back(), static_cast<double>(p.exhaustion_year)});
             } catch (const ArgumentError& e) {
                 problem = "scénario " + std::to_string(s + 1) + " : " + projection_problem(e);
@@ -557,16 +589,22 @@ Table sensitivity_table(const Dossier& dossier, const CpomDossierArgs& args) {
         }
     }
     for (std::size_t d = 0; d < k_sensitivity_drivers; ++d) {
-        Line line{static_cast<SensitivityDriver>(d), {missing(), missing(), missing(), missing(), missing(), missing()},
-                  0.0, {}};
+        Line line{static_cast<SensitivityDriver>(d),
+                  {missing(), missing(), missing(), missing(), missing(), missing()},
+                  0.0,
+                  {}};
         if (reason.empty()) {
             try {
                 const ScopeResult down = shifted_scope_result(blocks, dossier.common, line.driver, -step);
                 const ScopeResult up = shifted_scope_result(blocks, dossier.common, line.driver, step);
                 const double less = down.cumulative_gap - base.cumulative_gap;
                 const double more = up.cumulative_gap - base.cumulative_gap;
-                line.cells = {less, more, down.cumulative_gap, up.cumulative_gap,
-                              static_cast<double>(down.exhaustion_year), static_cast<double>(up.exhaustion_year)};
+                line.cells = {less,
+                              more,
+                              down.cumulative_gap,
+                              up.cumulative_gap,
+                              static_cast<double>(down.exhaustion_year),
+                              static_cast<double>(up.exhaustion_year)};
                 line.weight = std::max(std::abs(less), std::abs(more));
             } catch (const ArgumentError& e) {
                 line.problem = e.reason();

@@ -55,12 +55,13 @@ GroupMapping read_mapping(const RangeArg& mapping) {
                      std::to_string(cells.cols()));
     }
     if (cells.rows() > k_max_table_rows) {
-        mapping.fail("la table a " + format_count(cells.rows()) + " lignes : au plus " + format_count(k_max_table_rows) +
-                     " (une ligne par préfixe de compte)");
+        mapping.fail("la table a " + format_count(cells.rows()) + " lignes : au plus " +
+                     format_count(k_max_table_rows) + " (une ligne par préfixe de compte)");
     }
     std::vector<MappingRow> rows;
     rows.reserve(cells.rows());
-    for (std::size_t r = 0; r < cells.rows(); ++r) rows.push_back({account_cell(cells(r, 0)), account_cell(cells(r, 1))});
+    for (std::size_t r = 0; r < cells.rows(); ++r)
+        rows.push_back({account_cell(cells(r, 0)), account_cell(cells(r, 1))});
     return GroupMapping::from_rows(rows, mapping.role());
 }
 

@@ -13,9 +13,10 @@ void check_call_size(const CallArgs& args) {
         const CellBlock& block = args.block(i);
         const Role role = args.arg_spec(i).role;
         if (block.size() > k_max_cells_per_argument) {
-            throw ArgumentError(role, "la plage a " + format_count(block.size()) + " cellules : au plus " +
-                                          format_count(k_max_cells_per_argument) +
-                                          " par argument (une colonne entière), au-delà le calcul bloquerait le tableur");
+            throw ArgumentError(role,
+                                "la plage a " + format_count(block.size()) + " cellules : au plus " +
+                                    format_count(k_max_cells_per_argument) +
+                                    " par argument (une colonne entière), au-delà le calcul bloquerait le tableur");
         }
         if (const std::optional<std::size_t> bytes = block.text_longer_than(k_max_text_bytes)) {
             throw ArgumentError(role, "texte de " + format_count(*bytes) + " caractères : au plus " +

@@ -103,8 +103,10 @@ Value cpom_adjustment(const CpomAdjustmentArgs& args) {
         });
     }
     if (!args.rates.given()) {
-        args.rates.fail("les taux d'évolution de la base sont nécessaires pour reconduire le complément intégré à la "
-                        "base (" + args.built_in.label() + " = 1)");
+        args.rates.fail(
+            "les taux d'évolution de la base sont nécessaires pour reconduire le complément intégré à la "
+            "base (" +
+            args.built_in.label() + " = 1)");
     }
     const PerYear rates(args.rates, pair.count, pair.years);
     return for_each_row(pair.count, [&](std::size_t k, std::vector<double>& out) {

@@ -61,8 +61,10 @@ std::vector<std::optional<double>> line_amounts_of(const RangeArg& arg, InputKin
     if (kind != InputKind::Account) return found;
     const std::size_t rows = arg.given() ? arg.cells().rows() : 0;
     if (rows != count) {
-        arg.fail("la nature ACCOUNT demande les montants de chaque compte : une ligne de montants par cellule de "
-                 "valeurs (" + std::to_string(count) + " lignes attendues, " + std::to_string(rows) + " reçues)");
+        arg.fail(
+            "la nature ACCOUNT demande les montants de chaque compte : une ligne de montants par cellule de "
+            "valeurs (" +
+            std::to_string(count) + " lignes attendues, " + std::to_string(rows) + " reçues)");
     }
     const CheckedCells amounts = arg.cells();
     for (std::size_t r = 0; r < count; ++r) {
@@ -109,7 +111,7 @@ Value cpom_text(const CpomTextArgs& args) {
 
 Value cpom_validate(const CpomValidateArgs& args) {
     const CellBlock& values = args.values.cells();
-    static constexpr std::array<std::string_view, 7> kinds{"AMOUNT", "RATE",    "WHOLE", "NUMBER",
+    static constexpr std::array<std::string_view, 7> kinds{"AMOUNT",  "RATE",   "WHOLE", "NUMBER",
                                                            "ACCOUNT", "CHOICE", "LABEL"};
     InputRule rule;
     rule.kind = static_cast<InputKind>(check::one_of(args.kind.value(), kinds, args.kind.role()));

@@ -20,8 +20,8 @@ using Spans = std::vector<std::pair<std::size_t, std::size_t>>;
 
 TEST(AddinCalls, ArgumentsOfOneCall) {
     // CPOM_PROJECT(charges; rates; 5)
-    const std::vector<TokenInfo> tokens = {fn(k_prefix + "cpomProject"), open(), other(), sep(), other(), sep(),
-                                           other(), close()};
+    const std::vector<TokenInfo> tokens = {
+        fn(k_prefix + "cpomProject"), open(), other(), sep(), other(), sep(), other(), close()};
     const auto calls = addin_calls(tokens, k_prefix);
     ASSERT_EQ(calls.size(), 1u);
     EXPECT_EQ(calls[0].function, k_prefix + "cpomProject");
@@ -32,13 +32,33 @@ TEST(AddinCalls, ArgumentsOfOneCall) {
 
 TEST(AddinCalls, NestedCallsInnermostFirstOthersIgnored) {
     // IF(AND(B6>0;B12>0); CPOM_RISK(B6; CPOM_CAGR(B6:G6) * (1+x)); "—")
-    const std::vector<TokenInfo> tokens = {
-        fn(""), open(),                                                   // 0 IF (
-        fn(""), open(), other(), sep(), other(), close(), sep(),          // 2 AND(...) ;
-        fn(k_prefix + "cpomRisk"), open(), other(), sep(),                // 9 CPOM_RISK( B6 ;
-        fn(k_prefix + "cpomCagr"), open(), other(), close(),              // 13 CPOM_CAGR( B6:G6 )
-        other(), open(), other(), other(), other(), close(),              // 17 * ( 1 + x )
-        close(), sep(), other(), close()};                                // 23 ) ; "—" )
+    const std::vector<TokenInfo> tokens = {fn(""),
+                                           open(),  // 0 IF (
+                                           fn(""),
+                                           open(),
+                                           other(),
+                                           sep(),
+                                           other(),
+                                           close(),
+                                           sep(),  // 2 AND(...) ;
+                                           fn(k_prefix + "cpomRisk"),
+                                           open(),
+                                           other(),
+                                           sep(),  // 9 CPOM_RISK( B6 ;
+                                           fn(k_prefix + "cpomCagr"),
+                                           open(),
+                                           other(),
+                                           close(),  // 13 CPOM_CAGR( B6:G6 )
+                                           other(),
+                                           open(),
+                                           other(),
+                                           other(),
+                                           other(),
+                                           close(),  // 17 * ( 1 + x )
+                                           close(),
+                                           sep(),
+                                           other(),
+                                           close()};  // 23 ) ; "—" )
     const auto calls = addin_calls(tokens, k_prefix);
     ASSERT_EQ(calls.size(), 2u);
     EXPECT_EQ(calls[0].function, k_prefix + "cpomCagr");
@@ -49,9 +69,9 @@ TEST(AddinCalls, NestedCallsInnermostFirstOthersIgnored) {
 
 TEST(AddinCalls, OmittedArgumentsAndNoArgument) {
     // CPOM_PROJECT(a;b;5;;c)  and  CPOM_VERSION()
-    const std::vector<TokenInfo> tokens = {fn(k_prefix + "cpomProject"), open(), other(), sep(), other(), sep(),
-                                           other(), sep(), sep(), other(), close(), fn(k_prefix + "cpomVersion"),
-                                           open(), close()};
+    const std::vector<TokenInfo> tokens = {
+        fn(k_prefix + "cpomProject"), open(), other(), sep(), other(), sep(), other(), sep(), sep(), other(), close(),
+        fn(k_prefix + "cpomVersion"), open(), close()};
     const auto calls = addin_calls(tokens, k_prefix);
     ASSERT_EQ(calls.size(), 2u);
     EXPECT_EQ(calls[0].arguments, (Spans{{2, 3}, {4, 5}, {6, 7}, {8, 8}, {9, 10}}));
@@ -87,7 +107,7 @@ TEST(AddinCalls, ReadableReferences) {
     EXPECT_EQ(readable_formula("$Projection.$D$87"), "Projection.D87");
     EXPECT_EQ(readable_formula("$'Comptes clés'.$A$1:$'Comptes clés'.$B$2"), "'Comptes clés'.A1:B2");
     EXPECT_EQ(readable_formula("$A.$C$12:$G.$G$15+1"), "A.C12:G.G15+1");  // two sheets: both kept
-    EXPECT_EQ(readable_formula("\"$5\"&$A.$B$1"), "\"$5\"&A.B1");            // a text keeps its $
+    EXPECT_EQ(readable_formula("\"$5\"&$A.$B$1"), "\"$5\"&A.B1");         // a text keeps its $
     EXPECT_EQ(readable_formula("taux_absenteisme*{1;1}"), "taux_absenteisme*{1;1}");
 }
 

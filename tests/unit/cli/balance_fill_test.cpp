@@ -35,13 +35,14 @@ std::string error_of(const std::vector<LoadedBalance>& b, const RangeShapes& sha
     return "(no error)";
 }
 
-const char* const k_ime = "Compte;Libellé;Débit;Crédit\n6411;Salaires;1000;\n731221;Prix de journée;;1200\n512;Banque;200;\n";
+const char* const k_ime =
+    "Compte;Libellé;Débit;Crédit\n6411;Salaires;1000;\n731221;Prix de journée;;1200\n512;Banque;200;\n";
 const char* const k_saad = "Compte;Libellé;Débit;Crédit\n6411;Salaires;300;\n733141;Tarif horaire;;300\n";
 
 RangeShapes long_table(int rows) {
     RangeShapes s;
-    for (const char* n : {"balance_comptes", "balance_libelles", "balance_colonnes", "balance_debits", "balance_credits",
-                          "balance_montants"})
+    for (const char* n : {"balance_comptes", "balance_libelles", "balance_colonnes", "balance_debits",
+                          "balance_credits", "balance_montants"})
         s[n] = shape(n, 14, 14 + rows - 1, static_cast<int>(s.size()));
     s["exercice"] = shape("exercice", 4, 4, 2, "Paramètres");
     return s;
@@ -61,8 +62,8 @@ TEST(BalanceRequest, Forms) {
 }
 
 TEST(LongTable, EachFileAddsItsAccountsWithItsKey) {
-    const DataSet set = plan_balance_fill({loaded("balance:4=ime.csv", k_ime), loaded("balance:5=saad.csv", k_saad)},
-                                          long_table(10));
+    const DataSet set =
+        plan_balance_fill({loaded("balance:4=ime.csv", k_ime), loaded("balance:5=saad.csv", k_saad)}, long_table(10));
     const DataEntry& accounts = entry(set, "balance_comptes");
     ASSERT_EQ(accounts.rows.size(), 10u);
     // IME's accounts sorted (512, 6411, 731221), then the SAAD's (6411, 733141), then blanks.
@@ -85,8 +86,8 @@ TEST(LongTable, EachFileAddsItsAccountsWithItsKey) {
 TEST(LongTable, WithItsOwnBilanTableTakesOnlyTheResultClasses) {
     // eprd: the forecast result in the long table, the closing balance sheet in the wide table « bilan ».
     RangeShapes shapes = long_table(10);
-    for (const auto& [n, col] : std::vector<std::pair<std::string, int>>{
-             {"bilan_comptes", 0}, {"bilan_libelles", 1}, {"bilan_soldes", 2}})
+    for (const auto& [n, col] :
+         std::vector<std::pair<std::string, int>>{{"bilan_comptes", 0}, {"bilan_libelles", 1}, {"bilan_soldes", 2}})
         shapes[n] = shape(n, 9, 18, col, "Bilan");
     std::vector<std::string> notes;
     const DataSet set = plan_balance_fill({loaded("balance:4=ime.csv", k_ime)}, shapes, &notes);
@@ -95,10 +96,11 @@ TEST(LongTable, WithItsOwnBilanTableTakesOnlyTheResultClasses) {
     EXPECT_EQ(text(accounts, 1), "731221");
     EXPECT_TRUE(blank(accounts, 2));
     ASSERT_EQ(notes.size(), 1u);
-    EXPECT_EQ(notes[0], "--balance balance:4=ime.csv : 1 compte de bilan (classes 1 à 5, solde "
-                        "200,00\xC2\xA0\xE2\x82\xAC) non importé dans la table « balance », qui ne prend que les "
-                        "classes 6 et 7 dans ce classeur : "
-                        "--balance bilan_soldes=ime.csv les met sur la feuille de bilan");
+    EXPECT_EQ(notes[0],
+              "--balance balance:4=ime.csv : 1 compte de bilan (classes 1 à 5, solde "
+              "200,00\xC2\xA0\xE2\x82\xAC) non importé dans la table « balance », qui ne prend que les "
+              "classes 6 et 7 dans ce classeur : "
+              "--balance bilan_soldes=ime.csv les met sur la feuille de bilan");
     // The same file also into the bilan: nothing is left out, no note.
     notes.clear();
     const DataSet both =
@@ -107,8 +109,10 @@ TEST(LongTable, WithItsOwnBilanTableTakesOnlyTheResultClasses) {
     EXPECT_EQ(text(entry(both, "bilan_comptes"), 1), "512");
     // Without a bilan table (errd), the long table takes classes 1 to 7.
     notes.clear();
-    EXPECT_EQ(text(entry(plan_balance_fill({loaded("balance:4=ime.csv", k_ime)}, long_table(10), &notes),
-                         "balance_comptes"), 0), "512");
+    EXPECT_EQ(
+        text(entry(plan_balance_fill({loaded("balance:4=ime.csv", k_ime)}, long_table(10), &notes), "balance_comptes"),
+             0),
+        "512");
     EXPECT_TRUE(notes.empty());
 }
 
@@ -134,8 +138,8 @@ RangeShapes wide_tables() {
              {"balance_comptes", 0}, {"balance_libelles", 1}, {"balance_n_2", 2}, {"balance_n_1", 3}, {"balance_n", 4}})
         s[n] = shape(n, 10, 19, col);
     s["resultat_balance"] = shape("resultat_balance", 7, 7, 2);
-    for (const auto& [n, col] : std::vector<std::pair<std::string, int>>{
-             {"bilan_comptes", 0}, {"bilan_libelles", 1}, {"bilan_soldes", 2}})
+    for (const auto& [n, col] :
+         std::vector<std::pair<std::string, int>>{{"bilan_comptes", 0}, {"bilan_libelles", 1}, {"bilan_soldes", 2}})
         s[n] = shape(n, 9, 18, col, "Bilan");
     return s;
 }
@@ -201,10 +205,12 @@ TEST(Notes, ClassesNoTableTakesAreListed) {
     const auto notes = balance_notes({loaded("balance_n=fec.txt", fec)});
     // The FEC's own notes (incomplete header, counts), then class 5 (not taken by a result table), then class 8.
     ASSERT_EQ(notes.size(), 4u) << notes.back();
-    EXPECT_EQ(notes[2], "fec.txt : 1 compte de classe 5 non importé (aucune plage visée ne prend cette classe ; solde "
-                        "-100,00\xC2\xA0\xE2\x82\xAC) : 512000");
-    EXPECT_EQ(notes[3], "fec.txt : 2 comptes de classe 8 non importés (aucune plage visée ne prend cette classe ; solde "
-                        "0,00\xC2\xA0\xE2\x82\xAC) : 860000, 870000");
+    EXPECT_EQ(notes[2],
+              "fec.txt : 1 compte de classe 5 non importé (aucune plage visée ne prend cette classe ; solde "
+              "-100,00\xC2\xA0\xE2\x82\xAC) : 512000");
+    EXPECT_EQ(notes[3],
+              "fec.txt : 2 comptes de classe 8 non importés (aucune plage visée ne prend cette classe ; solde "
+              "0,00\xC2\xA0\xE2\x82\xAC) : 860000, 870000");
     // The same file into the bilan too: class 5 is taken, class 8 still listed.
     EXPECT_EQ(balance_notes({loaded("balance_n=fec.txt", fec), loaded("bilan_soldes=fec.txt", fec)}).size(), 3u);
     // A long table takes classes 1 to 7: class 8 is still listed.

@@ -34,14 +34,14 @@ TEST(CellErrors, ExcelErrorOfEachCalcCode) {
     EXPECT_EQ(excel_error(519), "#VALUE!");
     EXPECT_EQ(excel_error(522), "#VALUE!");  // circular reference
     EXPECT_EQ(excel_error(503), "#NUM!");
-    EXPECT_EQ(excel_error(523), "#NUM!");    // no convergence: Excel's RATE and IRR say #NUM!
+    EXPECT_EQ(excel_error(523), "#NUM!");  // no convergence: Excel's RATE and IRR say #NUM!
     EXPECT_EQ(excel_error(532), "#DIV/0!");
     EXPECT_EQ(excel_error(521), "#NULL!");
     EXPECT_EQ(excel_error(524), "#REF!");
     EXPECT_EQ(excel_error(525), "#NAME?");
-    EXPECT_EQ(excel_error(530), "#NAME?");   // add-in missing
+    EXPECT_EQ(excel_error(530), "#NAME?");  // add-in missing
     EXPECT_EQ(excel_error(0x7fff), "#N/A");
-    EXPECT_EQ(excel_error(501), "#N/A");     // anything else, as LibreOffice writes it
+    EXPECT_EQ(excel_error(501), "#N/A");  // anything else, as LibreOffice writes it
     EXPECT_EQ(excel_error(527), "#N/A");
 }
 
@@ -51,10 +51,10 @@ WorkbookErrors example() {
     errors.per_sheet = {{"Projection", 30}, {"Consolidation", 10}};
     const std::string reason = "CPOM_PROJECT, rates = inflation_groupe_1 : la cellule n° 1 contient du texte";
     errors.cells = {
-        {{"Projection", 4, 5}, 502, reason, std::nullopt},  // E6, the array formula that fails
-        {{"Projection", 5, 5}, 502, reason, std::nullopt},  // F6, same array: same story
+        {{"Projection", 4, 5}, 502, reason, std::nullopt},                  // E6, the array formula that fails
+        {{"Projection", 5, 5}, 502, reason, std::nullopt},                  // F6, same array: same story
         {{"Projection", 4, 59}, 502, reason, CellRef{"Projection", 4, 5}},  // E60, fed by E6
-        {{"Projection", 7, 122}, 532, "", std::nullopt},  // H123, =1/0: no reason known
+        {{"Projection", 7, 122}, 532, "", std::nullopt},                    // H123, =1/0: no reason known
         {{"Consolidation", 2, 5}, 504, "", CellRef{"Projection", 7, 122}},  // C6, fed by H123
         {{"Consolidation", 3, 5}, 504, "", CellRef{"Projection", 7, 122}},
     };
@@ -70,13 +70,14 @@ TEST(CellErrors, CountBySheet) {
 }
 
 TEST(CellErrors, OneLinePerStory) {
-    EXPECT_EQ(error_lines(example(), 5),
-              (std::vector<std::string>{
-                  "Projection.E6 Err:502 — CPOM_PROJECT, rates = inflation_groupe_1 : la cellule n° 1 contient du texte",
-                  "Projection.H123 #DIV/0!",  // Consolidation.C6 and D6 come from it: the same story
-                  "… et 38 autres cellules en erreur"}));
+    EXPECT_EQ(
+        error_lines(example(), 5),
+        (std::vector<std::string>{
+            "Projection.E6 Err:502 — CPOM_PROJECT, rates = inflation_groupe_1 : la cellule n° 1 contient du texte",
+            "Projection.H123 #DIV/0!",  // Consolidation.C6 and D6 come from it: the same story
+            "… et 38 autres cellules en erreur"}));
     EXPECT_EQ(error_lines(example(), 1).size(), 2u);  // the first story, then the count of the others
-    WorkbookErrors alone;  // the cell it comes from is not listed (beyond the first 1 000)
+    WorkbookErrors alone;                             // the cell it comes from is not listed (beyond the first 1 000)
     alone.count = 1;
     alone.cells = {{{"F", 0, 0}, 502, "", CellRef{"G", 1, 1}}};
     EXPECT_EQ(error_lines(alone, 3), std::vector<std::string>{"F.A1 Err:502 — vient de G.B2"});
@@ -91,9 +92,9 @@ TEST(CellErrors, ExplainedCellsComeFirst) {
     errors.cells = {{{"Projection", 3, 19}, 32767, "", std::nullopt},
                     {{"Projection", 4, 19}, 32767, "CPOM_PROJECT, rates = x : texte", std::nullopt},
                     {{"Projection", 3, 20}, 32767, "", std::nullopt}};
-    EXPECT_EQ(error_lines(errors, 2), (std::vector<std::string>{"Projection.E20 #N/A — CPOM_PROJECT, rates = x : texte",
-                                                                "Projection.D20 #N/A",
-                                                                "… et 1 autre cellule en erreur"}));
+    EXPECT_EQ(error_lines(errors, 2),
+              (std::vector<std::string>{"Projection.E20 #N/A — CPOM_PROJECT, rates = x : texte", "Projection.D20 #N/A",
+                                        "… et 1 autre cellule en erreur"}));
 }
 
 TEST(CellErrors, CellsRowByRowOnce) {

@@ -18,8 +18,13 @@ bool blank(const DataCell& cell) { return std::holds_alternative<Blank>(cell); }
 TEST(ParseNumber, FrenchAndEnglishNotations) {
     EXPECT_DOUBLE_EQ(*parse_number("4200000"), 4'200'000);
     EXPECT_DOUBLE_EQ(*parse_number("4 200 000"), 4'200'000);
-    EXPECT_DOUBLE_EQ(*parse_number("4\xC2\xA0" "200\xC2\xA0" "000"), 4'200'000);      // no-break spaces
-    EXPECT_DOUBLE_EQ(*parse_number("1\xE2\x80\xAF" "234,50 \xE2\x82\xAC"), 1234.5);     // narrow no-break, euro
+    EXPECT_DOUBLE_EQ(*parse_number("4\xC2\xA0"
+                                   "200\xC2\xA0"
+                                   "000"),
+                     4'200'000);  // no-break spaces
+    EXPECT_DOUBLE_EQ(*parse_number("1\xE2\x80\xAF"
+                                   "234,50 \xE2\x82\xAC"),
+                     1234.5);  // narrow no-break, euro
     EXPECT_DOUBLE_EQ(*parse_number("0,025"), 0.025);
     EXPECT_DOUBLE_EQ(*parse_number("0.025"), 0.025);
     EXPECT_DOUBLE_EQ(*parse_number("2,5 %"), 0.025);
@@ -140,8 +145,13 @@ TEST(Encoding, Windows1252FromExcelBecomesUtf8) {
 
 TEST(Encoding, BomInFrontOfWindows1252) {
     // Some tools write a UTF-8 BOM and then Windows-1252 text: the first name must not become "ï»¿charges_base".
-    EXPECT_EQ(to_utf8("\xEF\xBB\xBF" "charges_base;1\nlibell\xE9;x\n"), "charges_base;1\nlibellé;x\n");
-    EXPECT_EQ(parse_csv(to_utf8("\xEF\xBB\xBF" "charges_base;1\nlibell\xE9;x\n"))[0].name, "charges_base");
+    EXPECT_EQ(to_utf8("\xEF\xBB\xBF"
+                      "charges_base;1\nlibell\xE9;x\n"),
+              "charges_base;1\nlibellé;x\n");
+    EXPECT_EQ(parse_csv(to_utf8("\xEF\xBB\xBF"
+                                "charges_base;1\nlibell\xE9;x\n"))[0]
+                  .name,
+              "charges_base");
 }
 
 TEST(Csv, NulByteIsRefusedWithItsLine) {
@@ -190,7 +200,8 @@ TEST(DataFile, StopRequestEndsTheReading) {
 TEST(LoadDataFile, ByExtension) {
     const auto dir = std::filesystem::temp_directory_path() / "cpom-cli-data-test";
     std::filesystem::create_directories(dir);
-    std::ofstream(dir / "d.csv") << "libell\xE9;\"Foyer d'h\xE9" "bergement\"\n";  // Windows-1252, as Excel writes
+    std::ofstream(dir / "d.csv") << "libell\xE9;\"Foyer d'h\xE9"
+                                    "bergement\"\n";  // Windows-1252, as Excel writes
     std::ofstream(dir / "d.json") << R"({"a": 1})";
     std::ofstream(dir / "d.xml") << "<a/>";
     EXPECT_EQ(load_data_file(dir / "d.csv")[0].name, "libellé");
@@ -205,7 +216,11 @@ TEST(LoadDataFile, ByExtension) {
     } catch (const DataFileError& e) {
         EXPECT_EQ(std::string(e.what()).rfind("nul.csv, ligne 3 : caractère nul", 0), 0u) << e.what();
     }
-    std::ofstream(dir / "u16.csv", std::ios::binary) << std::string("\xFF\xFE" "a\0;\0" "1\0", 8);
+    std::ofstream(dir / "u16.csv", std::ios::binary) << std::string(
+        "\xFF\xFE"
+        "a\0;\0"
+        "1\0",
+        8);
     try {
         load_data_file(dir / "u16.csv");
         FAIL();
@@ -224,8 +239,9 @@ TEST(LoadDataFile, TooLargeToReadInMemory) {
         load_data_file(dir / "enorme.csv");
         FAIL();
     } catch (const DataFileError& e) {
-        EXPECT_STREQ(e.what(), "enorme.csv : fichier de données de 65 Mo, au plus 64 Mo (c'est tout le fichier qui est "
-                               "lu en mémoire)");
+        EXPECT_STREQ(e.what(),
+                     "enorme.csv : fichier de données de 65 Mo, au plus 64 Mo (c'est tout le fichier qui est "
+                     "lu en mémoire)");
     }
     std::filesystem::remove_all(dir);
 }

@@ -68,7 +68,8 @@ TEST(Delivery, CsvOfASheetMeetsAnotherDocument) {
     report.outcomes = {rep, rep_a, other};
     delivery.finish(report, false);
     EXPECT_FALSE(report.outcomes[0]->ok);
-    EXPECT_EQ(report.outcomes[0]->reason, "même nom de sortie que in/rep-A.ods : rep-A.csv (les deux classeurs sont écartés)");
+    EXPECT_EQ(report.outcomes[0]->reason,
+              "même nom de sortie que in/rep-A.ods : rep-A.csv (les deux classeurs sont écartés)");
     EXPECT_FALSE(report.outcomes[1]->ok);
     EXPECT_TRUE(report.outcomes[2]->ok);
     EXPECT_FALSE(fs::exists(dir.path() / "out" / "rep-A.csv"));
@@ -120,8 +121,8 @@ TEST(Delivery, FailedDocumentWritesNothing) {
     const Plan plan = plan_of({"a"});
     Delivery delivery(plan, false);
     // The deadline passed after the exports: the outputs are dropped, never half committed.
-    const Outcome outcome = delivery.deliver(plan.jobs[0], Outcome{false, "délai dépassé (5 s)", {}},
-                                             outputs(dir, {"a.ods", "a.pdf"}));
+    const Outcome outcome =
+        delivery.deliver(plan.jobs[0], Outcome{false, "délai dépassé (5 s)", {}}, outputs(dir, {"a.ods", "a.pdf"}));
     EXPECT_EQ(outcome.reason, "délai dépassé (5 s)");
     EXPECT_EQ(content(old), "ancien");
     EXPECT_FALSE(fs::exists(dir.path() / "out" / "a.pdf"));
@@ -133,8 +134,8 @@ TEST(Delivery, ADocumentsOwnOutputsMayNotShareAName) {
     fs::create_directories(dir.path() / "out");
     const Plan plan = plan_of({"two"});
     Delivery delivery(plan, true);
-    const Outcome outcome =
-        delivery.deliver(plan.jobs[0], Outcome{true, "", {}}, outputs(dir, {"two-Budget_2026.csv", "two-budget_2026.csv"}));
+    const Outcome outcome = delivery.deliver(plan.jobs[0], Outcome{true, "", {}},
+                                             outputs(dir, {"two-Budget_2026.csv", "two-budget_2026.csv"}));
     EXPECT_FALSE(outcome.ok);
     EXPECT_EQ(outcome.reason, "deux résultats du classeur auraient le même nom : two-budget_2026.csv");
     EXPECT_TRUE(fs::is_empty(dir.path() / "out"));
@@ -150,7 +151,8 @@ TEST(Delivery, FolderInTheWayFailsTheDocumentBeforeAnyChange) {
     const Outcome outcome =
         delivery.deliver(plan.jobs[0], Outcome{true, "", {}}, outputs(dir, {"ws01.ods", "ws01.pdf", "ws01.xlsx"}));
     EXPECT_FALSE(outcome.ok);
-    EXPECT_EQ(outcome.reason, "un dossier porte déjà le nom du résultat : " + (dir.path() / "out" / "ws01.pdf").string());
+    EXPECT_EQ(outcome.reason,
+              "un dossier porte déjà le nom du résultat : " + (dir.path() / "out" / "ws01.pdf").string());
     EXPECT_EQ(content(ods), "ancien ods");
     EXPECT_EQ(content(xlsx), "ancien xlsx");
     EXPECT_TRUE(hidden(dir.path() / "out").empty());

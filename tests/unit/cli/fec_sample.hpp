@@ -19,17 +19,27 @@ struct FecSample {
 inline FecSample generate_fec(std::size_t lines, char separator = '|') {
     static const char* const k_accounts[] = {"606100", "606300", "641100", "645100", "621100", "615200", "681100",
                                              "735211", "735212", "735121", "748000", "758000", "768000", "775000"};
-    static const char* const k_labels[] = {"Eau, énergie", "Fournitures d'entretien", "Salaires", "Charges sociales",
-                                           "Personnel intérimaire", "Entretien des bâtiments", "Dotations",
-                                           "Tarif hébergement", "Tarif dépendance", "Forfait soins",
-                                           "Subventions", "Produits divers", "Produits financiers", "Cessions"};
+    static const char* const k_labels[] = {"Eau, énergie",
+                                           "Fournitures d'entretien",
+                                           "Salaires",
+                                           "Charges sociales",
+                                           "Personnel intérimaire",
+                                           "Entretien des bâtiments",
+                                           "Dotations",
+                                           "Tarif hébergement",
+                                           "Tarif dépendance",
+                                           "Forfait soins",
+                                           "Subventions",
+                                           "Produits divers",
+                                           "Produits financiers",
+                                           "Cessions"};
     constexpr std::size_t k_count = sizeof k_accounts / sizeof *k_accounts;
     FecSample sample;
     const char s = separator;
     sample.text = std::string("JournalCode") + s + "JournalLib" + s + "EcritureNum" + s + "EcritureDate" + s +
                   "CompteNum" + s + "CompteLib" + s + "CompAuxNum" + s + "CompAuxLib" + s + "PieceRef" + s +
-                  "PieceDate" + s + "EcritureLib" + s + "Debit" + s + "Credit" + s + "EcritureLet" + s + "DateLet" +
-                  s + "ValidDate" + s + "Montantdevise" + s + "Idevise\r\n";
+                  "PieceDate" + s + "EcritureLib" + s + "Debit" + s + "Credit" + s + "EcritureLet" + s + "DateLet" + s +
+                  "ValidDate" + s + "Montantdevise" + s + "Idevise\r\n";
     std::uint64_t seed = 20241231;
     char line[512];
     for (std::size_t entry = 1; 2 * entry <= lines; ++entry) {

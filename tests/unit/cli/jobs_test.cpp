@@ -69,7 +69,8 @@ TEST(Jobs, TheExtractedDataFileNeverOverwritesAnInput) {
     o.extract = {"pgfp_*"};
     const Plan plan = plan_jobs(o);
     ASSERT_EQ(plan.rejected.size(), 1u);
-    EXPECT_EQ(plan.rejected[0].reason, "la sortie écraserait un fichier d'entrée : " + (dir.path() / "a.json").string());
+    EXPECT_EQ(plan.rejected[0].reason,
+              "la sortie écraserait un fichier d'entrée : " + (dir.path() / "a.json").string());
 }
 
 TEST(Jobs, TwoDocumentsWithTheSameOutputName) {
@@ -81,8 +82,10 @@ TEST(Jobs, TwoDocumentsWithTheSameOutputName) {
     EXPECT_EQ(stems(plan), std::vector<std::string>{"autre"});
     ASSERT_EQ(plan.rejected.size(), 2u);
     EXPECT_EQ(plan.rejected[0].source, upper);
-    EXPECT_EQ(plan.rejected[0].reason, "même nom de sortie que " + lower.string() + " (les deux classeurs sont écartés)");
-    EXPECT_EQ(plan.rejected[1].reason, "même nom de sortie que " + upper.string() + " (les deux classeurs sont écartés)");
+    EXPECT_EQ(plan.rejected[0].reason,
+              "même nom de sortie que " + lower.string() + " (les deux classeurs sont écartés)");
+    EXPECT_EQ(plan.rejected[1].reason,
+              "même nom de sortie que " + upper.string() + " (les deux classeurs sont écartés)");
     EXPECT_EQ(plan.jobs[0].index, 0u);
 }
 
@@ -96,7 +99,7 @@ TEST(Jobs, InputsAreComparedWithoutRegardToCase) {
 TEST(Jobs, BrokenLinksInAFolderAreFailures) {
     TempDir dir;
     dir.file("in/a.ods");
-    fs::create_symlink(dir.path() / "parti.ods", dir.path() / "in" / "casse.ods");     // leads nowhere
+    fs::create_symlink(dir.path() / "parti.ods", dir.path() / "in" / "casse.ods");   // leads nowhere
     fs::create_symlink(dir.path() / "in" / "b2.ods", dir.path() / "in" / "b1.ods");  // b1 → b2 → b1
     fs::create_symlink(dir.path() / "in" / "b1.ods", dir.path() / "in" / "b2.ods");
     fs::create_symlink(dir.file("ailleurs.ods"), dir.path() / "in" / "lien.ods");  // a good link is a document

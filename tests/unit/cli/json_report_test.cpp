@@ -31,9 +31,10 @@ struct SampleRun {
         errors.errors.count = 3;
         errors.errors.input_check = "Hypothèses : taux : texte";
         errors.errors.per_sheet = {{"Projection", 2}, {"Synthèse", 1}};
-        errors.errors.cells = {{{"Projection", 4, 5}, 502, "CPOM_PROJECT, rates = x : texte", std::nullopt},
-                               {{"Projection", 4, 59}, 502, "CPOM_PROJECT, rates = x : texte", CellRef{"Projection", 4, 5}},
-                               {{"Synthèse", 1, 11}, 523, "", std::nullopt}};
+        errors.errors.cells = {
+            {{"Projection", 4, 5}, 502, "CPOM_PROJECT, rates = x : texte", std::nullopt},
+            {{"Projection", 4, 59}, 502, "CPOM_PROJECT, rates = x : texte", CellRef{"Projection", 4, 5}},
+            {{"Synthèse", 1, 11}, 523, "", std::nullopt}};
         Outcome failed{false, "protégé par mot de passe", {}};
         failed.seconds = 0.25;
         report.outcomes = {ok, errors, failed, std::nullopt};
@@ -68,8 +69,11 @@ TEST(JsonReport, EveryWorkbookWithStatusOutputsErrorsAndDuration) {
     EXPECT_EQ(w[2]["error_count"], 3);
     EXPECT_EQ(w[2]["errors_by_sheet"], (json{{"Projection", 2}, {"Synthèse", 1}}));
     ASSERT_EQ(w[2]["error_cells"].size(), 3u);
-    EXPECT_EQ(w[2]["error_cells"][0], (json{{"sheet", "Projection"}, {"cell", "E6"}, {"error", "Err:502"},
-                                            {"xlsx", "#VALUE!"}, {"reason", "CPOM_PROJECT, rates = x : texte"},
+    EXPECT_EQ(w[2]["error_cells"][0], (json{{"sheet", "Projection"},
+                                            {"cell", "E6"},
+                                            {"error", "Err:502"},
+                                            {"xlsx", "#VALUE!"},
+                                            {"reason", "CPOM_PROJECT, rates = x : texte"},
                                             {"cause", nullptr}}));
     EXPECT_EQ(w[2]["error_cells"][1]["cause"], "Projection.E6");
     EXPECT_EQ(w[2]["input_check"], "Hypothèses : taux : texte");

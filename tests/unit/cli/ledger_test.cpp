@@ -33,7 +33,8 @@ const char* const k_header =
     "EcritureLib|Debit|Credit|EcritureLet|DateLet|ValidDate|Montantdevise|Idevise\n";
 
 // Four entries: opening balance, a purchase, an invoice to a resident, its payment.
-const std::string k_small_fec = std::string(k_header) +
+const std::string k_small_fec =
+    std::string(k_header) +
     "AN|A nouveaux|1|20240101|512000|Banque|||AN1|20240101|Reprise|10000,00|0,00|||20240115||\n"
     "AN|A nouveaux|1|20240101|102000|Fonds associatifs|||AN1|20240101|Reprise|0,00|10000,00|||20240115||\n"
     "AC|Achats|2|20240305|606100|Eau, énergie|||F12|20240301|EDF|1200,50|0,00|||20240310||\n"
@@ -54,7 +55,7 @@ TEST(Fec, AggregatesEntryLinesToAccounts) {
     // Sorted as text: 102000, 401000, 411000, 512000, 606100, 735221.
     EXPECT_EQ(l.accounts.front().account, "102000");
     EXPECT_EQ(l.accounts.back().account, "735221");
-    EXPECT_DOUBLE_EQ(account(l, "512000").balance(), 14000);       // 10 000 + 4 000
+    EXPECT_DOUBLE_EQ(account(l, "512000").balance(), 14000);  // 10 000 + 4 000
     EXPECT_DOUBLE_EQ(account(l, "411000").debit, 5000);
     EXPECT_DOUBLE_EQ(account(l, "411000").credit, 4000);
     EXPECT_DOUBLE_EQ(account(l, "606100").balance(), 1200.5);
@@ -94,10 +95,10 @@ TEST(Fec, MontantAndSensInsteadOfDebitAndCredit) {
 
 TEST(Fec, SameEntryNumberInTwoJournalsAreTwoEntries) {
     const Ledger l = parse_ledger(std::string(k_header) +
-        "AC|Achats|1|20240105|606100|Eau|||F|20240105|x|10,00|0,00|||20240105||\n"
-        "AC|Achats|1|20240105|401000|Fourn.|||F|20240105|x|0,00|10,00|||20240105||\n"
-        "VT|Ventes|1|20240105|411000|Usagers|||F|20240105|x|7,00|0,00|||20240105||\n"
-        "VT|Ventes|1|20240105|706000|Prest.|||F|20240105|x|0,00|7,00|||20240105||\n");
+                                  "AC|Achats|1|20240105|606100|Eau|||F|20240105|x|10,00|0,00|||20240105||\n"
+                                  "AC|Achats|1|20240105|401000|Fourn.|||F|20240105|x|0,00|10,00|||20240105||\n"
+                                  "VT|Ventes|1|20240105|411000|Usagers|||F|20240105|x|7,00|0,00|||20240105||\n"
+                                  "VT|Ventes|1|20240105|706000|Prest.|||F|20240105|x|0,00|7,00|||20240105||\n");
     EXPECT_EQ(l.entries, 2u);
 }
 
@@ -142,20 +143,25 @@ TEST(Fec, SeparatorInALabelIsNotMistakenForATrailingOne) {
     // A package that ends every line with the separator, the header included: accepted.
     std::string header = k_header;
     header.insert(header.size() - 1, "|");
-    const Ledger l = parse_ledger(header + "AC|Achats|1|20240105|606100|Eau|||F|20240105|x|10,00|0,00|||20240105|||\n"
-                                           "AC|Achats|1|20240105|401000|F|||F|20240105|x|0,00|10,00|||20240105|||\n");
+    const Ledger l = parse_ledger(header +
+                                  "AC|Achats|1|20240105|606100|Eau|||F|20240105|x|10,00|0,00|||20240105|||\n"
+                                  "AC|Achats|1|20240105|401000|F|||F|20240105|x|0,00|10,00|||20240105|||\n");
     EXPECT_DOUBLE_EQ(account(l, "606100").balance(), 10);
 }
 
 TEST(Fec, UnbalancedEntriesAreRefused) {
     const std::string h = k_header;
-    const std::string message = error_of(h +
-        "AC|Achats|1|20240105|606100|Eau|||F|20240105|x|10,00|0,00|||20240105||\n"
-        "AC|Achats|1|20240105|401000|Fourn.|||F|20240105|x|0,00|10,00|||20240105||\n"
-        "AC|Achats|2|20240106|606100|Eau|||F|20240106|x|1200,00|0,00|||20240106||\n"
-        "AC|Achats|2|20240106|401000|Fourn.|||F|20240106|x|0,00|1000,00|||20240106||\n");
-    EXPECT_EQ(message, "1 écriture déséquilibrée (débit ≠ crédit) : écriture AC 2 (ligne 4) : débit "
-                       "1\xE2\x80\xAF" "200,00\xC2\xA0\xE2\x82\xAC, crédit 1\xE2\x80\xAF" "000,00\xC2\xA0\xE2\x82\xAC");
+    const std::string message =
+        error_of(h +
+                 "AC|Achats|1|20240105|606100|Eau|||F|20240105|x|10,00|0,00|||20240105||\n"
+                 "AC|Achats|1|20240105|401000|Fourn.|||F|20240105|x|0,00|10,00|||20240105||\n"
+                 "AC|Achats|2|20240106|606100|Eau|||F|20240106|x|1200,00|0,00|||20240106||\n"
+                 "AC|Achats|2|20240106|401000|Fourn.|||F|20240106|x|0,00|1000,00|||20240106||\n");
+    EXPECT_EQ(message,
+              "1 écriture déséquilibrée (débit ≠ crédit) : écriture AC 2 (ligne 4) : débit "
+              "1\xE2\x80\xAF"
+              "200,00\xC2\xA0\xE2\x82\xAC, crédit 1\xE2\x80\xAF"
+              "000,00\xC2\xA0\xE2\x82\xAC");
 }
 
 TEST(Fec, MissingLegalFieldsAreNotedNotFatal) {
@@ -176,7 +182,10 @@ TEST(Amount, ExportNotations) {
     EXPECT_DOUBLE_EQ(v, -1234.56);
     EXPECT_TRUE(parse_amount("1 234,56", v));
     EXPECT_DOUBLE_EQ(v, 1234.56);
-    EXPECT_TRUE(parse_amount("1\xE2\x80\xAF" "234,56 \xE2\x82\xAC", v));
+    EXPECT_TRUE(
+        parse_amount("1\xE2\x80\xAF"
+                     "234,56 \xE2\x82\xAC",
+                     v));
     EXPECT_DOUBLE_EQ(v, 1234.56);
     EXPECT_TRUE(parse_amount("1234.5", v));
     EXPECT_DOUBLE_EQ(v, 1234.5);
@@ -220,8 +229,10 @@ TEST(BalanceCsv, TotalsAndBalancesMustAgree) {
     EXPECT_DOUBLE_EQ(account(l, "401").balance(), -1200);
     EXPECT_EQ(error_of("Compte;Intitulé;Total débit;Total crédit;Solde débiteur;Solde créditeur\n"
                        "411;Usagers;5000;4000;1100;\n"),
-              "ligne 2 : compte 411 : débit − crédit (1\xE2\x80\xAF" "000,00\xC2\xA0\xE2\x82\xAC) ≠ solde débiteur − solde "
-              "créditeur (1\xE2\x80\xAF" "100,00\xC2\xA0\xE2\x82\xAC)");
+              "ligne 2 : compte 411 : débit − crédit (1\xE2\x80\xAF"
+              "000,00\xC2\xA0\xE2\x82\xAC) ≠ solde débiteur − solde "
+              "créditeur (1\xE2\x80\xAF"
+              "100,00\xC2\xA0\xE2\x82\xAC)");
 }
 
 TEST(BalanceCsv, BadFilesNameTheLineAndTheReason) {
@@ -259,7 +270,8 @@ TEST(BalanceCsv, SignedBalanceWithProductsPositiveIsRefused) {
 TEST(BalanceCsv, UnbalancedPartialBalanceIsNoted) {
     const Ledger l = parse_ledger("Compte;Libellé;Débit;Crédit\n6411;Salaires;1000;\n706;Prestations;;400\n");
     ASSERT_EQ(l.notes.size(), 2u);
-    EXPECT_EQ(l.notes.front(), "balance non équilibrée : débits − crédits = 600,00\xC2\xA0\xE2\x82\xAC (balance partielle ?)");
+    EXPECT_EQ(l.notes.front(),
+              "balance non équilibrée : débits − crédits = 600,00\xC2\xA0\xE2\x82\xAC (balance partielle ?)");
 }
 
 TEST(Ledger, ClassAndEuros) {
@@ -267,7 +279,10 @@ TEST(Ledger, ClassAndEuros) {
     EXPECT_EQ(account_class(" 735221"), 7);
     EXPECT_EQ(account_class("Total"), 0);
     EXPECT_EQ(account_class("0123"), 0);
-    EXPECT_EQ(format_euros(-1234567.891), "-1\xE2\x80\xAF" "234\xE2\x80\xAF" "567,89\xC2\xA0\xE2\x82\xAC");
+    EXPECT_EQ(format_euros(-1234567.891),
+              "-1\xE2\x80\xAF"
+              "234\xE2\x80\xAF"
+              "567,89\xC2\xA0\xE2\x82\xAC");
     EXPECT_EQ(format_euros(-0.001), "0,00\xC2\xA0\xE2\x82\xAC");
 }
 

@@ -10,7 +10,8 @@ namespace {
 
 using namespace cpom::cli;
 
-const char* k_setting = R"(<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooSetupSystemLocale" oor:op="fuse"><value>fr-FR</value></prop></item>)";
+const char* k_setting =
+    R"(<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooSetupSystemLocale" oor:op="fuse"><value>fr-FR</value></prop></item>)";
 
 TEST(OfficeLocale, NewProfile) {
     const std::string xcu = with_locale_setting("", "fr-FR");
@@ -21,7 +22,8 @@ TEST(OfficeLocale, NewProfile) {
 
 TEST(OfficeLocale, ReplacesAnEarlierSettingAndKeepsTheRest) {
     const std::string before =
-        "<oor:items>\n<item oor:path=\"/org.openoffice.Office.Calc\"><prop oor:name=\"X\"><value>1</value></prop></item>\n"
+        "<oor:items>\n<item oor:path=\"/org.openoffice.Office.Calc\"><prop "
+        "oor:name=\"X\"><value>1</value></prop></item>\n"
         "<item oor:path=\"/org.openoffice.Setup/L10N\"><prop oor:name=\"ooSetupSystemLocale\" oor:op=\"fuse\">"
         "<value>en-US</value></prop></item>\n</oor:items>\n";
     const std::string after = with_locale_setting(before, "fr-FR");

@@ -51,8 +51,8 @@ fs::path script(const TempDir& dir, const std::string& name, const std::string& 
 
 TEST(Processes, AToolThatExitsIsReapedWithItsStatus) {
     TempDir dir;
-    const pid_t pid = spawn_process({"/bin/sh", "-c", "echo bonjour; exit 3"}, {"PATH=/usr/bin:/bin"},
-                                    dir.path() / "log");
+    const pid_t pid =
+        spawn_process({"/bin/sh", "-c", "echo bonjour; exit 3"}, {"PATH=/usr/bin:/bin"}, dir.path() / "log");
     int status = 0;
     ASSERT_TRUE(wait_process(pid, 10s, &status));
     ASSERT_TRUE(WIFEXITED(status));
@@ -86,17 +86,18 @@ TEST(OfficeProcesses, AFailingToolGivesItsOutputAsTheReason) {
         office.install_extension();
         FAIL() << "no error";
     } catch (const OfficeError& e) {
-        EXPECT_EQ(std::string(e.what()), "installation de l'extension cpom.oxt a échoué (code 2) : "
-                                         "ERROR: extension refusée");
+        EXPECT_EQ(std::string(e.what()),
+                  "installation de l'extension cpom.oxt a échoué (code 2) : "
+                  "ERROR: extension refusée");
     }
 }
 
 TEST(OfficeProcesses, StartedWithItsProfileAPrivatePipeAndAFrenchEnvironment) {
     TempDir dir;
     const fs::path args = dir.path() / "args", env = dir.path() / "env";
-    script(dir, "program/soffice", "for a in \"$@\"; do echo \"$a\"; done > " + args.string() + ".tmp; mv " +
-                                       args.string() + ".tmp " + args.string() + "; env > " + env.string() +
-                                       "; exec sleep 60");
+    script(dir, "program/soffice",
+           "for a in \"$@\"; do echo \"$a\"; done > " + args.string() + ".tmp; mv " + args.string() + ".tmp " +
+               args.string() + "; env > " + env.string() + "; exec sleep 60");
     const fs::path root = dir.path() / "root";
     {
         OfficeProcess office(dir.path() / "program", root, std::nullopt, "cpom_test");

@@ -70,7 +70,8 @@ TEST_F(Options_, ErrorsAllowedAndReport) {
     const Options o = parse({"a.ods", "--allow-errors", "--report", "res/rapport.json"}).options;
     EXPECT_TRUE(o.allow_errors);
     EXPECT_EQ(*o.report, "res/rapport.json");  // its folder is created with the outputs
-    EXPECT_EQ(error({"a.ods", "--report", dir.path().string()}), "--report : nom de fichier attendu : " + dir.path().string());
+    EXPECT_EQ(error({"a.ods", "--report", dir.path().string()}),
+              "--report : nom de fichier attendu : " + dir.path().string());
     EXPECT_EQ(error({"a.ods", "--report"}).rfind("valeur manquante", 0), 0u);
     EXPECT_NE(parse({"--help"}).help.find("4 tout est écrit, mais avec des cellules en erreur"), std::string::npos);
 }
@@ -135,7 +136,8 @@ TEST_F(Options_, ConnectUsesOneOfficeAndNoOxt) {
 
 TEST_F(Options_, MissingOfficeOrExtension) {
     env.exe_dir = dir.path();  // no .oxt there
-    EXPECT_EQ(error({"a.ods"}), "extension cpom-calc-9.9.9.oxt introuvable à côté du programme : indiquez-la avec --oxt");
+    EXPECT_EQ(error({"a.ods"}),
+              "extension cpom-calc-9.9.9.oxt introuvable à côté du programme : indiquez-la avec --oxt");
     EXPECT_EQ(error({"a.ods", "--oxt", "absent.oxt"}), "extension introuvable : absent.oxt");
     EXPECT_EQ(error({"a.ods", "--office", "/nulle/part"}),
               "LibreOffice introuvable : /nulle/part/soffice (option --office)");

@@ -86,10 +86,11 @@ TEST(Summary, WrittenWithCellsInErrorIsNotAPlainOk) {
     Outcome errors{true, "", {"out/b.ods", "out/b.xlsx"}};
     errors.errors.count = 31;
     errors.errors.per_sheet = {{"Projection", 30}, {"Synthèse", 1}};
-    errors.errors.cells = {
-        {{"Projection", 4, 5}, 502, "CPOM_PROJECT, rates = inflation_groupe_1 : la cellule n° 1 contient du texte",
-         std::nullopt},
-        {{"Synthèse", 1, 11}, 502, "", CellRef{"Projection", 8, 110}}};
+    errors.errors.cells = {{{"Projection", 4, 5},
+                            502,
+                            "CPOM_PROJECT, rates = inflation_groupe_1 : la cellule n° 1 contient du texte",
+                            std::nullopt},
+                           {{"Synthèse", 1, 11}, 502, "", CellRef{"Projection", 8, 110}}};
     report.outcomes = {Outcome{true, "", {"out/a.ods"}}, errors};
     Totals totals;
     EXPECT_EQ(summary(plan, report, "", 2, totals),

@@ -57,8 +57,8 @@ TEST(Scheduler, EveryJobOnceOnSeveralWorkers) {
     std::atomic<bool> stop{false};
     Counter counter;
     const auto all = jobs(40);
-    const RunReport report =
-        run_jobs(all, 3, [&](unsigned) { return std::make_unique<FakeRunner>(&threads, &m); }, stop, counter);
+    const RunReport report = run_jobs(
+        all, 3, [&](unsigned) { return std::make_unique<FakeRunner>(&threads, &m); }, stop, counter);
     ASSERT_EQ(report.outcomes.size(), 40u);
     for (std::size_t i = 0; i < all.size(); ++i) {
         ASSERT_TRUE(report.outcomes[i].has_value());
@@ -125,12 +125,15 @@ TEST(Scheduler, GivesUpAfterRestartsWithNothingDone) {
     std::atomic<bool> stop{false};
     Counter counter;
     struct TimesOut : Runner {
-        Outcome run(const Job&) override { return Outcome{.ok = false, .reason = "délai dépassé (1 s)", .office_restarted = true}; }
+        Outcome run(const Job&) override {
+            return Outcome{.ok = false, .reason = "délai dépassé (1 s)", .office_restarted = true};
+        }
     };
-    const RunReport report =
-        run_jobs(jobs(20), 2, [&](unsigned) { return std::make_unique<TimesOut>(); }, stop, counter);
+    const RunReport report = run_jobs(
+        jobs(20), 2, [&](unsigned) { return std::make_unique<TimesOut>(); }, stop, counter);
     EXPECT_TRUE(report.gave_up);
-    const auto run = std::count_if(report.outcomes.begin(), report.outcomes.end(), [](const auto& o) { return o.has_value(); });
+    const auto run =
+        std::count_if(report.outcomes.begin(), report.outcomes.end(), [](const auto& o) { return o.has_value(); });
     EXPECT_GE(run, static_cast<long>(k_max_fruitless_restarts));
     EXPECT_LE(run, static_cast<long>(k_max_fruitless_restarts) + 1);  // the other worker's document in flight
 }
@@ -141,10 +144,13 @@ TEST(Scheduler, RestartsAfterASuccessNeverStopTheRun) {
     struct SomeHang : Runner {
         Outcome run(const Job& job) override {
             if (job.source == "d0") return Outcome{true, "", {}};
-            return Outcome{.ok = false, .reason = "délai dépassé (180 s)", .office_restarted = true};  // hung workbooks, the timeout is right
+            return Outcome{.ok = false,
+                           .reason = "délai dépassé (180 s)",
+                           .office_restarted = true};  // hung workbooks, the timeout is right
         }
     };
-    const RunReport report = run_jobs(jobs(8), 1, [&](unsigned) { return std::make_unique<SomeHang>(); }, stop, counter);
+    const RunReport report = run_jobs(
+        jobs(8), 1, [&](unsigned) { return std::make_unique<SomeHang>(); }, stop, counter);
     EXPECT_FALSE(report.gave_up);
     for (const auto& outcome : report.outcomes) EXPECT_TRUE(outcome.has_value());
 }

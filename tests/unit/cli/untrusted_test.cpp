@@ -119,9 +119,10 @@ TEST(UntrustedPackage, FlatOdfLosesEveryLinkAndKeepsItsValues) {
 
 TEST(UntrustedPackage, DoctypeIsRefused) {
     test::TempDir dir;
-    const auto path = dir.file("recu.fods", std::string("<?xml version=\"1.0\"?><!DOCTYPE office:document [<!ENTITY x "
-                                                        "SYSTEM \"file:///etc/passwd\">]>") +
-                                                (std::string(k_flat).substr(std::string(k_flat).find("<office:document"))));
+    const auto path =
+        dir.file("recu.fods", std::string("<?xml version=\"1.0\"?><!DOCTYPE office:document [<!ENTITY x "
+                                          "SYSTEM \"file:///etc/passwd\">]>") +
+                                  (std::string(k_flat).substr(std::string(k_flat).find("<office:document"))));
     EXPECT_THROW(neutralise_workbook(path), UntrustedError);
 }
 
@@ -145,8 +146,10 @@ TEST(UntrustedPackage, OdfPackageLosesMacrosAndItsManifestEntries) {
     const std::string content = std::string(k_flat).substr(std::string(k_flat).find("<office:document"));
     const auto path = zip_with(dir, "recu.ods",
                                {{"mimetype", "application/vnd.oasis.opendocument.spreadsheet"},
-                                {"content.xml", content}, {"Basic/Standard/Module1.xml", "<x/>"},
-                                {"Scripts/python/x.py", "import os"}, {"META-INF/manifest.xml", manifest}});
+                                {"content.xml", content},
+                                {"Basic/Standard/Module1.xml", "<x/>"},
+                                {"Scripts/python/x.py", "import os"},
+                                {"META-INF/manifest.xml", manifest}});
     ASSERT_EQ(package_kind(path), PackageKind::odf);
     const Neutralised n = neutralise_workbook(path);
     EXPECT_TRUE(has_note(n, "macros retirées"));
@@ -158,8 +161,9 @@ TEST(UntrustedPackage, OdfPackageLosesMacrosAndItsManifestEntries) {
 
 TEST(UntrustedPackage, EncryptedOdfIsReportedAsPasswordProtected) {
     test::TempDir dir;
-    const auto path = zip_with(dir, "secret.ods", {{"mimetype", "application/vnd.oasis.opendocument.spreadsheet"},
-                                                   {"META-INF/manifest.xml", "<m><manifest:encryption-data/></m>"}});
+    const auto path = zip_with(dir, "secret.ods",
+                               {{"mimetype", "application/vnd.oasis.opendocument.spreadsheet"},
+                                {"META-INF/manifest.xml", "<m><manifest:encryption-data/></m>"}});
     try {
         neutralise_workbook(path);
         FAIL() << "no error";
@@ -172,31 +176,43 @@ TEST(UntrustedPackage, OoxmlLosesExternalRelationshipsMacrosAndExternalFormulas)
     test::TempDir dir;
     const std::string rels_ns = "http://schemas.openxmlformats.org/package/2006/relationships";
     const std::string type = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
-    const auto path = zip_with(dir, "recu.xlsx", {
-        {"[Content_Types].xml", "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>"},
-        {"_rels/.rels", "<Relationships xmlns=\"" + rels_ns + "\"><Relationship Id=\"rId1\" Type=\"" + type +
-                            "officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>"},
-        {"xl/workbook.xml", "<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" "
-                            "xmlns:r=\"" + type.substr(0, type.size() - 1) + "\"><sheets><sheet name=\"Feuil1\" "
-                            "sheetId=\"1\" r:id=\"rId1\"/></sheets><externalReferences><externalReference "
-                            "r:id=\"rId3\"/></externalReferences></workbook>"},
-        {"xl/_rels/workbook.xml.rels", "<Relationships xmlns=\"" + rels_ns + "\"><Relationship Id=\"rId1\" Type=\"" +
-                                           type + "worksheet\" Target=\"worksheets/sheet1.xml\"/><Relationship "
-                                           "Id=\"rId2\" Type=\"http://schemas.microsoft.com/office/2006/relationships/"
-                                           "vbaProject\" Target=\"vbaProject.bin\"/><Relationship Id=\"rId3\" Type=\"" +
-                                           type + "externalLink\" Target=\"externalLinks/externalLink1.xml\"/>"
-                                           "</Relationships>"},
-        {"xl/vbaProject.bin", "VBA"},
-        {"xl/externalLinks/externalLink1.xml", "<externalLink/>"},
-        {"xl/worksheets/sheet1.xml", "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
-                                     "<sheetData><row r=\"1\"><c r=\"B3\"><f>[1]Feuil1!$A$1</f><v>11</v></c>"
-                                     "<c r=\"C3\"><f>B3*2</f><v>22</v></c></row></sheetData></worksheet>"},
-        {"xl/drawings/_rels/drawing1.xml.rels", "<Relationships xmlns=\"" + rels_ns + "\"><Relationship Id=\"rId1\" "
-                                                "Type=\"" + type + "image\" Target=\"file:///tmp/s.svg\" "
-                                                "TargetMode=\"External\"/><Relationship Id=\"rId2\" Type=\"" + type +
-                                                "hyperlink\" Target=\"https://www.ars.sante.fr/\" "
-                                                "TargetMode=\"External\"/></Relationships>"},
-    });
+    const auto path = zip_with(
+        dir, "recu.xlsx",
+        {
+            {"[Content_Types].xml", "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>"},
+            {"_rels/.rels", "<Relationships xmlns=\"" + rels_ns + "\"><Relationship Id=\"rId1\" Type=\"" + type +
+                                "officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>"},
+            {"xl/workbook.xml",
+             "<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" "
+             "xmlns:r=\"" +
+                 type.substr(0, type.size() - 1) +
+                 "\"><sheets><sheet name=\"Feuil1\" "
+                 "sheetId=\"1\" r:id=\"rId1\"/></sheets><externalReferences><externalReference "
+                 "r:id=\"rId3\"/></externalReferences></workbook>"},
+            {"xl/_rels/workbook.xml.rels",
+             "<Relationships xmlns=\"" + rels_ns + "\"><Relationship Id=\"rId1\" Type=\"" + type +
+                 "worksheet\" Target=\"worksheets/sheet1.xml\"/><Relationship "
+                 "Id=\"rId2\" Type=\"http://schemas.microsoft.com/office/2006/relationships/"
+                 "vbaProject\" Target=\"vbaProject.bin\"/><Relationship Id=\"rId3\" Type=\"" +
+                 type +
+                 "externalLink\" Target=\"externalLinks/externalLink1.xml\"/>"
+                 "</Relationships>"},
+            {"xl/vbaProject.bin", "VBA"},
+            {"xl/externalLinks/externalLink1.xml", "<externalLink/>"},
+            {"xl/worksheets/sheet1.xml",
+             "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
+             "<sheetData><row r=\"1\"><c r=\"B3\"><f>[1]Feuil1!$A$1</f><v>11</v></c>"
+             "<c r=\"C3\"><f>B3*2</f><v>22</v></c></row></sheetData></worksheet>"},
+            {"xl/drawings/_rels/drawing1.xml.rels", "<Relationships xmlns=\"" + rels_ns +
+                                                        "\"><Relationship Id=\"rId1\" "
+                                                        "Type=\"" +
+                                                        type +
+                                                        "image\" Target=\"file:///tmp/s.svg\" "
+                                                        "TargetMode=\"External\"/><Relationship Id=\"rId2\" Type=\"" +
+                                                        type +
+                                                        "hyperlink\" Target=\"https://www.ars.sante.fr/\" "
+                                                        "TargetMode=\"External\"/></Relationships>"},
+        });
     ASSERT_EQ(package_kind(path), PackageKind::ooxml);
     const Neutralised n = neutralise_workbook(path);
     EXPECT_TRUE(has_note(n, "image liée non chargée : « file:///tmp/s.svg »"));

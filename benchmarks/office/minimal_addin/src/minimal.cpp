@@ -81,6 +81,6 @@ const cppu::ImplementationEntry k_entries[] = {
 }  // namespace
 
 extern "C" SAL_DLLPUBLIC_EXPORT void* SAL_CALL component_getFactory(const char* implementation, void* service_manager,
-                                                                   void* registry_key) {
+                                                                    void* registry_key) {
     return cppu::component_getFactoryHelper(implementation, service_manager, registry_key, k_entries);
 }

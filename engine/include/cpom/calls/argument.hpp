@@ -115,7 +115,8 @@ public:
 // Blank::Error throws on a blank, Blank::Zero reads it as the number 0, Blank::Skip leaves it blank for the caller.
 class CheckedCells {
 public:
-    CheckedCells(const Argument& owner, const CellBlock& block, Blank rule) : owner_(owner), block_(block), rule_(rule) {}
+    CheckedCells(const Argument& owner, const CellBlock& block, Blank rule)
+        : owner_(owner), block_(block), rule_(rule) {}
 
     std::size_t rows() const { return block_.rows(); }
     std::size_t cols() const { return block_.cols(); }

@@ -52,9 +52,7 @@ struct ArgSpec {
     std::optional<int> max;
     std::optional<double> fallback;  // the metadata's `default` of an optional number
 
-    std::string_view display(Language language) const {
-        return language == Language::French ? display_fr : display_en;
-    }
+    std::string_view display(Language language) const { return language == Language::French ? display_fr : display_en; }
 };
 
 struct FunctionSpec {

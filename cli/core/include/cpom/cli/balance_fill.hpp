@@ -26,7 +26,7 @@ struct BalanceRequest {
     std::string target;  // a table (long) or an amount column (wide), as typed
     std::string key;     // long tables: the value written in <t>_colonnes; empty if none given
     std::filesystem::path file;
-    std::string spec;    // "balance:3=ime.fec", for messages
+    std::string spec;  // "balance:3=ime.fec", for messages
 };
 
 class BalanceError : public std::runtime_error {
@@ -47,8 +47,8 @@ struct RangeShape {
     std::string name;  // as the workbook spells it
     std::string sheet;
     int first_row = 0, last_row = 0, first_col = 0, last_col = 0;
-    std::size_t rows() const { return static_cast<std::size_t>(last_row - first_row + 1); }
-    std::size_t cols() const { return static_cast<std::size_t>(last_col - first_col + 1); }
+    std::size_t rows() const { return static_cast<std::size_t>(last_row) - static_cast<std::size_t>(first_row) + 1; }
+    std::size_t cols() const { return static_cast<std::size_t>(last_col) - static_cast<std::size_t>(first_col) + 1; }
 };
 using RangeShapes = std::map<std::string, RangeShape>;  // by lower-case name
 

@@ -19,7 +19,7 @@ struct CellRef {
 };
 
 std::string column_name(std::int32_t column);  // 0 → "A", 27 → "AB"
-std::string cell_name(const CellRef& cell);     // "Projection.E6"
+std::string cell_name(const CellRef& cell);    // "Projection.E6"
 
 // Calc's error codes (LibreOffice formula/errorcodes.hxx) that cpom-run names.
 namespace calc_error {
@@ -45,7 +45,7 @@ struct ErrorCell {
 struct WorkbookErrors {
     std::size_t count = 0;                                       // every formula cell in error
     std::vector<std::pair<std::string, std::size_t>> per_sheet;  // sheets with errors, in workbook order
-    std::vector<ErrorCell> cells;  // the first ones, sheet by sheet, row by row (at most max_listed)
+    std::vector<ErrorCell> cells;          // the first ones, sheet by sheet, row by row (at most max_listed)
     std::map<int, CellRef> first_by_code;  // the first cell of each error code met
     // The workbook's own French verdict on its inputs: the text of its named cell `controle_saisies` (the
     // templates' convention), read when cells are in error. Templates often show #N/A beside their reason rather
@@ -69,11 +69,12 @@ std::vector<std::string> error_lines(const WorkbookErrors& errors, std::size_t m
 struct CellBlock {
     std::int32_t start_column, start_row, end_column, end_row;
 };
-std::vector<std::pair<std::int32_t, std::int32_t>> cells_row_by_row(const std::vector<CellBlock>& blocks);  // (column, row)
+std::vector<std::pair<std::int32_t, std::int32_t>> cells_row_by_row(
+    const std::vector<CellBlock>& blocks);  // (column, row)
 
 // The first cell (row by row) of `area` that lies in one of `blocks` and not in `skip`: where a formula reading
 // `area` finds an error (`blocks`: the error cells of the sheet; `skip`: the formula's own cells).
 std::optional<std::pair<std::int32_t, std::int32_t>> first_cell_in(const std::vector<CellBlock>& blocks,
-                                                                  const CellBlock& area, const CellBlock& skip);
+                                                                   const CellBlock& area, const CellBlock& skip);
 
 }  // namespace cpom::cli

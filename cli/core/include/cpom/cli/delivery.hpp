@@ -41,9 +41,9 @@ private:
     struct Slot {
         std::vector<std::size_t> neighbours;  // documents whose names could meet this one's
         bool arrived = false, settled = false;
-        Outcome outcome;                      // as delivered, then as settled
-        std::vector<PendingOutput> outputs;   // held until settled
-        std::vector<std::string> keys;        // collision keys of its outputs, kept after the commit
+        Outcome outcome;                     // as delivered, then as settled
+        std::vector<PendingOutput> outputs;  // held until settled
+        std::vector<std::string> keys;       // collision keys of its outputs, kept after the commit
     };
     static Outcome commit(Outcome outcome, std::vector<PendingOutput>& outputs);  // all or none
     void settle_ready(std::size_t index);  // settles it if it and all its neighbours arrived; under mutex_

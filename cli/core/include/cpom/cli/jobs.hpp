@@ -43,8 +43,8 @@ private:
 Plan plan_jobs(const Options& options);
 
 struct FolderEntries {
-    std::vector<fs::path> files;    // visible regular files (or links to them), sorted
-    std::vector<Rejected> broken;   // links that lead nowhere ("lien cassé") or round in circles ("boucle de liens")
+    std::vector<fs::path> files;   // visible regular files (or links to them), sorted
+    std::vector<Rejected> broken;  // links that lead nowhere ("lien cassé") or round in circles ("boucle de liens")
 };
 
 // What a folder contributes (not its subfolders); with --template, data files only (.csv, .json).

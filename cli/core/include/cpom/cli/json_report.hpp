@@ -11,9 +11,9 @@
 namespace cpom::cli {
 
 struct ReportRun {
-    std::string version;   // of cpom-run
-    std::string not_run;   // reason given to the jobs that never ran
-    double seconds = 0;    // the whole run
+    std::string version;  // of cpom-run
+    std::string not_run;  // reason given to the jobs that never ran
+    double seconds = 0;   // the whole run
     int exit_code = 0;
 };
 

@@ -51,8 +51,8 @@ public:
     void start();              // soffice --accept=pipe,name=<pipe>_<n>; throws OfficeError
     bool running();            // false once the process has exited
     bool wait_exit(std::chrono::milliseconds timeout);
-    void kill() noexcept;      // the whole process group, at once, and reap it (owner thread)
-    void interrupt() noexcept; // SIGKILL to the group from any thread (watchdog); the owner reaps it later
+    void kill() noexcept;       // the whole process group, at once, and reap it (owner thread)
+    void interrupt() noexcept;  // SIGKILL to the group from any thread (watchdog); the owner reaps it later
 
     const std::string& pipe_name() const { return pipe_; }
     std::string connection() const { return "pipe,name=" + pipe_; }

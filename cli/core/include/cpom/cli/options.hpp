@@ -24,7 +24,7 @@ const char* extension_of(Format format);  // ".ods", ...
 inline constexpr const char* k_extract_extension = ".json";
 
 struct Options {
-    std::vector<fs::path> inputs;           // workbooks/templates or folders; data files with --template
+    std::vector<fs::path> inputs;  // workbooks/templates or folders; data files with --template
     fs::path out_dir = "out";
     std::vector<Format> formats;            // sorted in export order, no duplicates
     std::optional<fs::path> data_file;      // one data file applied to every workbook
@@ -32,27 +32,27 @@ struct Options {
     std::vector<std::string> sheets;        // CSV and PDF: these sheets only (empty: all)
     unsigned jobs = 1;
     std::chrono::seconds timeout{180};
-    std::optional<fs::path> oxt;            // empty only with --connect
-    std::string connect;                    // UNO connection ("pipe,name=x"); empty: start our own offices
-    fs::path office_program;                // folder of soffice and unopkg
-    fs::path work_dir;                      // where the throwaway profiles go
+    std::optional<fs::path> oxt;  // empty only with --connect
+    std::string connect;          // UNO connection ("pipe,name=x"); empty: start our own offices
+    fs::path office_program;      // folder of soffice and unopkg
+    fs::path work_dir;            // where the throwaway profiles go
     bool quiet = false;
     // Trusted workbooks only: opened as they are (links fetched, no network isolation), outputs keep their macros,
     // event bindings and links. Macros never run either way.
     bool keep_active_content = false;
-    bool allow_errors = false;              // a workbook written with formula cells in error still exits 0
-    std::optional<fs::path> report;         // --report: the run as JSON
-    std::vector<BalanceRequest> balances;   // --balance CIBLE=FICHIER: FEC or balance files (docs/cli.md)
-    std::vector<std::string> extract;       // --extract NOMS: named ranges (or patterns `pgfp_*`) → <stem>.json
+    bool allow_errors = false;             // a workbook written with formula cells in error still exits 0
+    std::optional<fs::path> report;        // --report: the run as JSON
+    std::vector<BalanceRequest> balances;  // --balance CIBLE=FICHIER: FEC or balance files (docs/cli.md)
+    std::vector<std::string> extract;      // --extract NOMS: named ranges (or patterns `pgfp_*`) → <stem>.json
 };
 
 // What the environment tells the parser (kept out of it so that it can be tested).
 struct Environment {
-    fs::path exe_dir;            // folder of the running cpom-run: the .oxt is built next to it
+    fs::path exe_dir;  // folder of the running cpom-run: the .oxt is built next to it
     unsigned cores = 1;
     fs::path temp_dir = "/tmp";
     fs::path office_program = "/usr/lib/libreoffice/program";
-    std::string version;         // e.g. "0.1.0": the default .oxt is cpom-calc-<version>.oxt
+    std::string version;  // e.g. "0.1.0": the default .oxt is cpom-calc-<version>.oxt
 };
 
 class UsageError : public std::runtime_error {

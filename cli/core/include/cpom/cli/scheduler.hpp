@@ -17,12 +17,12 @@ namespace cpom::cli {
 
 struct Outcome {
     bool ok = false;
-    std::string reason;                           // French, for a failure
-    std::vector<std::filesystem::path> written{}; // outputs, for a success
-    std::vector<std::string> notes{};             // French: what was left out of a received workbook or a balance
-    WorkbookErrors errors{};                      // formula cells in error in what was written
-    double seconds = 0;                           // time spent on this document (set by run_jobs)
-    bool office_restarted = false;                // the office was killed (deadline, crash): the next job restarts it
+    std::string reason;                            // French, for a failure
+    std::vector<std::filesystem::path> written{};  // outputs, for a success
+    std::vector<std::string> notes{};              // French: what was left out of a received workbook or a balance
+    WorkbookErrors errors{};                       // formula cells in error in what was written
+    double seconds = 0;                            // time spent on this document (set by run_jobs)
+    bool office_restarted = false;                 // the office was killed (deadline, crash): the next job restarts it
 };
 
 // After this many office restarts with not one document done, the run stops (a --timeout shorter than any document,
