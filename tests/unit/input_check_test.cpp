@@ -19,17 +19,7 @@ using cpom::calls::Arg;
 using cpom::calls::Cell;
 using cpom::calls::Empty;
 
-// A rule with its other fields at their defaults (named, not positional: InputRule grows with the checks).
-InputRule rule(InputKind kind, std::optional<double> lo = {}, std::optional<double> hi = {}, bool blank = false) {
-    InputRule r;
-    r.kind = kind;
-    r.minimum = lo;
-    r.maximum = hi;
-    r.blank_allowed = blank;
-    return r;
-}
-
-InputRule rate(double lo, double hi, bool blank = false) { return rule(InputKind::Rate, lo, hi, blank); }
+InputRule rate(double lo, double hi, bool blank = false) { return cpom::input_rule(InputKind::Rate, lo, hi, blank); }
 
 TEST(InputError, RatesTypedAsPercentagesTextsAndBlanks) {
     // A cap of 12 (from a data file or a paste) is 1 200 %: without a check it caps nothing.
@@ -47,24 +37,24 @@ TEST(InputError, RatesTypedAsPercentagesTextsAndBlanks) {
     EXPECT_EQ(cpom::input_error(InputValue{0.15}, rate(-0.05, 0.1), ""),
               with_french_spaces("15_% hors des limites (de -5_% à 10_%)"));
     // Without bounds a rate stays within ±100 %.
-    EXPECT_EQ(cpom::input_error(InputValue{-2.0}, rule(InputKind::Rate, {}, {}, false), "r"),
+    EXPECT_EQ(cpom::input_error(InputValue{-2.0}, cpom::input_rule(InputKind::Rate, {}, {}, false), "r"),
               with_french_spaces("r : -200_% : probablement -2_% saisi sans le signe % (saisir -2_%) ; "
                                  "limites : de -100_% à 100_%"));
 }
 
 TEST(InputError, AmountsAndWholeNumbers) {
-    const InputRule reserves = rule(InputKind::Amount, 0.0, std::nullopt, false);
+    const InputRule reserves = cpom::input_rule(InputKind::Amount, 0.0, std::nullopt, false);
     EXPECT_EQ(cpom::input_error(InputValue{-5'000.0}, reserves, "Réserves"),
               with_french_spaces("Réserves : -5_000_€ hors des limites (au moins 0_€)"));
     EXPECT_EQ(cpom::input_error(InputValue{0.0}, reserves, "Réserves"), "");
-    const InputRule year = rule(InputKind::Whole, 1.0, 5.0, true);
+    const InputRule year = cpom::input_rule(InputKind::Whole, 1.0, 5.0, true);
     EXPECT_EQ(cpom::input_error(InputValue{2.5}, year, "Année"), "Année : 2,5 n'est pas un nombre entier");
     EXPECT_EQ(cpom::input_error(InputValue{6.0}, year, "Année"), "Année : 6 hors des limites (de 1 à 5)");
     EXPECT_EQ(cpom::input_error(InputValue{std::monostate{}}, year, "Année"), "");
-    const InputRule ceiling = rule(InputKind::Whole, std::nullopt, 10.0, false);
+    const InputRule ceiling = cpom::input_rule(InputKind::Whole, std::nullopt, 10.0, false);
     EXPECT_EQ(cpom::input_error(InputValue{11.0}, ceiling, ""), "11 hors des limites (au plus 10)");
     // Years are written without a space (« 2024 », never « 2 024 »); five digits and more in groups of three.
-    const InputRule exercice = rule(InputKind::Whole, 2000.0, 2100.0, false);
+    const InputRule exercice = cpom::input_rule(InputKind::Whole, 2000.0, 2100.0, false);
     EXPECT_EQ(cpom::input_error(InputValue{1999.0}, exercice, "Exercice"),
               "Exercice : 1999 hors des limites (de 2000 à 2100)");
     EXPECT_EQ(cpom::input_error(InputValue{20250.0}, exercice, "Exercice"),
@@ -84,22 +74,23 @@ TEST(InputWarning, RatesAHundredTimesTooSmall) {
     EXPECT_EQ(cpom::input_warning(InputValue{0.0}, rate(-0.05, 0.2), "", 0.001), "");
     EXPECT_EQ(cpom::input_warning(InputValue{0.001}, rate(-0.05, 0.2), "", 0.001), "");
     EXPECT_EQ(cpom::input_warning(InputValue{std::string("x")}, rate(-0.05, 0.2), "", 0.001), "");
-    EXPECT_EQ(cpom::input_warning(InputValue{0.0002}, rule(InputKind::Amount, {}, {}, false), "", 0.001), "");
+    EXPECT_EQ(cpom::input_warning(InputValue{0.0002}, cpom::input_rule(InputKind::Amount, {}, {}, false), "", 0.001),
+              "");
 }
 
 TEST(InputError, BoundsWithTheSheetsOwnReasonsAndTheRateMeant) {
     // 0,75 typed in a percent cell is 0,75 %, below a target of at least 1 %: 75 % was meant (and is allowed).
-    const InputRule occupancy = rule(InputKind::Rate, 0.01, 1.5, false);
+    const InputRule occupancy = cpom::input_rule(InputKind::Rate, 0.01, 1.5, false);
     EXPECT_EQ(cpom::input_error(InputValue{0.0075}, occupancy, "E14"),
               with_french_spaces("E14 : 0,75_% hors des limites (de 1_% à 150_%) : vouliez-vous dire 75_% ?"));
     // 100 times 0,02 % is 2 %, still below 5 %: no suggestion.
-    EXPECT_EQ(cpom::input_error(InputValue{0.0002}, rule(InputKind::Rate, 0.05, 0.5), ""),
+    EXPECT_EQ(cpom::input_error(InputValue{0.0002}, cpom::input_rule(InputKind::Rate, 0.05, 0.5), ""),
               with_french_spaces("0,02_% hors des limites (de 5_% à 50_%)"));
     // A negative rate under a positive minimum is no percentage typed in decimal.
     EXPECT_EQ(cpom::input_error(InputValue{-0.005}, occupancy, ""),
               with_french_spaces("-0,5_% hors des limites (de 1_% à 150_%)"));
     // The sheet's own words replace « hors des limites », after the value.
-    InputRule capacity = rule(InputKind::Number, 0.5, std::nullopt, false);
+    InputRule capacity = cpom::input_rule(InputKind::Number, 0.5, std::nullopt, false);
     capacity.why_min = "capacité nulle : au moins une place est attendue";
     EXPECT_EQ(cpom::input_error(InputValue{0.0}, capacity, "D8"),
               "D8 : 0 : capacité nulle : au moins une place est attendue");
@@ -115,19 +106,19 @@ TEST(InputError, BoundsWithTheSheetsOwnReasonsAndTheRateMeant) {
 
 TEST(InputError, BlanksSayWhatToType) {
     // 0 is a valid amount or count: the reader may mean « none ».
-    EXPECT_EQ(cpom::input_error(InputValue{std::monostate{}}, rule(InputKind::Amount, 0.0), "B7"),
+    EXPECT_EQ(cpom::input_error(InputValue{std::monostate{}}, cpom::input_rule(InputKind::Amount, 0.0), "B7"),
               "B7 : cellule vide, une valeur est attendue (0 s'il n'y en a pas)");
-    EXPECT_EQ(cpom::input_error(InputValue{std::monostate{}}, rule(InputKind::Number), "B7"),
+    EXPECT_EQ(cpom::input_error(InputValue{std::monostate{}}, cpom::input_rule(InputKind::Number), "B7"),
               "B7 : cellule vide, une valeur est attendue (0 s'il n'y en a pas)");
     // Not when 0 is refused, nor for a rate (0 % is no « nothing »).
-    EXPECT_EQ(cpom::input_error(InputValue{std::monostate{}}, rule(InputKind::Amount, 1.0), "D36"),
+    EXPECT_EQ(cpom::input_error(InputValue{std::monostate{}}, cpom::input_rule(InputKind::Amount, 1.0), "D36"),
               "D36 : cellule vide, une valeur est attendue");
     EXPECT_EQ(cpom::input_error(InputValue{std::monostate{}}, rate(0, 0.1), "F28"),
               "F28 : cellule vide, une valeur est attendue");
 }
 
 TEST(InputError, ChoicesAsTheSheetReadsThem) {
-    InputRule key = rule(InputKind::Choice);
+    InputRule key = cpom::input_rule(InputKind::Choice);
     key.choices = {"ETP", "m²", "Journées", "Clé libre"};
     EXPECT_EQ(cpom::input_error(InputValue{std::string("Surface")}, key, "H15"),
               "H15 : « Surface » n'est pas dans la liste : « ETP », « m² », « Journées » ou « Clé libre »");
@@ -148,12 +139,12 @@ TEST(InputError, ChoicesAsTheSheetReadsThem) {
 }
 
 TEST(InputError, LabelsAndAccounts) {
-    const InputRule name = rule(InputKind::Label);
+    const InputRule name = cpom::input_rule(InputKind::Label);
     EXPECT_EQ(cpom::input_error(InputValue{std::monostate{}}, name, "B7"), "B7 : cellule vide, un nom est attendu");
     EXPECT_EQ(cpom::input_error(InputValue{std::string("Internat")}, name, "B7"), "");
     EXPECT_EQ(cpom::input_error(InputValue{2025.0}, name, "B7"), "");
     // A label printed in a row of fixed height: at most so many characters (as Calc's LEN counts: « é » is one).
-    InputRule justification = rule(InputKind::Label);
+    InputRule justification = cpom::input_rule(InputKind::Label);
     justification.blank_allowed = true;
     justification.maximum = 10;
     EXPECT_EQ(cpom::input_error(InputValue{std::monostate{}}, justification, "O9"), "");
@@ -164,7 +155,7 @@ TEST(InputError, LabelsAndAccounts) {
     EXPECT_EQ(cpom::input_error(InputValue{std::string("Écart réel.")}, justification, "O9"),
               "O9 : texte de 11 caractères, 10 au plus : la fin serait coupée à l'impression");
     // An account is read only when its line has an amount, with CPOM_ACCOUNTS's rule and words.
-    const InputRule account = rule(InputKind::Account);
+    const InputRule account = cpom::input_rule(InputKind::Account);
     EXPECT_EQ(cpom::input_error(InputValue{std::monostate{}}, account, "A20"), "");
     EXPECT_EQ(cpom::input_error(InputValue{std::string("Total")}, account, "A20", std::nullopt), "");
     EXPECT_EQ(cpom::input_error(InputValue{std::monostate{}}, account, "A20", 5000.0),
@@ -178,7 +169,7 @@ TEST(InputError, LabelsAndAccounts) {
     EXPECT_EQ(cpom::input_error(InputValue{std::string("\u00a06411 Salaires")}, account, "A20", 1.0), "");
     EXPECT_EQ(cpom::input_error(InputValue{6111.0}, account, "A20", 1.0), "");
     // A table that takes some classes only (a result balance: 6 and 7) names the class of another account.
-    InputRule result_balance = rule(InputKind::Account);
+    InputRule result_balance = cpom::input_rule(InputKind::Account);
     result_balance.classes = "67";
     EXPECT_EQ(cpom::input_error(InputValue{std::string("411000")}, result_balance, "A20", 200.0),
               "A20 : compte de classe 4 : la table prend les classes 6, 7");

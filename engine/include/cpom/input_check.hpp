@@ -49,6 +49,18 @@ struct InputRule {
     std::string why_classes;
 };
 
+// A rule with its bounds and blank rule, the other fields at their defaults: named, never positional (the rule
+// grows with the checks).
+inline InputRule input_rule(InputKind kind, std::optional<double> minimum = {}, std::optional<double> maximum = {},
+                            bool blank_allowed = false) {
+    InputRule rule;
+    rule.kind = kind;
+    rule.minimum = minimum;
+    rule.maximum = maximum;
+    rule.blank_allowed = blank_allowed;
+    return rule;
+}
+
 // The reason the value cannot be used, "label : reason" in French ("" when it can). The label names the cell for
 // the reader (a column header, a year, a cell address); empty: the reason alone. Account kind: `line_amount` is
 // the first non-zero amount of the account's line; without one the account is not read, so it is not checked.

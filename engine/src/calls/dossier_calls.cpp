@@ -33,21 +33,13 @@ std::string trimmed_text(const CellView& cell) {
     return std::string(text.substr(first, text.find_last_not_of(" \t") - first + 1));
 }
 
-InputRule rule(InputKind kind, std::optional<double> minimum, std::optional<double> maximum, bool blank_allowed) {
-    InputRule r;
-    r.kind = kind;
-    r.minimum = minimum;
-    r.maximum = maximum;
-    r.blank_allowed = blank_allowed;
-    return r;
-}
 InputRule amount(std::optional<double> minimum, bool blank_allowed = false) {
-    return rule(InputKind::Amount, minimum, std::nullopt, blank_allowed);
+    return input_rule(InputKind::Amount, minimum, std::nullopt, blank_allowed);
 }
 InputRule rate(double minimum, double maximum, bool blank_allowed = false) {
-    return rule(InputKind::Rate, minimum, maximum, blank_allowed);
+    return input_rule(InputKind::Rate, minimum, maximum, blank_allowed);
 }
-InputRule whole(double minimum, double maximum) { return rule(InputKind::Whole, minimum, maximum, true); }
+InputRule whole(double minimum, double maximum) { return input_rule(InputKind::Whole, minimum, maximum, true); }
 
 // A growth rate stays above −100 %: −99 % is the lowest a rate of this model may be.
 constexpr double k_lowest_growth = -0.99;
