@@ -35,21 +35,9 @@ def run_cli(*args):
                           timeout=RUN_TIMEOUT)
 
 
-def cells(path, refs):
-    """{ref: number, text for a cell showing a text, None for an error cell} of a written workbook."""
-    doc = office.load(path)
-    try:
-        out = {}
-        for ref in refs:
-            sheet, address = ref.rsplit(".", 1)
-            cell = doc.Sheets.getByName(sheet).getCellRangeByName(address)
-            from com.sun.star.table.CellContentType import TEXT, FORMULA
-            from com.sun.star.sheet.FormulaResult import STRING
-            shows_text = cell.getType() == TEXT or (cell.getType() == FORMULA and cell.FormulaResultType2 == STRING)
-            out[ref] = None if cell.getError() else (cell.getString() if shows_text else cell.getValue())
-        return out
-    finally:
-        doc.close(True)
+def opened(path):
+    """A written workbook, left as cpom-run wrote it (not unprotected), recalculated in the test's office."""
+    return support.TemplateDocument(office, path, unprotect=False)
 
 
 class PgfpLink(unittest.TestCase):
@@ -70,7 +58,11 @@ class PgfpLink(unittest.TestCase):
         self.assertEqual(sorted(self.extract), ["pgfp_annee_0_projection", "pgfp_taux_charges", "pgfp_taux_produits"])
         refs = [f"Projection.{c}{row}" for c in YEARS for row in (95, 138)] + \
                [f"Détail des charges.{c}217" for c in YEARS] + ["Hypothèses.C6"]
-        v = cells(self.dir / "projection" / "projection-cpom.ods", refs)
+        doc = opened(self.dir / "projection" / "projection-cpom.ods")
+        try:
+            v = {ref: doc.value(ref) for ref in refs}
+        finally:
+            doc.close()
         resources = [v[f"Projection.{c}138"] for c in YEARS]
         charges = [v[f"Projection.{c}95"] - v[f"Détail des charges.{c}217"] for c in YEARS]  # investments apart
         expected_products = [resources[k] / resources[k - 1] - 1 for k in range(1, 6)]
@@ -88,8 +80,12 @@ class PgfpLink(unittest.TestCase):
         result = run_cli(TEMPLATES / "eprd.ots", "--data", self.dir / "projection" / "projection-cpom.json",
                          "--out", out, "--format", "ods")
         self.assertEqual(result.returncode, 0, result.stdout + result.stderr)
-        v = cells(out / "eprd.ods", ["PGFP.B6", "PGFP.B7", "PGFP.C10", "PGFP.D10", "PGFP.C20", "PGFP.C21", "PGFP.D20",
-                                     "PGFP.D21", "PGFP.I8", "Périmètre.C5"])
+        doc = opened(out / "eprd.ods")
+        try:
+            v = {ref: doc.value(ref) for ref in ("PGFP.B6", "PGFP.B7", "PGFP.C10", "PGFP.D10", "PGFP.C20", "PGFP.C21",
+                                                 "PGFP.D20", "PGFP.D21", "PGFP.I8", "Périmètre.C5")}
+        finally:
+            doc.close()
         self.assertEqual(v["PGFP.I8"], v["Périmètre.C5"])
         products, charges = self.extract["pgfp_taux_produits"], self.extract["pgfp_taux_charges"]
         # Year 1: cash products and cash charges of year 0 at their rate; the year's depreciation is added to the
@@ -111,10 +107,13 @@ class PgfpLink(unittest.TestCase):
                 self.assertEqual(result.returncode, 4, result.stdout + result.stderr)
                 self.assertIn("Année 0 de la projection CPOM (I8)", result.stdout)
                 self.assertIn(said, result.stdout)
-                v = cells(out / "eprd.ods", ["PGFP.C20", "PGFP.H26", "PGFP.B32"])
-                self.assertIsNone(v["PGFP.C20"])
-                self.assertIsNone(v["PGFP.H26"])
-                self.assertIn("leurs années ne correspondent pas (I8)", v["PGFP.B32"])
+                doc = opened(out / "eprd.ods")
+                try:
+                    self.assertTrue(doc.error("PGFP.C20"))
+                    self.assertTrue(doc.error("PGFP.H26"))
+                    self.assertIn("leurs années ne correspondent pas (I8)", doc.text("PGFP.B32"))
+                finally:
+                    doc.close()
 
     def test_a_projection_in_error_gives_no_data_file(self):
         data = self.dir / "texte.json"
